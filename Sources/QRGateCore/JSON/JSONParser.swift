@@ -22,19 +22,21 @@ extension JSONValue {
     /// Parses a JSON text (RFC 8259). Duplicate keys keep the last value.
     public init(parsing text: String, limits: ParseLimits = .init()) throws(JSONParseError) {
         var copy = text
-        self = try copy.withUTF8 { buffer throws(JSONParseError) in
+        let result: Result<JSONValue, JSONParseError> = copy.withUTF8 { buffer in
             var parser = JSONByteParser(bytes: buffer, limits: limits)
-            return try parser.parseDocument()
+            return Result { () throws(JSONParseError) in try parser.parseDocument() }
         }
+        self = try result.get()
     }
 
     /// Parses JSON from UTF-8 bytes.
     public init(parsing bytes: some Collection<UInt8>, limits: ParseLimits = .init()) throws(JSONParseError) {
         let array = Array(bytes)
-        self = try array.withUnsafeBufferPointer { buffer throws(JSONParseError) in
+        let result: Result<JSONValue, JSONParseError> = array.withUnsafeBufferPointer { buffer in
             var parser = JSONByteParser(bytes: buffer, limits: limits)
-            return try parser.parseDocument()
+            return Result { () throws(JSONParseError) in try parser.parseDocument() }
         }
+        self = try result.get()
     }
 }
 

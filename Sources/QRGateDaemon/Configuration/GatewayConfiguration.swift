@@ -1,0 +1,108 @@
+/// Everything an operator can set for one gate, with defaults that run on a laptop
+/// from the checkout: state in `./state`, the local API on loopback, no camera.
+public struct GatewayConfiguration: Sendable, Equatable {
+    /// Which way a gate records people.
+    public enum GateMode: String, Sendable, CaseIterable {
+        /// Every scan is an entry.
+        case entry
+        /// Every scan is an exit.
+        case exit
+        /// Entry, unless the person has an open entry at this site.
+        case auto
+    }
+
+    /// Where frames come from.
+    public enum ScanSource: String, Sendable, CaseIterable {
+        /// Image files dropped into a folder (runs anywhere; the default).
+        case folder
+        /// A V4L2 camera through zbar's video API.
+        case camera
+        /// A hand-held 2D scanner sending decoded text lines on a tty or stdin.
+        case line
+    }
+
+    /// What happens to an image file once the folder source has scanned it.
+    public enum AfterScan: String, Sendable, CaseIterable {
+        /// Move it into the `processed/` subfolder.
+        case move
+        /// Delete it.
+        case delete
+    }
+
+    /// The gate's identity.
+    public struct Gate: Sendable, Equatable {
+        /// Gate id, unique within the site.
+        public var id = "gate-01"
+        /// Site (checkpoint, facility) the gate belongs to.
+        public var site = "demo-site"
+        /// ISO 3166-1 alpha-2 country whose rule set applies.
+        public var country = "VN"
+        /// Recording mode.
+        public var mode = GateMode.entry
+        /// The defaults.
+        public init() {}
+    }
+
+    /// The local API.
+    public struct HTTP: Sendable, Equatable {
+        /// Host to bind; plain HTTP is only allowed on loopback.
+        public var host = "127.0.0.1"
+        /// TCP port; 0 picks a free one.
+        public var port = 8080
+        /// The defaults.
+        public init() {}
+    }
+
+    /// The scanner's frame source.
+    public struct Scanner: Sendable, Equatable {
+        /// Which source feeds the scanner.
+        public var source = ScanSource.folder
+        /// Watched folder; relative paths are under the state directory.
+        public var folder = "inbox"
+        /// What to do with a scanned file.
+        public var afterScan = AfterScan.move
+        /// V4L2 device for `camera`.
+        public var cameraDevice = "/dev/video0"
+        /// tty for `line`; `-` reads standard input.
+        public var lineDevice = "-"
+        /// The same payload again within this many seconds is one scan.
+        public var dedupSeconds = 5.0
+        /// Largest image accepted, in pixels, checked before decoding.
+        public var maxPixels = 40_000_000
+        /// The defaults.
+        public init() {}
+    }
+
+    /// Local storage.
+    public struct Storage: Sendable, Equatable {
+        /// Days after which personal fields are purged.
+        public var retentionDays = 21
+        /// Disk quota for the database, in MiB.
+        public var quotaMiB = 512
+        /// The defaults.
+        public init() {}
+    }
+
+    /// Gate identity.
+    public var gate = Gate()
+    /// Folder for the database, keys and the watched inbox.
+    public var stateDirectory = "state"
+    /// Local API.
+    public var http = HTTP()
+    /// Log level: trace, debug, info, notice, warning, error, critical.
+    public var logLevel = "info"
+    /// Frame source.
+    public var scanner = Scanner()
+    /// Storage limits.
+    public var storage = Storage()
+    /// Seconds the daemon allows itself to stop gracefully; must stay below systemd's TimeoutStopSec.
+    public var shutdownGraceSeconds = 10.0
+
+    /// The defaults.
+    public init() {}
+
+    /// `path` resolved against the state directory unless it is absolute.
+    public func statePath(_ path: String) -> String {
+        path.hasPrefix("/") ? path : stateDirectory + "/" + path
+    }
+}

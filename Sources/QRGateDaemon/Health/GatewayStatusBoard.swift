@@ -1,0 +1,60 @@
+import Foundation
+import Synchronization
+
+/// The few numbers an operator wants at a glance, kept current by the services and shown
+/// in systemd's `STATUS=` line, `/ready` and `qrgate status`.
+public final class GatewayStatusBoard: Sendable {
+    private struct State {
+        var listening: String?
+        var scansToday = 0
+        var scanDay: Int?
+        var outboxDepth: Int?
+        var lastForward: Date?
+    }
+
+    private let state = Mutex(State())
+
+    /// An empty board.
+    public init() {}
+
+    /// Records the address the local API listens on.
+    public func setListening(_ address: String) {
+        state.withLock { $0.listening = address }
+    }
+
+    /// Counts one scan (the count resets at UTC midnight).
+    public func recordScan(at date: Date = Date()) {
+        let day = Int(date.timeIntervalSince1970 / 86_400)
+        state.withLock {
+            if $0.scanDay != day {
+                $0.scanDay = day
+                $0.scansToday = 0
+            }
+            $0.scansToday += 1
+        }
+    }
+
+    /// Records the current outbox depth.
+    public func setOutboxDepth(_ depth: Int) {
+        state.withLock { $0.outboxDepth = depth }
+    }
+
+    /// Records a successful forward to the central service.
+    public func recordForward(at date: Date) {
+        state.withLock { $0.lastForward = date }
+    }
+
+    /// The one-line summary for `STATUS=`.
+    public func summary(now: Date = Date()) -> String {
+        state.withLock { s in
+            let today = Int(now.timeIntervalSince1970 / 86_400)
+            let scans = s.scanDay == today ? s.scansToday : 0
+            var parts: [String] = []
+            if let listening = s.listening { parts.append("api \(listening)") }
+            parts.append("scans today \(scans)")
+            parts.append("outbox " + (s.outboxDepth.map(String.init) ?? "n/a"))
+            parts.append("last forward " + (s.lastForward.map { $0.formatted(.iso8601) } ?? "never"))
+            return parts.joined(separator: "; ")
+        }
+    }
+}

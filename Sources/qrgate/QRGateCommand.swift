@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import Logging
+import QRGateDaemon
+
+/// `qrgate`: the checkpoint gateway's single executable.
+@main
+struct QRGateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "qrgate",
+        abstract: "Checkpoint kiosk gateway: scan QR credentials, decide admission, record check-ins.",
+        discussion: """
+            Exit status: 0 success, 1 negative answer (invalid credential, failed test, unreadable file), \
+            2 usage error, 69 capability not built yet, 78 invalid configuration.
+            """,
+        subcommands: [
+            RunCommand.self,
+            ScanCommand.self,
+            InspectCommand.self,
+            RulesCommand.self,
+            ReceiptCommand.self,
+            ExportCommand.self,
+            StatusCommand.self,
+            ConfigCommand.self,
+            TokenCommand.self,
+            ChainCommand.self,
+        ]
+    )
+
+    /// Parses and runs, mapping argument-parser's usage errors (EX_USAGE, 64) to the contract's 2.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printError(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// Exit statuses of the command-line contract.
+enum ExitStatus {
+    /// The answer is negative: an invalid credential, a failed rule test, an unreadable file among several.
+    static let negative = ExitCode(1)
+    /// The capability has not been built yet (EX_UNAVAILABLE).
+    static let unavailable = ExitCode(69)
+    /// The configuration is invalid (EX_CONFIG).
+    static let invalidConfiguration = ExitCode(78)
+}
+
+/// Writes one line to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Says on stderr that a capability is not built yet and exits 69 — never a fake result.
+func notBuiltYet(_ what: String) -> ExitCode {
+    printError("qrgate: \(what) is not built yet in this version (exit 69)")
+    return ExitStatus.unavailable
+}
+
+/// The process logger: our journald-friendly handler at the configured level.
+func makeLogger(level: String) -> Logger {
+    let parsed = Logger.Level(rawValue: level) ?? .info
+    LoggingSystem.bootstrap { label in JournalLogHandler(label: label, level: parsed) }
+    var logger = Logger(label: "qrgate")
+    logger.logLevel = parsed
+    return logger
+}

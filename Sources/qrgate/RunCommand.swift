@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import Logging
+import QRGateDaemon
+
+/// `qrgate run`: the daemon systemd starts.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the gateway daemon (what systemd starts)."
+    )
+
+    @Option(name: .long, help: "Configuration file (YAML). Default: $QRGATE_CONFIG, else $CONFIGURATION_DIRECTORY/gateway.yaml, else built-in defaults.")
+    var config: String?
+
+    func run() async throws {
+        let configuration: GatewayConfiguration
+        do {
+            configuration = try ConfigurationLoader().load(file: config)
+        } catch {
+            printError(error.description)
+            printError("qrgate: refusing to start with an invalid configuration (exit 78)")
+            throw ExitStatus.invalidConfiguration
+        }
+        let logger = makeLogger(level: configuration.logLevel)
+        do {
+            try await GatewayDaemon(configuration: configuration).run(logger: logger)
+        } catch {
+            logger.critical("cannot run", metadata: ["error": .string("\(error)")])
+            throw ExitCode.failure
+        }
+    }
+}
