@@ -86,6 +86,12 @@ let package = Package(
             path: "Tests/QRGateTestSupport",
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "qrgate-crash-writer",
+            dependencies: ["QRGateCore", "QRGateStore", "QRGateTestSupport"],
+            path: "Tests/CrashWriter",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "QRGateCoreTests",
             dependencies: ["QRGateCore", "QRGateTestSupport"],
@@ -93,7 +99,7 @@ let package = Package(
         ),
         .testTarget(
             name: "QRGateStoreTests",
-            dependencies: ["QRGateStore", "QRGateTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["QRGateStore", "QRGateTestSupport", "qrgate-crash-writer", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

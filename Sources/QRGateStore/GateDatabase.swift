@@ -5,7 +5,7 @@ import GRDB
 public struct StoreError: Error, Sendable, CustomStringConvertible {
     /// Kinds of store failure.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
-        private enum Kind: String { case cannotOpen, integrityCheckFailed, notDurable }
+        private enum Kind: String { case cannotOpen, integrityCheckFailed, notDurable, quotaReached, corruptRecord, writeFailed }
         private let kind: Kind
         /// The database file could not be opened or created.
         public static let cannotOpen = Code(kind: .cannotOpen)
@@ -13,6 +13,12 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         public static let integrityCheckFailed = Code(kind: .integrityCheckFailed)
         /// The writer is not in WAL mode with `synchronous=FULL`.
         public static let notDurable = Code(kind: .notDurable)
+        /// The storage quota is reached; new check-ins are refused until old ones are forwarded and purged.
+        public static let quotaReached = Code(kind: .quotaReached)
+        /// A stored row cannot be read back.
+        public static let corruptRecord = Code(kind: .corruptRecord)
+        /// A write failed for another reason (disk, I/O).
+        public static let writeFailed = Code(kind: .writeFailed)
         public var description: String { kind.rawValue }
     }
 
@@ -32,12 +38,19 @@ public final class GateDatabase: Sendable {
     public let pool: DatabasePool
     /// The database file.
     public let path: String
+    /// Pages in use at which new check-ins are refused: below the hard page quota, so that
+    /// forwarding, purging and compaction still have room to write and free space.
+    public let checkInPageLimit: Int64?
 
     /// Opens (creating if needed) the database at `path`, migrates it, and checks that the
     /// writer is durable and the file is intact. A corrupt file is copied aside (`.corrupt-<time>`)
     /// and opening fails, so that nothing is written on top of it.
-    public init(path: String, readOnly: Bool = false) throws(StoreError) {
+    /// `quotaBytes` bounds the database file (`PRAGMA max_page_count` on the writer); when it
+    /// is reached new check-ins are refused with ``StoreError/Code-swift.struct/quotaReached``.
+    /// A ballast file of `ballastBytes` beside the database is kept as room to recover on a full disk.
+    public init(path: String, readOnly: Bool = false, quotaBytes: Int64? = nil, ballastBytes: Int = 0) throws(StoreError) {
         self.path = path
+        var pageLimit: Int64?
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.readonly = readOnly
@@ -51,17 +64,28 @@ public final class GateDatabase: Sendable {
                 reason: "cannot open the database \(path) (\(error)); check that the state directory exists and is writable"
             )
         }
-        if readOnly { return }
+        if readOnly {
+            checkInPageLimit = nil
+            return
+        }
         do {
             try pool.writeWithoutTransaction { db in
                 // GRDB sets synchronous=NORMAL while enabling WAL; a kiosk must survive power loss.
                 try db.execute(sql: "PRAGMA synchronous = FULL")
+                if let quotaBytes {
+                    let pageSize = try Int64.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
+                    let hardLimit = max(128, quotaBytes / pageSize)
+                    try db.execute(sql: "PRAGMA max_page_count = \(hardLimit)")
+                    pageLimit = hardLimit - max(64, hardLimit / 10)
+                }
             }
         } catch {
             throw StoreError(code: .cannotOpen, reason: "cannot configure the database \(path): \(error)")
         }
+        checkInPageLimit = pageLimit
         try checkIntegrity()
         try assertDurable()
+        if ballastBytes > 0 { ensureBallast(bytes: ballastBytes) }
         do {
             try Self.migrator.migrate(pool)
         } catch {
@@ -108,23 +132,33 @@ public final class GateDatabase: Sendable {
         }
     }
 
+    /// The ballast file's path: disk space held in reserve, released when the disk is full so
+    /// that SQLite (which needs to write its WAL even to delete) can make room.
+    public var ballastPath: String { path + ".ballast" }
+
+    private func ensureBallast(bytes: Int) {
+        guard !FileManager.default.fileExists(atPath: ballastPath) else { return }
+        _ = FileManager.default.createFile(atPath: ballastPath, contents: Data(count: bytes))
+    }
+
+    /// Deletes the ballast file; returns whether there was one to release.
+    @discardableResult
+    public func releaseBallast() -> Bool {
+        (try? FileManager.default.removeItem(atPath: ballastPath)) != nil
+    }
+
+    /// Pages used and the page quota, for the quota-used metric.
+    public func pageUsage() throws -> (used: Int64, limit: Int64) {
+        try pool.writeWithoutTransaction { db in
+            let used = try Int64.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+            let free = try Int64.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0
+            let limit = try Int64.fetchOne(db, sql: "PRAGMA max_page_count") ?? 0
+            return (used - free, limit)
+        }
+    }
+
     /// A cheap round trip through the writer, used as the store's liveness probe.
     public func ping() async throws {
         try await pool.write { db in _ = try Int.fetchOne(db, sql: "SELECT 1") }
-    }
-
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1-gate-metadata") { db in
-            try db.create(table: "gate_metadata") { t in
-                t.primaryKey("key", .text)
-                t.column("value", .text).notNull()
-            }
-            try db.execute(
-                sql: "INSERT INTO gate_metadata (key, value) VALUES ('created_at', ?)",
-                arguments: [Date().formatted(.iso8601)]
-            )
-        }
-        return migrator
     }
 }

@@ -4,15 +4,18 @@ import Foundation
 /// an operator would.
 public enum QRGateBinary {
     /// The `qrgate` executable built next to the test bundle.
-    public static var url: URL {
+    public static var url: URL { product("qrgate") }
+
+    /// An executable product of this package built next to the test bundle.
+    public static func product(_ name: String) -> URL {
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         // The test runner lives inside `<name>.xctest` on some platforms; walk up to the products folder.
         for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("qrgate")
+            let candidate = directory.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             directory.deleteLastPathComponent()
         }
-        return URL(fileURLWithPath: ".build/debug/qrgate")
+        return URL(fileURLWithPath: ".build/debug/" + name)
     }
 
     /// Runs `qrgate` with `arguments` and `environment` to completion; returns status and output.

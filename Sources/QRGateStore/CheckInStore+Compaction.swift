@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+import QRGateCore
+
+extension CheckInStore {
+    /// Deletes the oldest links of the chain whose personal data is purged and whose delivery
+    /// the central service confirmed, up to `limit` rows, and moves the chain anchor past them
+    /// so the rest still verifies. Returns the number of rows deleted. Unforwarded rows are
+    /// never deleted here.
+    @discardableResult
+    public func compact(limit: Int = 10_000) async throws -> Int {
+        try await database.pool.write { db in
+            let candidates = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.sequence, c.hash, c.purged_at_ms IS NOT NULL AS purged,
+                           EXISTS (SELECT 1 FROM outbox o WHERE o.check_in_id = c.id) AS pending
+                    FROM check_ins c ORDER BY c.sequence LIMIT ?
+                    """,
+                arguments: [limit]
+            )
+            var last: (sequence: Int64, hash: String)?
+            for row in candidates {
+                guard row["purged"] as Bool, !(row["pending"] as Bool) else { break }
+                last = (row["sequence"], row["hash"])
+            }
+            guard let last else { return 0 }
+            try db.execute(
+                sql: "DELETE FROM declarations WHERE id IN (SELECT declaration_id FROM check_ins WHERE sequence <= ?)",
+                arguments: [last.sequence]
+            )
+            try db.execute(sql: "DELETE FROM check_ins WHERE sequence <= ?", arguments: [last.sequence])
+            let deleted = db.changesCount
+            try db.execute(
+                sql: "DELETE FROM forwarded WHERE check_in_id NOT IN (SELECT id FROM check_ins)"
+            )
+            try db.execute(
+                sql: "INSERT INTO chain_anchor (id, sequence, hash) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash",
+                arguments: [last.sequence, last.hash]
+            )
+            return deleted
+        }
+    }
+
+    /// Marks check-ins as delivered: they leave the outbox in one transaction (G2).
+    public func markForwarded(_ ids: [String], at date: Date) async throws {
+        let milliseconds = Int64(date.timeIntervalSince1970 * 1000)
+        try await database.pool.write { db in
+            for id in ids {
+                try db.execute(sql: "DELETE FROM outbox WHERE check_in_id = ?", arguments: [id])
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO forwarded (check_in_id, forwarded_at_ms) VALUES (?, ?)",
+                    arguments: [id, milliseconds]
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+import GRDB
+import QRGateCore
+
+/// How a gate chooses the direction of a check-in.
+public enum DirectionPolicy: Sendable, Hashable {
+    /// Always this direction.
+    case fixed(Direction)
+    /// Exit when the person has an open entry at this site, otherwise entry.
+    case auto
+}
+
+/// Records check-ins durably: the check-in row, its audit-chain link and its outbox row
+/// commit in one transaction (WAL, `synchronous=FULL`), and only then does `record` return.
+public struct CheckInStore: Sendable {
+    /// The database.
+    public let database: GateDatabase
+
+    /// Wraps an open database.
+    public init(database: GateDatabase) {
+        self.database = database
+    }
+
+    /// Stores `draft` as the next link of the audit chain with an outbox row, pairing an exit
+    /// with the person's open entry at the site. Returns the stored check-in after the commit.
+    public func record(_ draft: CheckInDraft, direction policy: DirectionPolicy) async throws(StoreError) -> StoredCheckIn {
+        do {
+            let pageLimit = database.checkInPageLimit
+            return try await database.pool.write { db in
+                if let pageLimit {
+                    let used = (try Int64.fetchOne(db, sql: "PRAGMA page_count") ?? 0) - (try Int64.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0)
+                    if used >= pageLimit { throw Self.quotaReached }
+                }
+                return try Self.insert(draft, policy: policy, db: db)
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+            throw Self.quotaReached
+        } catch {
+            throw StoreError(code: .writeFailed, reason: "the check-in could not be recorded (\(error)); nothing was stored")
+        }
+    }
+
+    static let quotaReached = StoreError(
+        code: .quotaReached,
+        reason: "the storage quota is reached, so this check-in was not recorded; forwarding and the retention purge free space (check the outbox and the central connection)"
+    )
+
+    static func insert(_ draft: CheckInDraft, policy: DirectionPolicy, db: Database) throws -> StoredCheckIn {
+        var flags = draft.flags
+        var direction: Direction
+        var pairedEntryID: String?
+        let openEntry = try draft.subjectKey.flatMap { try Self.openEntryID(site: draft.site, subjectKey: $0, db: db) }
+        switch policy {
+        case .fixed(let fixed): direction = fixed
+        case .auto: direction = openEntry == nil ? .entry : .exit
+        }
+        if direction == .exit {
+            pairedEntryID = openEntry
+            if openEntry == nil { flags.insert(.exitWithoutEntry) }
+        }
+
+        let head = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM check_ins ORDER BY sequence DESC LIMIT 1")
+            ?? Row.fetchOne(db, sql: "SELECT sequence, hash FROM chain_anchor WHERE id = 1")
+        let previousSequence: Int64 = head?["sequence"] ?? 0
+        let previousHash: String = head?["hash"] ?? AuditChain.genesis
+
+        let personal = StoredCheckIn.personalRecord(subject: draft.subject, subjectKey: draft.subjectKey, declaration: draft.declaration)
+        var stored = StoredCheckIn(
+            id: draft.id,
+            sequence: previousSequence + 1,
+            gate: draft.gate,
+            site: draft.site,
+            direction: direction,
+            recordedAtMilliseconds: Int64((draft.wallTime.timeIntervalSince1970 * 1000).rounded(.down)),
+            bootNanoseconds: draft.bootNanoseconds,
+            clockSynced: draft.clockSynced,
+            flags: flags.sorted(),
+            credential: draft.credential,
+            decision: draft.decision,
+            pairedEntryID: pairedEntryID,
+            subject: draft.subject,
+            subjectKey: draft.subjectKey,
+            declaration: draft.declaration,
+            personalDigest: AuditChain.personalDigest(personal),
+            purgedAtMilliseconds: nil,
+            previousHash: previousHash,
+            hash: ""
+        )
+        stored.hash = AuditChain.linkHash(previousHash: previousHash, record: stored.chainRecord)
+
+        var declarationID: String?
+        if let d = draft.declaration {
+            declarationID = draft.id
+            try db.execute(
+                sql: """
+                    INSERT INTO declarations (id, submitted_at_ms, source, symptoms, contact_with_case, travelled_14_days, free_text)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    draft.id, Int64(d.submittedAt * 1000), d.source.rawValue,
+                    d.symptoms.sorted().map(\.rawValue).joined(separator: ","), d.contactWithConfirmedCase,
+                    d.travelledLast14Days, d.freeText,
+                ]
+            )
+        }
+        let reasons = String(decoding: try JSONEncoder().encode(draft.decision.reasons), as: UTF8.self)
+        try db.execute(
+            sql: """
+                INSERT INTO check_ins (id, sequence, gate, site, direction, recorded_at_ms, boot_ns, clock_synced, flags,
+                    credential_kind, credential_verified, credential_issuer, credential_doses, credential_event_date,
+                    credential_valid_until, decision, reasons, rule_set_version, paired_entry_id, subject_key,
+                    subject_id_number, subject_name, subject_birth_date, declaration_id, personal_digest, previous_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                stored.id, stored.sequence, stored.gate, stored.site, direction.rawValue, stored.recordedAtMilliseconds,
+                Int64(bitPattern: stored.bootNanoseconds), stored.clockSynced, stored.flags.map(\.rawValue).joined(separator: ","),
+                draft.credential.kind.rawValue, draft.credential.verified, draft.credential.issuer, draft.credential.doses,
+                draft.credential.eventDate, draft.credential.validUntil, draft.decision.outcome.rawValue, reasons,
+                draft.decision.ruleSetVersion, pairedEntryID, draft.subjectKey, draft.subject.idNumber, draft.subject.fullName,
+                draft.subject.birthDate, declarationID, stored.personalDigest, stored.previousHash, stored.hash,
+            ]
+        )
+        try db.execute(
+            sql: "INSERT INTO outbox (check_in_id, enqueued_at_ms) VALUES (?, ?)",
+            arguments: [stored.id, stored.recordedAtMilliseconds]
+        )
+        return stored
+    }
+
+    /// The latest entry of `subjectKey` at `site` that no exit has closed yet.
+    static func openEntryID(site: String, subjectKey: String, db: Database) throws -> String? {
+        try String.fetchOne(
+            db,
+            sql: """
+                SELECT e.id FROM check_ins e
+                WHERE e.site = ? AND e.subject_key = ? AND e.direction = 'entry' AND e.decision != 'refuse'
+                  AND NOT EXISTS (SELECT 1 FROM check_ins x WHERE x.paired_entry_id = e.id)
+                  AND NOT EXISTS (SELECT 1 FROM check_ins l WHERE l.site = e.site AND l.subject_key = e.subject_key
+                                  AND l.direction = 'entry' AND l.sequence > e.sequence)
+                ORDER BY e.sequence DESC LIMIT 1
+                """,
+            arguments: [site, subjectKey]
+        )
+    }
+
+    /// The stored check-in with `id`, or nil.
+    public func checkIn(id: String) async throws -> StoredCheckIn? {
+        try await database.pool.read { db in
+            try Row.fetchOne(db, sql: StoredCheckIn.selectSQL + " WHERE c.id = ?", arguments: [id]).map(StoredCheckIn.init(row:))
+        }
+    }
+
+    /// All check-ins in chain order (for small stores, tests and exports of a range).
+    public func all() async throws -> [StoredCheckIn] {
+        try await database.pool.read { db in
+            try Row.fetchAll(db, sql: StoredCheckIn.selectSQL + " ORDER BY c.sequence").map(StoredCheckIn.init(row:))
+        }
+    }
+
+    /// Admitted entries at `site` that no exit has closed: who is inside now.
+    public func inside(site: String) async throws -> [StoredCheckIn] {
+        try await database.pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: StoredCheckIn.selectSQL + """
+                     WHERE c.site = ? AND c.direction = 'entry' AND c.decision = 'admit' AND c.purged_at_ms IS NULL
+                       AND NOT EXISTS (SELECT 1 FROM check_ins x WHERE x.paired_entry_id = c.id)
+                       AND (c.subject_key IS NULL OR NOT EXISTS (
+                            SELECT 1 FROM check_ins l WHERE l.site = c.site AND l.subject_key = c.subject_key
+                            AND l.direction = 'entry' AND l.sequence > c.sequence))
+                     ORDER BY c.sequence
+                    """,
+                arguments: [site]
+            ).map(StoredCheckIn.init(row:))
+        }
+    }
+
+    /// Number of check-ins waiting to be forwarded.
+    public func outboxDepth() async throws -> Int {
+        try await database.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM outbox") ?? 0 }
+    }
+
+    /// Ids in the outbox, oldest first.
+    public func outboxIDs(limit: Int = 1000) async throws -> [String] {
+        try await database.pool.read {
+            try String.fetchAll($0, sql: "SELECT check_in_id FROM outbox ORDER BY enqueued_at_ms, rowid LIMIT ?", arguments: [limit])
+        }
+    }
+}

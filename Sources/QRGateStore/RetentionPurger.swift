@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+import QRGateCore
+
+/// What one retention run did.
+public struct RetentionReport: Sendable, Hashable {
+    /// Check-ins whose personal fields were erased.
+    public var purgedCheckIns: Int
+    /// Of those, how many had not been forwarded yet (logged loudly: data left without delivery).
+    public var purgedUnforwarded: Int
+}
+
+extension CheckInStore {
+    /// Erases the personal fields (subject, pairing key, declaration) of check-ins older than
+    /// `retentionDays` before `now`, keeping their digests and hashes so the chain still verifies.
+    /// Forwarded check-ins are purged first; unforwarded ones past retention are purged too,
+    /// and counted, so nothing disappears silently.
+    public func purgeExpired(now: Date, retentionDays: Int) async throws -> RetentionReport {
+        let cutoff = Int64((now.timeIntervalSince1970 - Double(retentionDays) * 86_400) * 1000)
+        let nowMilliseconds = Int64(now.timeIntervalSince1970 * 1000)
+        return try await database.pool.write { db in
+            let unforwarded = try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) FROM check_ins c JOIN outbox o ON o.check_in_id = c.id
+                    WHERE c.recorded_at_ms < ? AND c.purged_at_ms IS NULL
+                    """,
+                arguments: [cutoff]
+            ) ?? 0
+            try db.execute(
+                sql: """
+                    UPDATE declarations SET symptoms = NULL, contact_with_case = NULL, travelled_14_days = NULL,
+                        free_text = NULL, purged_at_ms = ?
+                    WHERE purged_at_ms IS NULL AND id IN (
+                        SELECT declaration_id FROM check_ins WHERE recorded_at_ms < ? AND declaration_id IS NOT NULL)
+                    """,
+                arguments: [nowMilliseconds, cutoff]
+            )
+            try db.execute(
+                sql: """
+                    UPDATE check_ins SET subject_key = NULL, subject_id_number = NULL, subject_name = NULL,
+                        subject_birth_date = NULL, purged_at_ms = ?
+                    WHERE recorded_at_ms < ? AND purged_at_ms IS NULL
+                    """,
+                arguments: [nowMilliseconds, cutoff]
+            )
+            return RetentionReport(purgedCheckIns: db.changesCount, purgedUnforwarded: unforwarded)
+        }
+    }
+}
