@@ -1,0 +1,86 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Time as a check-in records it (RELIABILITY.md G9): UTC wall time, a boot-relative
+/// monotonic stamp, and whether the wall clock is synchronised. Injected, so tests are
+/// deterministic.
+public protocol GateClock: Sendable {
+    /// Wall-clock time.
+    func wallTime() -> Date
+    /// Nanoseconds since boot, including suspend (CLOCK_BOOTTIME); never jumps with the wall clock.
+    func bootNanoseconds() -> UInt64
+    /// Whether the kernel considers the wall clock synchronised (NTP or similar).
+    func isSynchronised() -> Bool
+}
+
+extension GateClock {
+    /// Whether `date` is before `buildDate`: a board without a real-time clock that booted
+    /// in 1970 and has not synchronised yet.
+    public func isImplausible(_ date: Date, buildDate: Date = GateBuild.date) -> Bool {
+        date < buildDate
+    }
+}
+
+/// Facts about this build.
+public enum GateBuild {
+    /// A lower bound for any real wall-clock time this build will see (the build's year).
+    public static let date = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
+}
+
+/// The system's clocks.
+public struct SystemGateClock: GateClock {
+    /// Reads the real clocks.
+    public init() {}
+
+    public func wallTime() -> Date { Date() }
+
+    public func bootNanoseconds() -> UInt64 {
+        var spec = timespec()
+        clock_gettime(CLOCK_BOOTTIME, &spec)
+        return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
+    }
+
+    /// The flag file systemd-timesyncd (and timedatectl's NTP) touches once the clock is synchronised.
+    public var synchronisedFlagPath = "/run/systemd/timesync/synchronized"
+
+    /// True once the time-sync daemon has marked the clock synchronised; without one, false:
+    /// check-ins are then stored with `clock_synced = false` so supervisors can tell.
+    public func isSynchronised() -> Bool {
+        FileManager.default.fileExists(atPath: synchronisedFlagPath)
+    }
+}
+
+/// A clock tests drive by hand.
+public final class ManualGateClock: GateClock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var wall: Date
+    private var boot: UInt64
+    private var synchronised: Bool
+
+    /// Starts at `wall`, boot stamp `boot`.
+    public init(wall: Date, boot: UInt64 = 1_000_000_000, synchronised: Bool = true) {
+        self.wall = wall
+        self.boot = boot
+        self.synchronised = synchronised
+    }
+
+    public func wallTime() -> Date { lock.withLock { wall } }
+    public func bootNanoseconds() -> UInt64 { lock.withLock { boot } }
+    public func isSynchronised() -> Bool { lock.withLock { synchronised } }
+
+    /// Moves both clocks forward by `seconds`.
+    public func advance(by seconds: Double) {
+        lock.withLock {
+            wall = wall.addingTimeInterval(seconds)
+            boot += UInt64(seconds * 1e9)
+        }
+    }
+
+    /// Jumps the wall clock only (as an NTP step or an operator would), not the monotonic one.
+    public func jumpWall(by seconds: Double) {
+        lock.withLock { wall = wall.addingTimeInterval(seconds) }
+    }
+}
