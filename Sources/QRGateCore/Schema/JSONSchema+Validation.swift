@@ -6,7 +6,7 @@ public struct SchemaValidationOptions: Sendable, Hashable {
         case annotationOnly
         /// Default. Checks formats, accepting what real DCCs carry: a `date` may be followed by
         /// a time (`2021-05-29T22:00:00+02:00`, `2022-01-01T00:00:00.000Z`) as long as the
-        /// date part is a real calendar date, and a `date-time` may lack its UTC offset.
+        /// date part is a real calendar date, and a `date-time` may lack its UTC offset or write it `+0200` or `+02`.
         case lenient
         /// RFC 3339: `date` is exactly `full-date`, `date-time` needs an offset.
         case strict

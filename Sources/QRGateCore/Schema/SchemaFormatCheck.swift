@@ -74,6 +74,7 @@ enum SchemaFormatCheck {
                 return true
             }
             if allowCompactOffset, i + 5 == b.count, let m = digits(b, i + 3, 2), m <= 59 { return true }
+            if allowCompactOffset, i + 3 == b.count { return true }
             return false
         default:
             return false
