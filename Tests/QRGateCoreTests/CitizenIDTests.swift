@@ -50,6 +50,13 @@ import Testing
         #expect(try CitizenIDCard(parsing: text) == CitizenIDCard(parsing: Self.seven))
     }
 
+    @Test func nulPaddingAroundFieldsIsTolerated() throws {
+        // Found by fuzzing: parse and detection must agree on NUL-padded fields.
+        let padded = "001090012345\0\0|123456789|Nguyễn Văn An|17051990|Nam|Số 1 Tràng Tiền, Hoàn Kiếm, Hà Nội|01022021\0"
+        #expect(try CitizenIDCard(parsing: padded) == CitizenIDCard(parsing: Self.seven))
+        #expect(looksLikeCitizenID(padded))
+    }
+
     @Test func trailingSeparatorAfterSixFieldsIsStillSixFields() throws {
         #expect(try CitizenIDCard(parsing: Self.six + "|") == CitizenIDCard(parsing: Self.six))
         #expect(try CitizenIDCard(parsing: Self.six + "|  |") == CitizenIDCard(parsing: Self.six))

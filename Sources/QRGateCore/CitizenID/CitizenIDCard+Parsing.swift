@@ -80,7 +80,7 @@ extension CitizenIDCard {
     }
 
     /// True for text shaped like a citizen-ID QR: after leading whitespace, a run of 1–20 ASCII
-    /// digits, optional spaces, `|`, and at least 4 `|` in all. It is meant for format detection,
+    /// digits, optional whitespace, `|`, and at least 4 `|` in all. It is meant for format detection,
     /// so it is looser than ``init(parsing:)``: a QR with a mistyped ID number still counts as a
     /// citizen-ID QR and parsing it then gives the precise error.
     public static func looksLike(_ text: String) -> Bool {
@@ -90,7 +90,7 @@ extension CitizenIDCard {
         for scalar in text.unicodeScalars {
             switch state {
             case 0:
-                if scalar.properties.isWhitespace || scalar == "\u{FEFF}" { continue }
+                if isTrimmable(scalar) { continue }
                 guard scalar.isASCII, ("0"..."9").contains(scalar) else { return false }
                 digits = 1
                 state = 1
@@ -101,7 +101,7 @@ extension CitizenIDCard {
                 } else if scalar == "|" {
                     pipes = 1
                     state = 3
-                } else if scalar == " " || scalar == "\t" {
+                } else if isTrimmable(scalar) {
                     state = 2
                 } else {
                     return false
@@ -110,7 +110,7 @@ extension CitizenIDCard {
                 if scalar == "|" {
                     pipes = 1
                     state = 3
-                } else if !(scalar == " " || scalar == "\t") {
+                } else if !isTrimmable(scalar) {
                     return false
                 }
             default:
@@ -125,12 +125,17 @@ extension CitizenIDCard {
 
     // MARK: - Helpers
 
+    /// Whitespace, byte-order marks and NULs (padding seen from some scanners) around fields.
+    private static func isTrimmable(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || scalar == "\u{FEFF}" || scalar == "\0"
+    }
+
     private static func trim(_ s: Substring) -> Substring {
         var s = s
-        while let first = s.unicodeScalars.first, first.properties.isWhitespace || first == "\u{FEFF}" || first == "\0" {
+        while let first = s.unicodeScalars.first, isTrimmable(first) {
             s = Substring(s.unicodeScalars.dropFirst())
         }
-        while let last = s.unicodeScalars.last, last.properties.isWhitespace || last == "\u{FEFF}" || last == "\0" {
+        while let last = s.unicodeScalars.last, isTrimmable(last) {
             s = Substring(s.unicodeScalars.dropLast())
         }
         return s
