@@ -44,3 +44,26 @@ import Testing
         #expect(throws: SchemaCompilationError.self) { try SchemaPattern(pattern) }
     }
 }
+
+extension SchemaPatternTests {
+    @Test func veryLongInputDoesNotExhaustTheStack() throws {
+        let long = String(repeating: "A", count: 2_000_000)
+        #expect(try SchemaPattern("^[A-Z<]*$").matches(long))
+        #expect(try !SchemaPattern("^[A-Z<]*$").matches(long + "a"))
+        #expect(try SchemaPattern("[A-Z]{1,10}").matches(long))
+        // Cubic backtracking is cut off by the step budget: counts as no match, quickly.
+        let hostile = String(repeating: "1", count: 100_000) + "x"
+        let clock = ContinuousClock()
+        let pattern = try SchemaPattern(#"^\d+.\d+.\d+$"#)
+        let elapsed = clock.measure { #expect(!pattern.matches(hostile)) }
+        #expect(elapsed < .seconds(20))  // cubic time would be hours; debug builds are slow
+    }
+
+    @Test func longNameInAPayloadIsReportedNotCrashed() throws {
+        let payload = SchemaValidatorTests.payload {
+            $0["nam"] = ["fnt": .string(String(repeating: "A", count: 1_000_000) + "a")]
+        }
+        let found = try DCCSchemaValidator.validate(payload, version: "1.3.3")
+        #expect(found.map(\.path) == ["/nam/fnt", "/nam/fnt"])
+    }
+}

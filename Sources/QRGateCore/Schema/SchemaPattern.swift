@@ -47,7 +47,7 @@ public struct SchemaPattern: Sendable, Hashable, CustomStringConvertible {
                 return matcher.match(root, at: 0) { _ in true }
             }
             var start = 0
-            while start <= buffer.count {
+            while start <= buffer.count, matcher.budget > 0 {
                 if matcher.match(root, at: start, then: { _ in true }) { return true }
                 start += 1
             }
@@ -354,8 +354,19 @@ public struct SchemaPattern: Sendable, Hashable, CustomStringConvertible {
 
     // MARK: - Matcher (backtracking, continuation passing)
 
-    private struct Matcher {
+    /// Matching steps allowed per `matches` call, plus 8 per input character. Hostile input
+    /// (`"1111…x"` against `^\d+.\d+.\d+$`) would otherwise take cubic time; past the budget
+    /// the text counts as not matching, which no legitimate schema value comes near.
+    static let stepBudget = 200_000
+
+    private final class Matcher {
         let input: UnsafeBufferPointer<Unicode.Scalar>
+        var budget: Int
+
+        init(input: UnsafeBufferPointer<Unicode.Scalar>) {
+            self.input = input
+            self.budget = SchemaPattern.stepBudget + 8 * input.count
+        }
 
         func isWord(at index: Int) -> Bool {
             guard index >= 0, index < input.count else { return false }
@@ -365,6 +376,8 @@ public struct SchemaPattern: Sendable, Hashable, CustomStringConvertible {
         }
 
         func match(_ node: Node, at index: Int, then next: (Int) -> Bool) -> Bool {
+            budget -= 1
+            if budget <= 0 { return false }
             switch node {
             case .empty:
                 return next(index)
@@ -393,6 +406,14 @@ public struct SchemaPattern: Sendable, Hashable, CustomStringConvertible {
             }
         }
 
+        static func singleCharacter(_ node: Node) -> ((Unicode.Scalar) -> Bool)? {
+            switch node {
+            case .literal(let s): return { $0 == s }
+            case .set(let set): return { set.contains($0) }
+            default: return nil
+            }
+        }
+
         func matchSequence(_ items: [Node], from item: Int, at index: Int, then next: (Int) -> Bool) -> Bool {
             if item == items.count { return next(index) }
             return match(items[item], at: index) { after in
@@ -404,6 +425,29 @@ public struct SchemaPattern: Sendable, Hashable, CustomStringConvertible {
             _ inner: Node, lower: Int, upper: Int?, greedy: Bool, count: Int, at index: Int,
             then next: (Int) -> Bool
         ) -> Bool {
+            // Single-character atoms (`\d+`, `[A-Z<]*`) repeat in a loop, not by recursion, so the
+            // stack stays flat however long the input is.
+            if count == 0, let single = Self.singleCharacter(inner) {
+                var run = 0
+                let limit = upper ?? Int.max
+                while run < limit, index + run < input.count, single(input[index + run]) { run += 1 }
+                budget -= run
+                guard run >= lower else { return false }
+                if greedy {
+                    var taken = run
+                    while taken >= lower, budget > 0 {
+                        if next(index + taken) { return true }
+                        budget -= 1
+                        taken -= 1
+                    }
+                } else {
+                    for taken in lower...run where budget > 0 {
+                        if next(index + taken) { return true }
+                        budget -= 1
+                    }
+                }
+                return false
+            }
             let mayStop = count >= lower
             let mayContinue = upper.map { count < $0 } ?? true
             func more() -> Bool {
