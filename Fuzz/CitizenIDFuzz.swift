@@ -27,7 +27,9 @@ public func citizenIDFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             return String(iso[8...9]) + String(iso[5...6]) + String(iso[0...3])
         }
         let sex = card.sex == .male ? "Nam" : "Nữ"
-        var fields = [card.idNumber, card.oldIDNumber ?? "", card.fullName, ddmmyyyy(card.birthDate), sex, card.address]
+        var fields = [
+            card.idNumber, card.oldIDNumber ?? "", card.fullName, ddmmyyyy(card.birthDate), sex, card.address,
+        ]
         if let issue = card.issueDate { fields.append(ddmmyyyy(issue)) }
         if !card.address.contains("|"), !card.fullName.contains("|") {
             let again = try CitizenIDCard(parsing: fields.joined(separator: "|"))

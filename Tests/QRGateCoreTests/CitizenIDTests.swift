@@ -52,7 +52,8 @@ import Testing
 
     @Test func nulPaddingAroundFieldsIsTolerated() throws {
         // Found by fuzzing: parse and detection must agree on NUL-padded fields.
-        let padded = "001090012345\0\0|123456789|Nguyễn Văn An|17051990|Nam|Số 1 Tràng Tiền, Hoàn Kiếm, Hà Nội|01022021\0"
+        let padded =
+            "001090012345\0\0|123456789|Nguyễn Văn An|17051990|Nam|Số 1 Tràng Tiền, Hoàn Kiếm, Hà Nội|01022021\0"
         #expect(try CitizenIDCard(parsing: padded) == CitizenIDCard(parsing: Self.seven))
         #expect(looksLikeCitizenID(padded))
     }
@@ -66,7 +67,9 @@ import Testing
         let nfd = Self.seven.decomposedStringWithCanonicalMapping
         #expect(Array(nfd.unicodeScalars) != Array(Self.seven.unicodeScalars))
         let card = try CitizenIDCard(parsing: nfd)
-        #expect(Array(card.fullName.unicodeScalars) == Array("Nguyễn Văn An".precomposedStringWithCanonicalMapping.unicodeScalars))
+        #expect(
+            Array(card.fullName.unicodeScalars)
+                == Array("Nguyễn Văn An".precomposedStringWithCanonicalMapping.unicodeScalars))
         #expect(card == (try CitizenIDCard(parsing: Self.seven)))
     }
 
@@ -153,7 +156,8 @@ import Testing
     // MARK: detection
 
     @Test(arguments: [
-        (seven, true), (six, true), ("  " + seven, true), ("00109001234|x|y|z|w", true), ("001090012345 |a|b|c|d", true),
+        (seven, true), (six, true), ("  " + seven, true), ("00109001234|x|y|z|w", true),
+        ("001090012345 |a|b|c|d", true),
         ("HC1:6BFOXN%TS3DH0YOJ58S S-W5HDC *M0II5XHC9B5G2+$N", false), ("QRG1:ABC", false),
         ("001090012345|a|b|c", false), ("", false), ("|||||", false), ("Nguyễn|001090012345|||||", false),
         (String(repeating: "1", count: 21) + "|||||", false),

@@ -47,14 +47,15 @@ import Testing
         #expect(IdentityCrossCheck.compare(Self.card, with: Self.dcc()) == .match)
     }
 
-    @Test(arguments: [
-        ("NGUYEN", "VAN<AN"),  // middle name with the given name
-        ("NGUYEN<VAN", "AN"),  // middle name with the surname
-        ("VAN<AN", "NGUYEN"),  // reversed: the issuer put the surname last
-        ("NGUYEN", "VANAN"),  // spacing differs
-        ("NGUYEN<VAN<AN", nil),  // only fnt (allowed from 1.3.2)
-        (nil, "NGUYEN<VAN<AN"),  // only gnt
-    ] as [(String?, String?)])
+    @Test(
+        arguments: [
+            ("NGUYEN", "VAN<AN"),  // middle name with the given name
+            ("NGUYEN<VAN", "AN"),  // middle name with the surname
+            ("VAN<AN", "NGUYEN"),  // reversed: the issuer put the surname last
+            ("NGUYEN", "VANAN"),  // spacing differs
+            ("NGUYEN<VAN<AN", nil),  // only fnt (allowed from 1.3.2)
+            (nil, "NGUYEN<VAN<AN"),  // only gnt
+        ] as [(String?, String?)])
     func nameSplitsThatMatch(fnt: String?, gnt: String?) {
         #expect(IdentityCrossCheck.compare(Self.card, with: Self.dcc(fnt: fnt, gnt: gnt)) == .match)
     }
@@ -64,12 +65,13 @@ import Testing
         #expect(IdentityCrossCheck.compare(Self.card, with: payload) == .match)
     }
 
-    @Test(arguments: [
-        ("TRAN", "VAN<AN", [IdentityField.familyName]),
-        ("NGUYEN", "VAN<BINH", [.givenName]),
-        ("NGUYEN", "AN", [.givenName]),  // middle name missing
-        ("LE", "THI<HOA", [.familyName, .givenName]),
-    ] as [(String, String, [IdentityField])])
+    @Test(
+        arguments: [
+            ("TRAN", "VAN<AN", [IdentityField.familyName]),
+            ("NGUYEN", "VAN<BINH", [.givenName]),
+            ("NGUYEN", "AN", [.givenName]),  // middle name missing
+            ("LE", "THI<HOA", [.familyName, .givenName]),
+        ] as [(String, String, [IdentityField])])
     func nameMismatchNamesTheField(fnt: String, gnt: String, fields: [IdentityField]) {
         #expect(IdentityCrossCheck.compare(Self.card, with: Self.dcc(fnt: fnt, gnt: gnt)) == .mismatch(fields: fields))
     }
@@ -87,7 +89,9 @@ import Testing
 
     @Test(arguments: ["1991", "1990-06", "1990-05-18", "17.05.1990", "90-05-17", "1990-5-17"])
     func dobMismatch(dob: String) {
-        #expect(IdentityCrossCheck.compare(Self.card, with: Self.dcc(dob: .string(dob))) == .mismatch(fields: [.dateOfBirth]))
+        #expect(
+            IdentityCrossCheck.compare(Self.card, with: Self.dcc(dob: .string(dob)))
+                == .mismatch(fields: [.dateOfBirth]))
     }
 
     @Test func absentDobIsNotAMismatchButANumberIs() {

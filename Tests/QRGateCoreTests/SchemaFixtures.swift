@@ -25,7 +25,8 @@ enum SchemaFixtures {
             ("test/valid", true), ("test/invalid", false),
         ]
         for (folder, valid) in folders {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: base.appendingPathComponent(folder).path)) ?? []
+            let names =
+                (try? FileManager.default.contentsOfDirectory(atPath: base.appendingPathComponent(folder).path)) ?? []
             for name in names.sorted() where name.hasSuffix(".json") {
                 cases.append(Case(relativePath: "dcc-schema/\(folder)/\(name)", expectValid: valid))
             }

@@ -62,7 +62,9 @@ import Testing
 
     @Test func compressedFormListsSortedCodes() {
         let sets = ValueSets([
-            ValueSet(id: "x", date: "2021-01-01", entries: ["B": .init(display: "b"), "A": .init(display: "a", active: false)])
+            ValueSet(
+                id: "x", date: "2021-01-01",
+                entries: ["B": .init(display: "b"), "A": .init(display: "a", active: false)])
         ])
         #expect(sets.compressed() == ["x": ["A", "B"]])
     }
@@ -72,7 +74,8 @@ import Testing
         #expect {
             try sets.load(jsonText: "{nope", source: "bad.json")
         } throws: { error in
-            (error as? ValueSetError)?.code == .notJSON && (error as? ValueSetError)?.message.contains("bad.json") == true
+            (error as? ValueSetError)?.code == .notJSON
+                && (error as? ValueSetError)?.message.contains("bad.json") == true
         }
     }
 
@@ -96,7 +99,8 @@ import Testing
         try FileManager.default.createDirectory(
             at: folder.appendingPathComponent("schemas.json"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try #"{"valueSetId": "a", "valueSetDate": "2024-01-01", "valueSetValues": {"1": {"display": "One", "lang": "en", "active": true, "system": "s", "version": ""}}}"#
+        try
+            #"{"valueSetId": "a", "valueSetDate": "2024-01-01", "valueSetValues": {"1": {"display": "One", "lang": "en", "active": true, "system": "s", "version": ""}}}"#
             .write(to: folder.appendingPathComponent("a.json"), atomically: true, encoding: .utf8)
         try "ignored".write(to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
         let sets = try ValueSets(contentsOf: folder)

@@ -63,7 +63,8 @@ public enum IdentityCrossCheck {
         if card == family + given || card == given + family || card.joined() == (family + given).joined() {
             return []
         }
-        let familyFits = !family.isEmpty && (card.starts(with: family) || card.reversed().starts(with: family.reversed()))
+        let familyFits =
+            !family.isEmpty && (card.starts(with: family) || card.reversed().starts(with: family.reversed()))
         let givenFits = !given.isEmpty && (card.reversed().starts(with: given.reversed()) || card.starts(with: given))
         var fields: [IdentityField] = []
         if !familyFits { fields.append(.familyName) }

@@ -63,7 +63,8 @@ private struct SchemaValidationRun {
             text += "/"
             switch component {
             case .key(let k):
-                text += k.contains("~") || k.contains("/")
+                text +=
+                    k.contains("~") || k.contains("/")
                     ? k.replacingTilde() : k
             case .index(let i): text += String(i)
             }

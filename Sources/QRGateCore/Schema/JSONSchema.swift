@@ -293,7 +293,8 @@ private struct SchemaCompiler {
                 } else {
                     throw SchemaCompilationError(
                         code: .unresolvableReference,
-                        message: "$ref \"\(reference)\" at \"#\(pointer)\" points at nothing; check the name under $defs")
+                        message:
+                            "$ref \"\(reference)\" at \"#\(pointer)\" points at nothing; check the name under $defs")
                 }
             }
         }

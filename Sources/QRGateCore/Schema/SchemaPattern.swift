@@ -402,7 +402,8 @@ public struct SchemaPattern: Sendable, Hashable, CustomStringConvertible {
                 }
                 return false
             case .repetition(let inner, let lower, let upper, let greedy):
-                return matchRepetition(inner, lower: lower, upper: upper, greedy: greedy, count: 0, at: index, then: next)
+                return matchRepetition(
+                    inner, lower: lower, upper: upper, greedy: greedy, count: 0, at: index, then: next)
             }
         }
 

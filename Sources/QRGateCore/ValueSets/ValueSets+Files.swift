@@ -22,7 +22,8 @@ extension ValueSets {
                 names = try FileManager.default.contentsOfDirectory(atPath: url.path)
             } catch {
                 throw ValueSetError(
-                    code: .unreadable, message: "cannot list \(url.path) (\(error.localizedDescription)); check permissions")
+                    code: .unreadable,
+                    message: "cannot list \(url.path) (\(error.localizedDescription)); check permissions")
             }
             files = names.filter { $0.hasSuffix(".json") }.sorted().map { url.appendingPathComponent($0) }
                 .filter { (try? $0.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) != true }
@@ -33,7 +34,8 @@ extension ValueSets {
                 data = try Data(contentsOf: file)
             } catch {
                 throw ValueSetError(
-                    code: .unreadable, message: "cannot read \(file.path) (\(error.localizedDescription)); check permissions")
+                    code: .unreadable,
+                    message: "cannot read \(file.path) (\(error.localizedDescription)); check permissions")
             }
             guard let text = String(data: data, encoding: .utf8) else {
                 throw ValueSetError(code: .notJSON, message: "\(file.path) is not UTF-8 text; fetch it again")
