@@ -46,6 +46,10 @@ import Testing
         #expect(violations.isEmpty, "\(violations)")
     }
 
+    @Test func precompileReportsNoDamagedSchema() {
+        #expect(DCCSchemaValidator.precompile().isEmpty)
+    }
+
     @Test func nineReleasesAreEmbedded() {
         #expect(
             DCCSchemaValidator.availableVersions == [
