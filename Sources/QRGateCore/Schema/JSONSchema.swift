@@ -21,7 +21,7 @@ public struct JSONSchema: Sendable {
     public init(_ document: JSONValue) throws(SchemaCompilationError) {
         var compiler = SchemaCompiler(document: document)
         _ = try compiler.compile(document, pointer: "")
-        self.nodes = compiler.nodes.map { $0 ?? SchemaNode() }
+        self.nodes = compiler.nodes.map { SchemaNode($0 ?? SchemaNodeDraft()) }
     }
 
     /// Parses and compiles a schema document given as JSON text.
@@ -65,8 +65,8 @@ enum SchemaFormat: Sendable, Hashable {
     case dateTime
 }
 
-/// One compiled (sub)schema. Child schemas are indices into ``JSONSchema/nodes``.
-struct SchemaNode: Sendable {
+/// A (sub)schema while it is being compiled.
+struct SchemaNodeDraft: Sendable {
     /// `true` / `false` boolean schema; nil for an object schema.
     var constant: Bool?
     var types: SchemaTypeSet?
@@ -100,10 +100,76 @@ struct SchemaNode: Sendable {
     var not: Int?
 }
 
+/// One compiled (sub)schema, immutable and shared by reference (visiting a node costs one
+/// retain, not one per keyword). Child schemas are indices into ``JSONSchema/nodes``.
+final class SchemaNode: Sendable {
+    let constant: Bool?
+    let types: SchemaTypeSet?
+    let reference: Int?
+    let enumValues: [JSONValue]?
+    let constValue: JSONValue??
+    let required: [String]
+    let properties: [(name: String, node: Int)]
+    let propertyNames: Set<String>
+    let additionalProperties: Int?
+    let minProperties: Int?
+    let maxProperties: Int?
+    let prefixItems: [Int]
+    let items: Int?
+    let minItems: Int?
+    let maxItems: Int?
+    let minLength: Int?
+    let maxLength: Int?
+    let pattern: SchemaPattern?
+    let format: SchemaFormat?
+    let minimum: Double?
+    let maximum: Double?
+    let exclusiveMinimum: Double?
+    let exclusiveMaximum: Double?
+    let multipleOf: Double?
+    let allOf: [Int]
+    let anyOf: [Int]
+    let oneOf: [Int]
+    let not: Int?
+    let uniqueItems: Bool
+
+    init(_ draft: SchemaNodeDraft) {
+        constant = draft.constant
+        types = draft.types
+        reference = draft.reference
+        enumValues = draft.enumValues
+        constValue = draft.constValue
+        required = draft.required
+        properties = draft.properties
+        propertyNames = draft.propertyNames
+        additionalProperties = draft.additionalProperties
+        minProperties = draft.minProperties
+        maxProperties = draft.maxProperties
+        prefixItems = draft.prefixItems
+        items = draft.items
+        minItems = draft.minItems
+        maxItems = draft.maxItems
+        minLength = draft.minLength
+        maxLength = draft.maxLength
+        pattern = draft.pattern
+        format = draft.format
+        minimum = draft.minimum
+        maximum = draft.maximum
+        exclusiveMinimum = draft.exclusiveMinimum
+        exclusiveMaximum = draft.exclusiveMaximum
+        multipleOf = draft.multipleOf
+        allOf = draft.allOf
+        anyOf = draft.anyOf
+        oneOf = draft.oneOf
+        not = draft.not
+        uniqueItems = draft.uniqueItems
+    }
+}
+
 private struct SchemaCompiler {
     let document: JSONValue
     let baseID: String?
-    var nodes: [SchemaNode?] = []
+    var nodes: [SchemaNodeDraft?] = []
     var indexByPointer: [String: Int] = [:]
 
     init(document: JSONValue) {
@@ -121,7 +187,7 @@ private struct SchemaCompiler {
         let index = nodes.count
         nodes.append(nil)
         indexByPointer[pointer] = index
-        var node = SchemaNode()
+        var node = SchemaNodeDraft()
         switch schema {
         case .bool(let b):
             node.constant = b
@@ -135,7 +201,7 @@ private struct SchemaCompiler {
     }
 
     mutating func fill(
-        _ node: inout SchemaNode, from k: [String: JSONValue], pointer: String
+        _ node: inout SchemaNodeDraft, from k: [String: JSONValue], pointer: String
     ) throws(SchemaCompilationError) {
         func child(_ key: String) -> String { pointer + "/" + Self.escape(key) }
 
