@@ -38,21 +38,32 @@ public struct SchemaPattern: Sendable, Hashable, CustomStringConvertible {
 
     /// True when the pattern matches somewhere in `text` (ECMA-262 `RegExp.prototype.test`).
     public func matches(_ text: String) -> Bool {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(text.utf8.count)
-        scalars.append(contentsOf: text.unicodeScalars)
-        return scalars.withUnsafeBufferPointer { buffer in
-            let matcher = Matcher(input: buffer)
-            if anchoredAtStart {
-                return matcher.match(root, at: 0) { _ in true }
+        let capacity = text.utf8.count
+        if capacity <= 256 {
+            // Short strings (all real DCC fields): scalars on the stack, no heap allocation.
+            return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: max(capacity, 1)) { storage in
+                var count = 0
+                for scalar in text.unicodeScalars {
+                    storage[count] = scalar
+                    count += 1
+                }
+                return run(on: UnsafeBufferPointer(rebasing: storage[0..<count]))
             }
-            var start = 0
-            while start <= buffer.count, matcher.budget > 0 {
-                if matcher.match(root, at: start, then: { _ in true }) { return true }
-                start += 1
-            }
-            return false
         }
+        return Array(text.unicodeScalars).withUnsafeBufferPointer { run(on: $0) }
+    }
+
+    private func run(on input: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        let matcher = Matcher(input: input)
+        if anchoredAtStart {
+            return matcher.match(root, at: 0) { _ in true }
+        }
+        var start = 0
+        while start <= input.count, matcher.budget > 0 {
+            if matcher.match(root, at: start, then: { _ in true }) { return true }
+            start += 1
+        }
+        return false
     }
 
     // MARK: - Syntax tree
