@@ -25,6 +25,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
+        // C libraries from Debian (apt providers are informational; scripts/install-deps installs them).
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+
 
         // Domain types and pure logic: no I/O, no C libraries.
         .target(
@@ -35,6 +38,11 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "QRGateReceipts",
+            dependencies: ["QRGateCore", "CQREncode"],
             swiftSettings: swiftSettings
         ),
         .target(
