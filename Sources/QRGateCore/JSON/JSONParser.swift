@@ -21,11 +21,8 @@ extension JSONValue {
 
     /// Parses a JSON text (RFC 8259). Duplicate keys keep the last value.
     public init(parsing text: String, limits: ParseLimits = .init()) throws(JSONParseError) {
-        var copy = text
-        self = try copy.withUTF8 { buffer throws(JSONParseError) in
-            var parser = JSONByteParser(bytes: buffer, limits: limits)
-            return try parser.parseDocument()
-        }
+        // String.withUTF8 is `rethrows`, which does not carry a typed error in Swift 6.3.
+        try self.init(parsing: Array(text.utf8), limits: limits)
     }
 
     /// Parses JSON from UTF-8 bytes.
