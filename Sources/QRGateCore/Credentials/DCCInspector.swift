@@ -127,32 +127,43 @@ public struct DCCInspector: Sendable {
     static func kidText(_ kid: [UInt8]) -> String { Data(kid).base64EncodedString() }
 
     func checkSchema(_ payload: JSONValue, _ run: inout Run) {
-        var failed = false
-        let types = Self.certificateTypes(of: payload)
+        let issues = Self.schemaIssues(payload)
+        if issues.isEmpty {
+            run.pass(.schema)
+        } else {
+            for issue in issues { run.fail(.schema, issue.code, issue.message) }
+        }
+    }
+
+    /// The schema check on its own: exactly one of `v`/`t`/`r`, and the DCC JSON schema of
+    /// the payload's own `ver`. Empty when the payload passes.
+    public static func schemaIssues(_ payload: JSONValue) -> [InspectionReport.Issue] {
+        var issues: [InspectionReport.Issue] = []
+        func fail(_ code: String, _ message: String) {
+            issues.append(InspectionReport.Issue(check: .schema, code: code, message: message))
+        }
+        let types = certificateTypes(of: payload)
         if types.count != 1 {
-            failed = true
-            run.fail(.schema, "certificate_groups",
-                     types.isEmpty
-                        ? "The DCC holds no vaccination, test or recovery group; the issuer produced an invalid certificate."
-                        : "The DCC holds \(types.count) certificate groups (\(types.map(\.rawValue).joined(separator: ", "))); exactly one of v, t, r is allowed.")
+            fail("certificate_groups",
+                 types.isEmpty
+                    ? "The DCC holds no vaccination, test or recovery group; the issuer produced an invalid certificate."
+                    : "The DCC holds \(types.count) certificate groups (\(types.map(\.rawValue).joined(separator: ", "))); exactly one of v, t, r is allowed.")
         }
         guard let version = payload["ver"]?.stringValue else {
-            run.fail(.schema, "missing_version", "The DCC has no schema version (\"ver\"); it cannot be validated.")
-            return
+            fail("missing_version", "The DCC has no schema version (\"ver\"); it cannot be validated.")
+            return issues
         }
         do {
             let violations = try DCCSchemaValidator.validate(payload, version: version)
             if !violations.isEmpty {
-                failed = true
                 let shown = violations.prefix(3).map { "\($0.path.isEmpty ? "/" : $0.path): \($0.message)" }.joined(separator: "; ")
-                run.fail(.schema, "schema_violation",
-                         "The DCC does not follow the DCC schema \(version): \(shown)\(violations.count > 3 ? " (and \(violations.count - 3) more)" : ""). The issuer must reissue it.")
+                fail("schema_violation",
+                     "The DCC does not follow the DCC schema \(version): \(shown)\(violations.count > 3 ? " (and \(violations.count - 3) more)" : ""). The issuer must reissue it.")
             }
         } catch {
-            failed = true
-            run.fail(.schema, "schema_unavailable", "No DCC schema is known for version \(version) (\(error)); update qrgate or its schemas.")
+            fail("schema_unavailable", "No DCC schema is known for version \(version) (\(error)); update qrgate or its schemas.")
         }
-        if !failed { run.pass(.schema) }
+        return issues
     }
 
     func checkSignature(_ message: COSESign1, trust: TrustStore, _ run: inout Run) {

@@ -49,8 +49,15 @@ public struct SignerCertificate: Sendable {
             for ext in strict.extensions where ext.oid.description == Self.extendedKeyUsageOID {
                 eku = (try? Self.parseExtendedKeyUsage(ext.value)) ?? []
             }
+            var serializer = DER.Serializer()
+            let spki: [UInt8]
+            if (try? serializer.serialize(strict.publicKey)) != nil {
+                spki = serializer.serializedBytes
+            } else {
+                spki = (try? Self.lenientFields(der).subjectPublicKeyInfo) ?? []
+            }
             fields = TBSFields(
-                subjectPublicKeyInfo: Array(strict.publicKey.subjectPublicKeyInfoBytes),
+                subjectPublicKeyInfo: spki,
                 notBefore: strict.notValidBefore,
                 notAfter: strict.notValidAfter,
                 extendedKeyUsage: eku,
