@@ -103,10 +103,15 @@ public enum Zlib {
     static let distanceExtra: [Int] = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
     static let codeLengthOrder: [Int] = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
 
-    /// A canonical Huffman code as counts per length and symbols in code order.
+    /// A canonical Huffman code as counts per length and symbols in code order, plus a
+    /// lookup table for codes of up to ``fastBits`` bits.
     struct Huffman {
+        static let fastBits = 9
         var counts = [Int](repeating: 0, count: 16)
         var symbols: [Int] = []
+        /// Indexed by the next `fastBits` input bits: `symbol << 4 | length`, or 0 when the
+        /// code is longer (then the slow path decodes it bit by bit).
+        var fast = [UInt16](repeating: 0, count: 1 << 9)
 
         init(lengths: ArraySlice<Int>) throws(ZlibError) {
             for length in lengths { counts[length] += 1 }
@@ -123,6 +128,27 @@ public enum Zlib {
             for (symbol, length) in lengths.enumerated() where length != 0 {
                 symbols[offsets[length]] = symbol
                 offsets[length] += 1
+            }
+            // Canonical codes, assigned in (length, symbol) order; stored bit-reversed
+            // because deflate sends Huffman codes most significant bit first.
+            var code = 0
+            var index = 0
+            for length in 1...15 {
+                for _ in 0..<counts[length] {
+                    if length <= Self.fastBits {
+                        var reversed = 0
+                        for bit in 0..<length where code & (1 << bit) != 0 { reversed |= 1 << (length - 1 - bit) }
+                        let entry = UInt16(symbols[index] << 4 | length)
+                        var slot = reversed
+                        while slot < 1 << Self.fastBits {
+                            fast[slot] = entry
+                            slot += 1 << length
+                        }
+                    }
+                    code += 1
+                    index += 1
+                }
+                code <<= 1
             }
         }
     }
@@ -159,6 +185,18 @@ public enum Zlib {
         }
 
         mutating func decode(_ huffman: Huffman) throws(ZlibError) -> Int {
+            while bitCount < Huffman.fastBits, position < input.count {
+                bitBuffer |= UInt32(input[position]) << UInt32(bitCount)
+                position += 1
+                bitCount += 8
+            }
+            let entry = Int(huffman.fast[Int(bitBuffer & UInt32((1 << Huffman.fastBits) - 1))])
+            let length = entry & 0xF
+            if length != 0, length <= bitCount {
+                bitBuffer >>= UInt32(length)
+                bitCount -= length
+                return entry >> 4
+            }
             var code = 0, first = 0, index = 0
             for length in 1...15 {
                 code |= try bits(1)
@@ -189,6 +227,7 @@ public enum Zlib {
         }
 
         mutating func stored() throws(ZlibError) {
+            position -= bitCount / 8  // whole bytes the fast decoder read ahead
             bitBuffer = 0
             bitCount = 0
             guard position + 4 <= input.count else { throw Self.truncated }

@@ -15,7 +15,7 @@ public struct EUDCCFormatInspector: CredentialFormatInspector {
     public init() {}
     /// True for text starting with `HC1:`.
     public func recognizes(_ text: String) -> Bool {
-        text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix(DCCInspector.prefix)
+        DCCInspector.trimmed(text).hasPrefix(DCCInspector.prefix)
     }
     /// Runs the DCC pipeline.
     public func inspect(text: String, trust: TrustStore, at clock: Date) -> InspectionReport {

@@ -36,7 +36,7 @@ public struct DCCInspector: Sendable {
         var coseBytes: [UInt8]?
         switch input {
         case .text(let text):
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = Self.trimmed(text)
             if trimmed.hasPrefix(Self.prefix) {
                 run.pass(.prefix)
                 base45Text = String(trimmed.dropFirst(Self.prefix.count))
@@ -104,6 +104,16 @@ public struct DCCInspector: Sendable {
             run.report.checks[check] = .skip
         }
         return run.report
+    }
+
+    /// `text` without leading and trailing ASCII whitespace (serial scanners append CR/LF).
+    static func trimmed(_ text: String) -> Substring {
+        let utf8 = text.utf8
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0D).contains(b) }
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return text[first...last]
     }
 
     struct Run {
