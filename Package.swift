@@ -37,7 +37,6 @@ let package = Package(
         .testTarget(
             name: "QRGateCoreTests",
             dependencies: ["QRGateCore"],
-            exclude: ["../Fixtures"],
             swiftSettings: swiftSettings
         ),
     ]

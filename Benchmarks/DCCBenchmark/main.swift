@@ -56,7 +56,7 @@ func measure(_ label: String, _ body: () -> Bool) {
     let wall = Double(now - start) / 1e9
     let cpu = Double(threadCPUNanoseconds() - cpuStart) / 1e9
     let perCPUSecond = Double(count) / cpu
-    let label = label.padding(toLength: 56, withPad: " ", startingAt: 0)
+    let label = label.padding(toLength: 60, withPad: " ", startingAt: 0)
     print("\(label) \(format(perCPUSecond)) /CPU-s  \(format(1e6 / perCPUSecond, 1)) µs CPU/op  (wall: \(format(Double(count) / wall)) /s)  \(ok ? "ok" : "UNEXPECTED RESULT")")
 }
 

@@ -61,7 +61,7 @@ def measure(label, body):
     wall = time.perf_counter() - start
     cpu = time.thread_time() - cpu_start
     rate = count / cpu
-    print(f"{label:<56} {rate:8.0f} /CPU-s  {1e6 / rate:8.1f} µs CPU/op  (wall: {count / wall:8.0f} /s)")
+    print(f"{label:<60} {rate:8.0f} /CPU-s  {1e6 / rate:8.1f} µs CPU/op  (wall: {count / wall:8.0f} /s)")
 
 
 cose = cwt.COSE.new(verify_kid=False)
