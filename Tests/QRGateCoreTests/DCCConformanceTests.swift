@@ -202,6 +202,14 @@ import Testing
         }
     }
 
+    /// Every VALIDATIONCLOCK of the data is readable by the `--at` parser.
+    @Test("every VALIDATIONCLOCK parses", arguments: DCCTestVectors.all)
+    func validationClockParses(_ path: String) throws {
+        let vector = try DCCTestVectors.load(path)
+        guard let clock = vector["TESTCTX"]?["VALIDATIONCLOCK"]?.stringValue else { return }
+        #expect(ISO8601Timestamp.parse(clock) != nil, "\(path): \(clock)")
+    }
+
     @Test("the fixture set is complete")
     func fixtureCount() {
         #expect(DCCTestVectors.all.count == 427)
