@@ -145,5 +145,8 @@ import Testing
         #expect(ISO8601Timestamp.format(Date(timeIntervalSince1970: Self.reference + 0.25)) == "2021-06-01T18:00:00.250Z")
         #expect(ISO8601Timestamp.format(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
         #expect(ISO8601Timestamp.format(Date(timeIntervalSince1970: -1)) == "1969-12-31T23:59:59Z")
+        #expect(ISO8601Timestamp.format(Date(timeIntervalSince1970: 1e300)) == "9999-12-31T23:59:59Z")
+        #expect(ISO8601Timestamp.format(Date(timeIntervalSince1970: -1e300)) == "0001-01-01T00:00:00Z")
+        #expect(ISO8601Timestamp.format(Date(timeIntervalSince1970: .nan)) == "0001-01-01T00:00:00Z")
     }
 }

@@ -77,9 +77,18 @@ public enum ISO8601Timestamp {
         return Date(timeIntervalSince1970: Double(seconds) + Double(nanos) / 1e9)
     }
 
-    /// `date` as `YYYY-MM-DDThh:mm:ssZ` in UTC; milliseconds are added when the instant has a fraction.
+    /// Earliest instant ``format(_:)`` writes: 0001-01-01T00:00:00Z.
+    static let earliest = -62_135_596_800.0
+    /// Latest instant ``format(_:)`` writes: 9999-12-31T23:59:59Z.
+    static let latest = 253_402_300_799.0
+
+    /// `date` as `YYYY-MM-DDThh:mm:ssZ` in UTC; milliseconds are added when the instant has a
+    /// fraction. Instants outside years 1–9999 (hostile claims such as `exp = 1e300`) are
+    /// written as the nearest of those bounds.
     public static func format(_ date: Date) -> String {
-        let interval = date.timeIntervalSince1970
+        var interval = date.timeIntervalSince1970
+        if !(interval >= earliest) { interval = earliest }  // also catches NaN
+        if interval > latest { interval = latest }
         var whole = Int(interval.rounded(.down))
         var millis = Int(((interval - Double(whole)) * 1000).rounded())
         if millis == 1000 {
