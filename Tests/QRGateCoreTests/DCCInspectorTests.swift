@@ -100,6 +100,15 @@ import Testing
         #expect(report.errors[0].code == "invalid_base45")
     }
 
+    /// DE's DSC needs the lenient certificate path; the report says so for the caller to log.
+    @Test func lenientSignerIsNoted() throws {
+        let c = try Self.load("DE/2DCode/raw/1.json")
+        let report = CredentialInspector.inspect(text: c.text, trust: c.trust, at: c.clock)
+        #expect(report.status(.signature) == .pass)
+        #expect(report.signer?.certificate.parsedLeniently == true)
+        #expect(report.notes.contains { $0.contains("leniently") })
+    }
+
     @Test func newlineAfterTheQRTextIsTolerated() throws {
         let c = try Self.load("common/2DCode/raw/CO28.json")
         #expect(CredentialInspector.inspect(text: c.text + "\n", trust: c.trust, at: c.clock).isValid)

@@ -22,6 +22,9 @@ public struct SignerCertificate: Sendable {
     public let notAfter: Date
     /// The extended-key-usage OIDs in dotted form, or `nil` when the certificate has no such extension.
     public let extendedKeyUsage: [String]?
+    /// True when the certificate has an extended-key-usage extension that cannot be read;
+    /// such a certificate may sign no DCC type (fail closed).
+    public let extendedKeyUsageMalformed: Bool
     /// The subject's country (`C=`), when present.
     public let country: String?
     /// True when the strict X.509 parse failed and the fields were read leniently.
@@ -30,6 +33,7 @@ public struct SignerCertificate: Sendable {
     /// The DCC types this certificate may sign: all types without (or with an empty) EKU,
     /// otherwise those its DCC OIDs name (none when it lists only unrelated OIDs).
     public var allowedTypes: Set<DCCCertificateType> {
+        if extendedKeyUsageMalformed { return [] }
         guard let extendedKeyUsage, !extendedKeyUsage.isEmpty else { return Set(DCCCertificateType.allCases) }
         return Set(extendedKeyUsage.compactMap(DCCCertificateType.init(keyUsageOID:)))
     }
@@ -46,8 +50,10 @@ public struct SignerCertificate: Sendable {
         let fields: TBSFields
         if let strict = try? Certificate(derEncoded: der) {
             var eku: [String]? = nil
+            var ekuMalformed = false
             for ext in strict.extensions where ext.oid.description == Self.extendedKeyUsageOID {
-                eku = (try? Self.parseExtendedKeyUsage(ext.value)) ?? []
+                eku = try? Self.parseExtendedKeyUsage(ext.value)
+                ekuMalformed = eku == nil
             }
             var serializer = DER.Serializer()
             let spki: [UInt8]
@@ -61,6 +67,7 @@ public struct SignerCertificate: Sendable {
                 notBefore: strict.notValidBefore,
                 notAfter: strict.notValidAfter,
                 extendedKeyUsage: eku,
+                extendedKeyUsageMalformed: ekuMalformed,
                 country: try? Self.lenientFields(der).country
             )
             parsedLeniently = false
@@ -82,6 +89,7 @@ public struct SignerCertificate: Sendable {
         notBefore = fields.notBefore
         notAfter = fields.notAfter
         extendedKeyUsage = fields.extendedKeyUsage
+        extendedKeyUsageMalformed = fields.extendedKeyUsageMalformed
         country = fields.country
     }
 
@@ -92,6 +100,7 @@ public struct SignerCertificate: Sendable {
         var notBefore: Date
         var notAfter: Date
         var extendedKeyUsage: [String]?
+        var extendedKeyUsageMalformed: Bool
         var country: String?
     }
 
@@ -137,6 +146,7 @@ public struct SignerCertificate: Sendable {
             }
         }
         var eku: [String]? = nil
+        var ekuMalformed = false
         let extensionsTag = ASN1Identifier(tagWithNumber: 3, tagClass: .contextSpecific)
         for field in tbs.dropFirst(6) where field.identifier == extensionsTag {
             guard let wrapper = children(field), let list = wrapper.first, let extensions = children(list) else { continue }
@@ -144,17 +154,24 @@ public struct SignerCertificate: Sendable {
                 guard let parts = children(ext), parts.count >= 2, let oid = primitive(parts[0]),
                     objectIdentifier(oid) == extendedKeyUsageOID, let value = primitive(parts[parts.count - 1])
                 else { continue }
-                eku = (try? parseExtendedKeyUsage(value)) ?? []
+                eku = try? parseExtendedKeyUsage(value)
+                ekuMalformed = eku == nil
             }
         }
-        return TBSFields(subjectPublicKeyInfo: spki, notBefore: notBefore, notAfter: notAfter, extendedKeyUsage: eku, country: country)
+        return TBSFields(subjectPublicKeyInfo: spki, notBefore: notBefore, notAfter: notAfter, extendedKeyUsage: eku,
+                         extendedKeyUsageMalformed: ekuMalformed, country: country)
     }
 
     /// The OIDs of an ExtendedKeyUsage extension value (a SEQUENCE OF OBJECT IDENTIFIER).
     static func parseExtendedKeyUsage(_ value: ArraySlice<UInt8>) throws -> [String] {
         let node = try BER.parse(value)
         guard let items = children(node) else { throw malformed("extended key usage is not a sequence") }
-        return items.compactMap { primitive($0).map(objectIdentifier) }
+        return try items.map { item in
+            guard item.identifier == .objectIdentifier, let bytes = primitive(item) else {
+                throw malformed("extended key usage holds something other than an OID")
+            }
+            return objectIdentifier(bytes)
+        }
     }
 
     /// Dotted form of an OBJECT IDENTIFIER's content bytes.
