@@ -1,0 +1,160 @@
+import Foundation
+
+/// What `qrgate inspect` reports about one credential: every check with its outcome, the
+/// errors, and what could be decoded. ``json()`` is the `inspect --json` contract of DESIGN.md.
+public struct InspectionReport: Sendable {
+    /// The kind of credential recognised.
+    public struct Format: RawRepresentable, Sendable, Hashable {
+        /// The name used in JSON.
+        public var rawValue: String
+        /// Creates a format from its JSON name.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// EU Digital COVID Certificate (`HC1:`).
+        public static let euDCC = Format(rawValue: "eu-dcc")
+        /// Vietnamese citizen-ID card QR.
+        public static let vnCitizenID = Format(rawValue: "vn-citizen-id")
+        /// A qrgate receipt token (`QRG1:`).
+        public static let qrgateReceipt = Format(rawValue: "qrgate-receipt")
+        /// A qrgate declaration token (`QRD1:`).
+        public static let qrgateDeclaration = Format(rawValue: "qrgate-declaration")
+        /// Not recognised.
+        public static let unknown = Format(rawValue: "unknown")
+    }
+
+    /// The name of one check.
+    public struct Check: RawRepresentable, Sendable, Hashable, Comparable {
+        /// The name used in JSON.
+        public var rawValue: String
+        /// Creates a check name.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// The `HC1:` context identifier.
+        public static let prefix = Check(rawValue: "prefix")
+        /// Base45 decoding.
+        public static let base45 = Check(rawValue: "base45")
+        /// zlib inflation.
+        public static let zlib = Check(rawValue: "zlib")
+        /// The COSE_Sign1 structure.
+        public static let cose = Check(rawValue: "cose")
+        /// The CWT claims and the DCC payload in CBOR.
+        public static let cbor = Check(rawValue: "cbor")
+        /// The DCC JSON schema of the payload's `ver`, and exactly one of `v`/`t`/`r`.
+        public static let schema = Check(rawValue: "schema")
+        /// The signature against the trusted signer named by `kid`.
+        public static let signature = Check(rawValue: "signature")
+        /// The signer's extended key usage against the DCC type.
+        public static let keyUsage = Check(rawValue: "key_usage")
+        /// `iat ≤ clock ≤ exp`.
+        public static let validity = Check(rawValue: "validity")
+        /// The single check of formats without a signature (citizen-ID QR).
+        public static let format = Check(rawValue: "format")
+        /// The checks of an EU DCC, in pipeline order.
+        public static let dccChecks: [Check] = [.prefix, .base45, .zlib, .cose, .cbor, .schema, .signature, .keyUsage, .validity]
+        /// Orders by name.
+        public static func < (lhs: Check, rhs: Check) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    /// The outcome of a check.
+    public enum Status: String, Sendable, Hashable {
+        /// The check ran and succeeded.
+        case pass
+        /// The check ran and failed.
+        case fail
+        /// The check could not run because an earlier layer failed to produce its input.
+        case skip
+    }
+
+    /// One failed check, for people and programs.
+    public struct Issue: Sendable, Hashable {
+        /// The check that failed.
+        public var check: Check
+        /// A stable snake_case code.
+        public var code: String
+        /// What is wrong and what a person can do.
+        public var message: String
+        /// Creates an issue.
+        public init(check: Check, code: String, message: String) {
+            self.check = check
+            self.code = code
+            self.message = message
+        }
+    }
+
+    /// The CWT claims shown in the report.
+    public struct Claims: Sendable, Hashable {
+        /// Issuer country (claim 1).
+        public var issuer: String?
+        /// Issued at (claim 6).
+        public var issuedAt: Date?
+        /// Expires at (claim 4).
+        public var expiresAt: Date?
+        /// Creates claims.
+        public init(issuer: String? = nil, issuedAt: Date? = nil, expiresAt: Date? = nil) {
+            self.issuer = issuer
+            self.issuedAt = issuedAt
+            self.expiresAt = expiresAt
+        }
+    }
+
+    /// The credential's format.
+    public var format: Format
+    /// Outcome per check.
+    public var checks: [Check: Status]
+    /// The failures, in pipeline order.
+    public var errors: [Issue]
+    /// The COSE `kid`, when the COSE layer could be read.
+    public var keyIdentifier: [UInt8]?
+    /// The CWT claims, when the CBOR layer could be read.
+    public var claims: Claims?
+    /// The decoded payload (a DCC as JSON, dates as in the QR), when available.
+    public var payload: JSONValue?
+    /// The trusted signer that the `kid` named (the one that verified, when several did).
+    public var signer: TrustStore.Entry?
+    /// Facts worth logging that are not failures, e.g. a signer certificate read leniently
+    /// or a signer certificate outside its own validity period.
+    public var notes: [String]
+
+    /// Creates a report.
+    public init(format: Format, checks: [Check: Status] = [:], errors: [Issue] = [], keyIdentifier: [UInt8]? = nil,
+                claims: Claims? = nil, payload: JSONValue? = nil, signer: TrustStore.Entry? = nil, notes: [String] = [])
+    {
+        self.format = format
+        self.checks = checks
+        self.errors = errors
+        self.keyIdentifier = keyIdentifier
+        self.claims = claims
+        self.payload = payload
+        self.signer = signer
+        self.notes = notes
+    }
+
+    /// Whether the credential is valid: at least one check ran and every check passed.
+    public var isValid: Bool { !checks.isEmpty && checks.values.allSatisfy { $0 == .pass } }
+
+    /// `valid` or `invalid`.
+    public var verdict: String { isValid ? "valid" : "invalid" }
+
+    /// The status of `check`, `skip` when it was not part of this report.
+    public func status(_ check: Check) -> Status { checks[check] ?? .skip }
+
+    /// The `inspect --json` object of DESIGN.md.
+    public func json() -> JSONValue {
+        var checkObject: [String: JSONValue] = [:]
+        for (check, status) in checks { checkObject[check.rawValue] = .string(status.rawValue) }
+        let claimsValue: JSONValue = claims.map { claims in
+            .object([
+                "iss": claims.issuer.map(JSONValue.string) ?? .null,
+                "iat": claims.issuedAt.map { .string(ISO8601Timestamp.format($0)) } ?? .null,
+                "exp": claims.expiresAt.map { .string(ISO8601Timestamp.format($0)) } ?? .null,
+            ])
+        } ?? .null
+        return .object([
+            "format": .string(format.rawValue),
+            "checks": .object(checkObject),
+            "errors": .array(errors.map { .object(["check": .string($0.check.rawValue), "code": .string($0.code), "message": .string($0.message)]) }),
+            "kid": keyIdentifier.map { .string(Data($0).base64EncodedString()) } ?? .null,
+            "claims": claimsValue,
+            "payload": payload ?? .null,
+            "verdict": .string(verdict),
+        ])
+    }
+}
