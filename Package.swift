@@ -95,6 +95,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "dcc-benchmark",
+            dependencies: ["QRGateCore"],
+            path: "Benchmarks/DCCBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "qrgate-crash-writer",
             dependencies: ["QRGateCore", "QRGateStore", "QRGateTestSupport"],
             path: "Tests/CrashWriter",

@@ -11,20 +11,6 @@ struct ScanCommand: ParsableCommand {
     func run() throws { throw notBuiltYet("scanning image files") }
 }
 
-/// `qrgate inspect`.
-struct InspectCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "inspect",
-        abstract: "Decode and verify one credential, reporting every check."
-    )
-    @Flag(help: "Print the report as JSON.") var json = false
-    @Option(help: "Trusted signer certificates: a file or folder (PEM, base64 DER, DER, trust-list JSON).") var trust: String?
-    @Option(help: "Verify as of this time (ISO 8601); default now.") var at: String?
-    @Option(help: "Read the credential from the QR code in this image.") var image: String?
-    @Argument(help: "The credential text, or - for standard input.") var text: String?
-    func run() throws { throw notBuiltYet("credential inspection") }
-}
-
 /// `qrgate rules …`.
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -27,7 +27,7 @@ public struct EUDCCFormatInspector: CredentialFormatInspector {
 public enum CredentialInspector {
     /// The formats tried in order. The citizen-ID QR, receipt and declaration inspectors are
     /// added here as they are written.
-    public static let standardFormats: [any CredentialFormatInspector] = [EUDCCFormatInspector()]
+    public static let standardFormats: [any CredentialFormatInspector] = [EUDCCFormatInspector(), CitizenIDFormatInspector()]
 
     /// Inspects `text`. Text no format recognises yields format `unknown` with the DCC
     /// checks (`prefix` failed, the rest skipped) and verdict `invalid`.

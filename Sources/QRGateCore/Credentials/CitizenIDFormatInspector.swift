@@ -1,0 +1,26 @@
+import Foundation
+
+/// The Vietnamese citizen-ID card QR: one check, `format`, and the parsed fields as payload.
+public struct CitizenIDFormatInspector: CredentialFormatInspector {
+    /// Creates the inspector.
+    public init() {}
+
+    /// True for text shaped like a citizen-ID QR (digits, then `|`-separated fields).
+    public func recognizes(_ text: String) -> Bool {
+        CitizenIDCard.looksLike(text)
+    }
+
+    /// Parses the card; the trust store and clock play no part (the card QR is not signed).
+    public func inspect(text: String, trust: TrustStore, at clock: Date) -> InspectionReport {
+        do {
+            let card = try CitizenIDCard(parsing: text)
+            return InspectionReport(format: .vnCitizenID, checks: [.format: .pass], payload: card.json())
+        } catch {
+            return InspectionReport(
+                format: .vnCitizenID,
+                checks: [.format: .fail],
+                errors: [.init(check: .format, code: error.code.description, message: error.message)]
+            )
+        }
+    }
+}
