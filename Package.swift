@@ -10,18 +10,8 @@ let package = Package(
     name: "qrgate",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "qrgate", targets: ["qrgate"])
-    ],
-    dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
-        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
-        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
-        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
-        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
-        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
-        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .library(name: "QRGateImaging", targets: ["QRGateImaging"]),
+        .library(name: "QRGateScanner", targets: ["QRGateScanner"]),
     ],
     targets: [
         // C libraries from Debian (apt providers are informational; .ci/run and scripts/setup install them).
@@ -30,71 +20,36 @@ let package = Package(
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg62-turbo-dev"])]),
 
-        // Domain types and pure logic: no I/O, no C libraries.
+        // Grey frames and image files in and out (libpng, libjpeg-turbo).
         .target(
-            name: "QRGateCore",
-            dependencies: [
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "_CryptoExtras", package: "swift-crypto"),
-                .product(name: "X509", package: "swift-certificates"),
-                .product(name: "SwiftASN1", package: "swift-asn1"),
-            ],
+            name: "QRGateImaging",
+            dependencies: ["CPNG", "CJPEG"],
             swiftSettings: swiftSettings
         ),
+        // zbar wrapper, decode cascade, frame sources.
         .target(
-            name: "QRGateStore",
-            dependencies: [
-                "QRGateCore",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: swiftSettings
-        ),
-        .target(
-            name: "QRGateServer",
-            dependencies: [
-                "QRGateCore",
-                "QRGateStore",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: swiftSettings
-        ),
-        .target(
-            name: "QRGateDaemon",
-            dependencies: [
-                "QRGateCore",
-                "QRGateStore",
-                "QRGateServer",
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "Yams", package: "Yams"),
-            ],
-            swiftSettings: swiftSettings
-        ),
-        .executableTarget(
-            name: "qrgate",
-            dependencies: [
-                "QRGateDaemon",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            name: "QRGateScanner",
+            dependencies: ["QRGateImaging", "CZBar"],
             swiftSettings: swiftSettings
         ),
 
-        .target(
-            name: "QRGateTestSupport",
-            dependencies: ["QRGateCore"],
-            path: "Tests/QRGateTestSupport",
+        .testTarget(
+            name: "QRGateImagingTests",
+            dependencies: ["QRGateImaging"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "QRGateCoreTests",
-            dependencies: ["QRGateCore", "QRGateTestSupport"],
+            name: "QRGateScannerTests",
+            dependencies: ["QRGateScanner", "QRGateImaging", "CQREncode"],
+            exclude: [],
             swiftSettings: swiftSettings
         ),
-        .testTarget(
-            name: "QRGateDaemonTests",
-            dependencies: ["QRGateDaemon", "QRGateTestSupport"],
+
+        // Release-built benchmark: swift run -c release scan-bench
+        .executableTarget(
+            name: "scan-bench",
+            dependencies: ["QRGateScanner", "QRGateImaging"],
+            path: "Benchmarks/scan",
             swiftSettings: swiftSettings
         ),
     ]

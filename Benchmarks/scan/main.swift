@@ -1,0 +1,199 @@
+// scan-bench: decode rate on the photo set and per-frame decode time, plain zbar vs cascade.
+//
+//   swift run -c release scan-bench [photos|frames|all] [--photos DIR] [--verbose]
+import QRGateImaging
+import QRGateScanner
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct Photo {
+    let name: String
+    let frame: GreyFrame
+    let expected: [UInt8]
+}
+
+func readBytes(_ path: String) -> [UInt8]? {
+    guard let file = fopen(path, "rb") else { return nil }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let count = fread(&buffer, 1, buffer.count, file)
+        if count <= 0 { break }
+        bytes.append(contentsOf: buffer[0..<count])
+    }
+    return bytes
+}
+
+func loadPhotos(directory: String) -> [Photo] {
+    guard let manifest = readBytes(directory + "/MANIFEST.tsv") else {
+        print("cannot read \(directory)/MANIFEST.tsv")
+        exit(2)
+    }
+    let reader = ImageReader()
+    var photos: [Photo] = []
+    for line in String(decoding: manifest, as: UTF8.self).split(separator: "\n").dropFirst() {
+        let fields = line.split(separator: "\t")
+        guard fields.count >= 2 else { continue }
+        let set = String(fields[0]), image = String(fields[1])
+        let base = "\(directory)/\(set)/\(image)"
+        let textPath = String(base.dropLast(4)) + ".txt"
+        do {
+            let frame = try reader.read(path: base)
+            photos.append(Photo(name: "\(set)/\(image)", frame: frame, expected: readBytes(textPath) ?? []))
+        } catch {
+            print("\(error)")
+        }
+    }
+    return photos
+}
+
+func matches(_ symbols: [ScannedSymbol], _ expected: [UInt8]) -> Bool {
+    symbols.contains { Array($0.text.utf8) == expected }
+}
+
+func milliseconds(_ duration: Duration) -> Double {
+    let (seconds, attoseconds) = duration.components
+    return Double(seconds) * 1000 + Double(attoseconds) / 1e15
+}
+
+func percentile(_ values: [Double], _ p: Double) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return 0 }
+    let index = min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))
+    return sorted[index]
+}
+
+func format(_ value: Double) -> String {
+    let scaled = (value * 100).rounded() / 100
+    return "\(scaled)"
+}
+
+func photoRates(_ photos: [Photo], verbose: Bool) {
+    let clock = ContinuousClock()
+    let configurations: [(String, ScanConfiguration)] = [
+        ("plain zbar", .plain), ("cascade (frame budget)", ScanConfiguration()), ("cascade (file budget)", .files),
+    ]
+    for (label, configuration) in configurations {
+        let scanner = ImageScanner(configuration: configuration)
+        var read = 0
+        var failures: [String] = []
+        var times: [Double] = []
+        var steps: [String: Int] = [:]
+        for photo in photos {
+            let start = clock.now
+            let outcome = scanner.scanWithDetails(photo.frame)
+            times.append(milliseconds(clock.now - start))
+            if matches(outcome.symbols, photo.expected) {
+                read += 1
+                steps[outcome.step.map { "\($0)" } ?? "plain", default: 0] += 1
+            } else {
+                let got = outcome.symbols.map { $0.text.debugDescription }.joined(separator: ", ")
+                failures.append(outcome.symbols.isEmpty ? photo.name : "\(photo.name) (read \(got))")
+            }
+        }
+        let rate = Double(read) * 100 / Double(max(photos.count, 1))
+        print("\(label): \(read)/\(photos.count) = \(format(rate)) %  (per photo p50 \(format(percentile(times, 0.5))) ms, p99 \(format(percentile(times, 0.99))) ms, max \(format(times.max() ?? 0)) ms)")
+        if verbose {
+            print("  found by: \(steps.sorted { $0.value > $1.value }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))")
+        }
+        print("  not read: \(failures.isEmpty ? "none" : failures.joined(separator: "; "))")
+    }
+}
+
+/// Deterministic pseudo-random numbers (SplitMix64) for synthetic frames.
+struct SplitMix64 {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// 640x480 frames without a code: smooth noise, gradients, stripes (the kind of clutter a camera sees).
+func framesWithoutCode(count: Int) -> [GreyFrame] {
+    var random = SplitMix64(state: 42)
+    var frames: [GreyFrame] = []
+    for index in 0..<count {
+        var frame = GreyFrame(width: 640, height: 480, filledWith: 128)
+        switch index % 3 {
+        case 0:  // blocky noise
+            let cell = 4 + Int(random.next() % 12)
+            for y in 0..<480 {
+                for x in 0..<640 {
+                    var cellRandom = SplitMix64(state: UInt64((y / cell) * 1000 + x / cell) &+ UInt64(index) << 32)
+                    frame[x, y] = UInt8(truncatingIfNeeded: cellRandom.next())
+                }
+            }
+        case 1:  // gradient with fine noise
+            for y in 0..<480 {
+                for x in 0..<640 {
+                    frame[x, y] = UInt8(truncatingIfNeeded: (x + y) / 5 + Int(random.next() % 24))
+                }
+            }
+        default:  // stripes and text-like bars
+            let period = 3 + Int(random.next() % 9)
+            for y in 0..<480 {
+                for x in 0..<640 {
+                    frame[x, y] = ((x / period + (y / 17)) % 2 == 0) ? 30 : 220
+                }
+            }
+        }
+        frames.append(frame)
+    }
+    return frames
+}
+
+func frameTimes(_ photos: [Photo]) {
+    let clock = ContinuousClock()
+    let withCode = photos.filter { $0.frame.width == 640 && $0.frame.height == 480 }
+    let withoutCode = framesWithoutCode(count: 30)
+    let plain = ImageScanner(configuration: .plain)
+    let cascade = ImageScanner(configuration: ScanConfiguration())
+    let rounds = 5
+    func measure(_ scanner: ImageScanner, _ frames: [GreyFrame]) -> (p50: Double, p99: Double, max: Double, read: Int) {
+        var times: [Double] = []
+        var read = 0
+        for _ in 0..<rounds {
+            for frame in frames {
+                let start = clock.now
+                let found = scanner.scan(frame)
+                times.append(milliseconds(clock.now - start))
+                if !found.isEmpty { read += 1 }
+            }
+        }
+        return (percentile(times, 0.5), percentile(times, 0.99), times.max() ?? 0, read / rounds)
+    }
+    print("640x480 frames, \(rounds) rounds each; times in ms per frame")
+    print("frames                       | plain p50 | plain p99 | cascade p50 | cascade p99 | cascade max | read plain/cascade")
+    for (label, frames) in [("with a code (qrcode-1, \(withCode.count))", withCode.map(\.frame)), ("without a code (synthetic, 30)", withoutCode)] {
+        let p = measure(plain, frames)
+        let c = measure(cascade, frames)
+        print("\(label.padding(28)) | \(format(p.p50).padding(9)) | \(format(p.p99).padding(9)) | \(format(c.p50).padding(11)) | \(format(c.p99).padding(11)) | \(format(c.max).padding(11)) | \(p.read)/\(c.read) of \(frames.count)")
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var directory = "Tests/Fixtures/qr-photos"
+var verbose = false
+var mode = "all"
+while let argument = arguments.first {
+    arguments.removeFirst()
+    switch argument {
+    case "--photos": directory = arguments.isEmpty ? directory : arguments.removeFirst()
+    case "--verbose": verbose = true
+    default: mode = argument
+    }
+}
+let photos = loadPhotos(directory: directory)
+if mode == "photos" || mode == "all" { photoRates(photos, verbose: verbose) }
+if mode == "frames" || mode == "all" { frameTimes(photos) }
