@@ -16,6 +16,10 @@ public enum CascadeStep: Sendable, Hashable, CustomStringConvertible {
     case blur
     /// Rotate by this many degrees.
     case rotate(Double)
+    /// Add a white border of this fraction of the shorter side (restores a missing quiet zone).
+    case pad(Double)
+    /// Global binarisation at Otsu's threshold.
+    case otsu
     /// Several steps one after the other.
     indirect case chain(CascadeStep, CascadeStep)
 
@@ -28,7 +32,25 @@ public enum CascadeStep: Sendable, Hashable, CustomStringConvertible {
         case .sharpen: "sharpen"
         case .blur: "blur"
         case .rotate(let degrees): "rotate(\(degrees))"
+        case .pad(let fraction): "pad(\(fraction))"
+        case .otsu: "otsu"
         case .chain(let first, let second): "\(first)+\(second)"
+        }
+    }
+
+    /// The size of the frame this step makes from a `width` x `height` frame (known before running it).
+    public func outputSize(width: Int, height: Int) -> (width: Int, height: Int) {
+        switch self {
+        case .scale(let factor):
+            return (max(1, Int((Double(width) * factor).rounded())), max(1, Int((Double(height) * factor).rounded())))
+        case .pad(let fraction):
+            let margin = max(4, Int(Double(min(width, height)) * fraction))
+            return (width + 2 * margin, height + 2 * margin)
+        case .chain(let first, let second):
+            let middle = first.outputSize(width: width, height: height)
+            return second.outputSize(width: middle.width, height: middle.height)
+        case .adaptiveThreshold, .contrastStretch, .sharpen, .blur, .rotate, .otsu:
+            return (width, height)
         }
     }
 
@@ -48,23 +70,45 @@ public enum CascadeStep: Sendable, Hashable, CustomStringConvertible {
             return FrameFilters.blurred(frame)
         case .rotate(let degrees):
             return FrameFilters.rotated(frame, degrees: degrees)
+        case .pad(let fraction):
+            return FrameFilters.padded(frame, margin: max(4, Int(Double(min(frame.width, frame.height)) * fraction)))
+        case .otsu:
+            return FrameFilters.otsuThreshold(frame)
         case .chain(let first, let second):
             return second.apply(to: first.apply(to: frame))
         }
     }
 
-    /// The default cascade.
+    /// The default cascade for camera frames: cheap, most often useful steps first.
     public static let standard: [CascadeStep] = [
         .scale(0.5),
         .adaptiveThreshold(windowFraction: 0.125, offset: 8),
         .scale(2),
+        .chain(.scale(0.5), .adaptiveThreshold(windowFraction: 0.125, offset: 8)),
         .sharpen,
         .blur,
         .contrastStretch,
-        .chain(.scale(0.5), .adaptiveThreshold(windowFraction: 0.125, offset: 8)),
+        .pad(0.1),
         .scale(0.75),
         .scale(1.5),
+        .otsu,
         .rotate(10),
         .rotate(-10),
+    ]
+
+    /// The cascade for image files: the standard steps, then slower combinations.
+    public static let thorough: [CascadeStep] = standard + [
+        .chain(.pad(0.1), .otsu),
+        .chain(.pad(0.1), .scale(2)),
+        .scale(3),
+        .chain(.pad(0.2), .scale(3)),
+        .chain(.chain(.pad(0.1), .otsu), .scale(0.5)),
+        .chain(.pad(0.1), .adaptiveThreshold(windowFraction: 0.125, offset: 8)),
+        .chain(.pad(0.1), .blur),
+        .chain(.pad(0.1), .scale(0.5)),
+        .chain(.scale(0.5), .sharpen),
+        .chain(.scale(2), .adaptiveThreshold(windowFraction: 0.0625, offset: 4)),
+        .scale(0.33),
+        .scale(0.25),
     ]
 }

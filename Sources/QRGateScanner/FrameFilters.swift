@@ -189,4 +189,43 @@ enum FrameFilters {
         }
         return GreyFrame(width: w, height: h, pixels: out)
     }
+
+    /// Adds a white border of `margin` pixels on every side (a code cropped without
+    /// its quiet zone cannot be located by finder-pattern scanning).
+    static func padded(_ frame: GreyFrame, margin: Int) -> GreyFrame {
+        let w = frame.width, h = frame.height
+        guard margin > 0, w > 0, h > 0 else { return frame }
+        let newWidth = w + 2 * margin
+        var out = [UInt8](repeating: 255, count: newWidth * (h + 2 * margin))
+        for y in 0..<h {
+            let target = (y + margin) * newWidth + margin
+            out.replaceSubrange(target..<(target + w), with: frame.pixels[(y * w)..<(y * w + w)])
+        }
+        return GreyFrame(width: newWidth, height: h + 2 * margin, pixels: out)
+    }
+
+    /// Global binarisation at Otsu's threshold (the level that best separates two grey populations).
+    static func otsuThreshold(_ frame: GreyFrame) -> GreyFrame {
+        guard !frame.pixels.isEmpty else { return frame }
+        var histogram = [Int](repeating: 0, count: 256)
+        for value in frame.pixels { histogram[Int(value)] += 1 }
+        let total = Double(frame.pixels.count)
+        var sumAll = 0.0
+        for level in 0..<256 { sumAll += Double(level * histogram[level]) }
+        var sumBelow = 0.0, weightBelow = 0.0, best = 0.0, threshold = 127
+        for level in 0..<256 {
+            weightBelow += Double(histogram[level])
+            if weightBelow == 0 { continue }
+            let weightAbove = total - weightBelow
+            if weightAbove == 0 { break }
+            sumBelow += Double(level * histogram[level])
+            let meanBelow = sumBelow / weightBelow, meanAbove = (sumAll - sumBelow) / weightAbove
+            let between = weightBelow * weightAbove * (meanBelow - meanAbove) * (meanBelow - meanAbove)
+            if between > best {
+                best = between
+                threshold = level
+            }
+        }
+        return GreyFrame(width: frame.width, height: frame.height, pixels: frame.pixels.map { $0 <= threshold ? 0 : 255 })
+    }
 }

@@ -7,22 +7,22 @@ import QRGateImaging
 public final class ImageScanner {
     /// What the scanner tries and how long.
     public let configuration: ScanConfiguration
-    /// The cascade steps tried in order after the plain scan.
-    public let cascade: [CascadeStep]
     /// Reads image files.
     public let reader: ImageReader
     private let zbar: ZBarImageScanner
+    /// Cascade variants are scanned without zbar's inverted retry: inversion was already
+    /// tried on the original frame, and it would double the cost of every attempt.
+    private let cascadeZbar: ZBarImageScanner
 
     /// A scanner with the given settings.
     public init(
         configuration: ScanConfiguration = ScanConfiguration(),
-        cascade: [CascadeStep] = CascadeStep.standard,
         reader: ImageReader = ImageReader()
     ) {
         self.configuration = configuration
-        self.cascade = cascade
         self.reader = reader
         self.zbar = ZBarImageScanner(testInverted: configuration.testInverted)
+        self.cascadeZbar = ZBarImageScanner(testInverted: false)
     }
 
     /// The result of scanning one frame, with which attempt found it.
@@ -49,10 +49,21 @@ public final class ImageScanner {
         if !plain.isEmpty || !configuration.cascadeEnabled {
             return Outcome(symbols: Self.symbols(plain), step: nil, attempts: attempts)
         }
-        for step in cascade.prefix(configuration.cascadeMaxAttempts) {
-            if clock.now - start >= configuration.cascadeTimeBudget { break }
+        // An attempt starts only if it is expected to end within the budget. Its cost is
+        // estimated from the slowest time per pixel seen so far (the plain scan ran zbar twice
+        // when inverted testing is on).
+        let framePixels = Double(max(1, frame.width * frame.height))
+        var secondsPerPixel = Self.seconds(clock.now - start) / framePixels / (configuration.testInverted ? 2 : 1)
+        let budget = Self.seconds(configuration.cascadeTimeBudget)
+        for step in configuration.cascade.prefix(configuration.cascadeMaxAttempts) {
+            let size = step.outputSize(width: frame.width, height: frame.height)
+            let pixels = Double(size.width * size.height)
+            if size.width * size.height > configuration.cascadeMaxPixels { continue }
+            let attemptStart = clock.now
+            if Self.seconds(attemptStart - start) + secondsPerPixel * max(pixels, framePixels) > budget { continue }
             attempts += 1
-            let found = zbar.scan(step.apply(to: frame))
+            let found = cascadeZbar.scan(step.apply(to: frame))
+            secondsPerPixel = max(secondsPerPixel, Self.seconds(clock.now - attemptStart) / max(pixels, framePixels))
             if !found.isEmpty {
                 return Outcome(symbols: Self.symbols(found), step: step, attempts: attempts)
             }
@@ -69,6 +80,11 @@ public final class ImageScanner {
     /// Scans one file with a new scanner using the settings for files.
     public static func scanFile(path: String) throws(ImageError) -> [ScannedSymbol] {
         try ImageScanner(configuration: .files).scanFile(path: path)
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return Double(seconds) + Double(attoseconds) * 1e-18
     }
 
     private static func symbols(_ raw: [ZBarSymbol]) -> [ScannedSymbol] {

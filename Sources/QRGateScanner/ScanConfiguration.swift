@@ -2,9 +2,14 @@
 public struct ScanConfiguration: Sendable {
     /// Run the decode cascade (preprocessed variants of the frame) when plain zbar finds nothing.
     public var cascadeEnabled: Bool = true
-    /// Wall-clock budget for the whole cascade on one frame; no new attempt starts after it.
-    /// Keeps frames without a code cheap on a kiosk camera (30 frames per second = 33 ms).
+    /// Wall-clock budget for one frame, plain scan included: a cascade attempt starts only
+    /// if it is expected to end within it (its cost estimated from the time per pixel of the
+    /// attempts so far). Keeps frames without a code cheap on a kiosk camera (30 fps = 33 ms).
     public var cascadeTimeBudget: Duration = .milliseconds(25)
+    /// Cascade steps that would produce a larger frame than this (upscaling) are skipped.
+    public var cascadeMaxPixels: Int = 1_000_000
+    /// The steps tried, in order, after the plain scan.
+    public var cascade: [CascadeStep] = CascadeStep.standard
     /// Upper bound on cascade attempts per frame (in addition to the plain scan).
     public var cascadeMaxAttempts: Int = 12
     /// Let zbar also try the negative of each image (dark-mode screens).
@@ -23,8 +28,10 @@ public struct ScanConfiguration: Sendable {
     /// For files given on the command line: a longer budget, since a person waits once, not per frame.
     public static var files: ScanConfiguration {
         var configuration = ScanConfiguration()
-        configuration.cascadeTimeBudget = .milliseconds(400)
+        configuration.cascadeTimeBudget = .milliseconds(1500)
         configuration.cascadeMaxAttempts = 40
+        configuration.cascadeMaxPixels = 4_000_000
+        configuration.cascade = CascadeStep.thorough
         return configuration
     }
 }
