@@ -146,4 +146,59 @@ static inline qrgate_jpeg_result qrgate_jpeg_decode_grey(const unsigned char *da
     return result;
 }
 
+/// Encodes width*height grey bytes as a baseline JPEG in memory at `quality` (1-100).
+/// On success `pixels` holds the file (`size` bytes), malloc'd: free with `qrgate_jpeg_free`.
+typedef struct qrgate_jpeg_encoded {
+    int status;
+    unsigned char *bytes;
+    size_t size;
+    char message[JMSG_LENGTH_MAX];
+} qrgate_jpeg_encoded;
+
+static inline qrgate_jpeg_encoded qrgate_jpeg_encode_grey(const unsigned char *pixels, uint32_t width, uint32_t height, int quality) {
+    qrgate_jpeg_encoded result;
+    memset(&result, 0, sizeof result);
+    if (width == 0 || height == 0) {
+        result.status = QRGATE_JPEG_EMPTY;
+        return result;
+    }
+    struct jpeg_compress_struct info;
+    qrgate_jpeg_error_manager errors;
+    memset(&info, 0, sizeof info);
+    memset(&errors, 0, sizeof errors);
+    info.err = jpeg_std_error(&errors.base);
+    errors.base.error_exit = qrgate_jpeg_error_exit;
+    errors.base.emit_message = qrgate_jpeg_emit_message;
+    errors.base.output_message = qrgate_jpeg_output_message;
+    errors.status = QRGATE_JPEG_CORRUPT;
+    unsigned char *volatile output = NULL;
+    volatile unsigned long output_size = 0;
+    if (setjmp(errors.jump) != 0) {
+        jpeg_destroy_compress(&info);
+        free(output);
+        result.status = errors.status;
+        memcpy(result.message, errors.message, sizeof result.message);
+        return result;
+    }
+    jpeg_create_compress(&info);
+    jpeg_mem_dest(&info, (unsigned char **)&output, (unsigned long *)&output_size);
+    info.image_width = width;
+    info.image_height = height;
+    info.input_components = 1;
+    info.in_color_space = JCS_GRAYSCALE;
+    jpeg_set_defaults(&info);
+    jpeg_set_quality(&info, quality, TRUE);
+    jpeg_start_compress(&info, TRUE);
+    while (info.next_scanline < info.image_height) {
+        JSAMPROW row = (JSAMPROW)(pixels + (size_t)width * info.next_scanline);
+        jpeg_write_scanlines(&info, &row, 1);
+    }
+    jpeg_finish_compress(&info);
+    jpeg_destroy_compress(&info);
+    result.status = QRGATE_JPEG_OK;
+    result.bytes = output;
+    result.size = output_size;
+    return result;
+}
+
 #endif

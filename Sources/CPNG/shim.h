@@ -152,15 +152,12 @@ static inline qrgate_png_result qrgate_png_decode_grey(const unsigned char *data
     if (color_type == PNG_COLOR_TYPE_GRAY && bit_depth < 8) png_set_expand_gray_1_2_4_to_8(png);
     if (png_get_valid(png, info, PNG_INFO_tRNS)) png_set_tRNS_to_alpha(png);
     if (bit_depth == 16) png_set_strip_16(png);
-    if (color_type == PNG_COLOR_TYPE_PALETTE || (color_type & PNG_COLOR_MASK_COLOR) != 0) {
-        png_set_rgb_to_gray_fixed(png, 1, -1, -1);
-    }
     png_set_interlace_handling(png);
     png_read_update_info(png, info);
 
     size_t channels = png_get_channels(png, info);
     size_t row_bytes = png_get_rowbytes(png, info);
-    if ((channels != 1 && channels != 2) || row_bytes < (size_t)width * channels) {
+    if (channels < 1 || channels > 4 || row_bytes < (size_t)width * channels) {
         png_error(png, "unexpected pixel layout after conversion to grey");
     }
 
@@ -182,11 +179,20 @@ static inline qrgate_png_result qrgate_png_decode_grey(const unsigned char *data
         unsigned char *out = grey + (size_t)width * y;
         if (channels == 1) {
             memcpy(out, row, width);
-        } else {
-            for (uint32_t x = 0; x < width; x++) {
-                unsigned int value = row[2 * x], alpha = row[2 * x + 1];
-                out[x] = (unsigned char)((value * alpha + 255u * (255u - alpha) + 127u) / 255u);
+            continue;
+        }
+        for (uint32_t x = 0; x < width; x++) {
+            const unsigned char *pixel = row + channels * x;
+            unsigned int value, alpha = 255;
+            if (channels <= 2) {
+                value = pixel[0];
+                if (channels == 2) alpha = pixel[1];
+            } else {
+                // BT.601 luma with weights summing to 256, so white stays 255.
+                value = (77u * pixel[0] + 150u * pixel[1] + 29u * pixel[2] + 128u) >> 8;
+                if (channels == 4) alpha = pixel[3];
             }
+            out[x] = (unsigned char)((value * alpha + 255u * (255u - alpha) + 127u) / 255u);
         }
     }
 
