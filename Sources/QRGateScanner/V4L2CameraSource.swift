@@ -34,20 +34,18 @@ public final class V4L2CameraSource: FrameSource {
             _ = zbar_video_request_size(handle, UInt32(configuration.width), UInt32(configuration.height))
         }
         if zbar_video_open(handle, configuration.device) != 0 {
-            let reason = Self.errorText(handle)
-            zbar_video_destroy(handle)
+            // Fully initialised: deinit releases the handle.
             throw FrameSourceError(
                 .cameraUnavailable,
-                "cannot open camera \(configuration.device) (\(reason)); check it is connected and the qrgate user is in the video group.")
+                "cannot open camera \(configuration.device) (\(Self.errorText(handle))); check it is connected and the qrgate user is in the video group.")
         }
         if zbar_video_init(handle, qrgate_zbar_fourcc_y800()) != 0 {
             // Not every driver offers grey directly; zbar then keeps its own choice and we convert.
             _ = zbar_video_init(handle, 0)
         }
         if zbar_video_enable(handle, 1) != 0 {
-            let reason = Self.errorText(handle)
-            zbar_video_destroy(handle)
-            throw FrameSourceError(.cameraUnavailable, "cannot start camera \(configuration.device) (\(reason)).")
+            throw FrameSourceError(
+                .cameraUnavailable, "cannot start camera \(configuration.device) (\(Self.errorText(handle))).")
         }
         enabled = true
     }
