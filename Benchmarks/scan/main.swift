@@ -194,6 +194,73 @@ func frameTimes(_ photos: [Photo]) {
     }
 }
 
+/// Degraded copies of the photos, to check the cascade is general (not fitted to the 97 pictures).
+func degradations() -> [(String, (GreyFrame) -> GreyFrame)] {
+    func map(_ frame: GreyFrame, _ body: (Int, Int, UInt8) -> Int) -> GreyFrame {
+        var out = frame
+        for y in 0..<frame.height {
+            for x in 0..<frame.width { out[x, y] = UInt8(max(0, min(255, body(x, y, frame[x, y])))) }
+        }
+        return out
+    }
+    return [
+        ("low contrast", { f in map(f) { _, _, v in 110 + Int(v) / 4 } }),
+        ("shadow gradient", { f in map(f) { x, _, v in Int(v) * (20 + 80 * x / max(1, f.width)) / 100 } }),
+        ("box blur 5x5", { f in
+            map(f) { x, y, _ in
+                var sum = 0, count = 0
+                for dy in -2...2 { for dx in -2...2 {
+                    let sx = x + dx, sy = y + dy
+                    if sx >= 0, sy >= 0, sx < f.width, sy < f.height { sum += Int(f[sx, sy]); count += 1 }
+                } }
+                return sum / count
+            }
+        }),
+        ("noise +-48", { f in
+            var random = SplitMix64(state: 7)
+            return map(f) { _, _, v in Int(v) + Int(random.next() % 97) - 48 }
+        }),
+        ("mirrored", { f in map(f) { x, y, _ in Int(f[f.width - 1 - x, y]) } }),
+        ("rotated 30 deg", { f in
+            let c = 0.8660254, s = 0.5, cx = Double(f.width) / 2, cy = Double(f.height) / 2
+            return map(f) { x, y, _ in
+                let dx = Double(x) - cx, dy = Double(y) - cy
+                let sx = Int(c * dx + s * dy + cx), sy = Int(-s * dx + c * dy + cy)
+                return sx >= 0 && sy >= 0 && sx < f.width && sy < f.height ? Int(f[sx, sy]) : 255
+            }
+        }),
+        ("jpeg quality 15", { f in
+            guard let bytes = try? JPEGWriter(quality: 15).encode(f), let back = try? ImageReader().decode(bytes, name: "q15") else { return f }
+            return back
+        }),
+    ]
+}
+
+func stress(_ photos: [Photo], verbose: Bool) {
+    let configurations: [(String, ScanConfiguration)] = [("plain", .plain), ("frame cascade", ScanConfiguration()), ("file cascade", .files)]
+    print("degraded copies of the \(photos.count) photos: read byte-exactly")
+    print("degradation       | " + configurations.map { $0.0.padding(14) }.joined(separator: " | "))
+    for (label, degrade) in degradations() {
+        let frames = photos.map { degrade($0.frame) }
+        var cells: [String] = []
+        var steps: [String: Int] = [:]
+        for (name, configuration) in configurations {
+            let scanner = ImageScanner(configuration: configuration)
+            var read = 0
+            for (frame, photo) in zip(frames, photos) {
+                let outcome = scanner.scanWithDetails(frame)
+                if matches(outcome.symbols, photo.expected) {
+                    read += 1
+                    if name == "file cascade" { steps[outcome.step.map { "\($0)" } ?? "plain", default: 0] += 1 }
+                }
+            }
+            cells.append("\(read)/\(photos.count)".padding(14))
+        }
+        print(label.padding(17) + " | " + cells.joined(separator: " | "))
+        if verbose { print("    file cascade found by: " + steps.sorted { $0.value > $1.value }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")) }
+    }
+}
+
 extension String {
     func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
 }
@@ -213,3 +280,4 @@ while let argument = arguments.first {
 let photos = loadPhotos(directory: directory)
 if mode == "photos" || mode == "all" { photoRates(photos, verbose: verbose) }
 if mode == "frames" || mode == "all" { frameTimes(photos) }
+if mode == "stress" { stress(photos, verbose: verbose) }

@@ -110,5 +110,13 @@ public enum CascadeStep: Sendable, Hashable, CustomStringConvertible {
         .chain(.scale(2), .adaptiveThreshold(windowFraction: 0.0625, offset: 4)),
         .scale(0.33),
         .scale(0.25),
+        .chain(.sharpen, .adaptiveThreshold(windowFraction: 0.125, offset: 4)),
+        .adaptiveThreshold(windowFraction: 0.0625, offset: 4),
+        .adaptiveThreshold(windowFraction: 0.25, offset: 12),
+        .chain(.blur, .adaptiveThreshold(windowFraction: 0.125, offset: 4)),
+        .chain(.sharpen, .sharpen),
+        .rotate(20),
+        .rotate(-20),
+        .rotate(45),
     ]
 }
