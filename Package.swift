@@ -41,7 +41,6 @@ let package = Package(
         .testTarget(
             name: "QRGateScannerTests",
             dependencies: ["QRGateScanner", "QRGateImaging", "CQREncode"],
-            exclude: [],
             swiftSettings: swiftSettings
         ),
 

@@ -160,37 +160,50 @@ func framesWithoutCode(kind: Int, count: Int) -> [GreyFrame] {
     return frames
 }
 
+func threadCPUMilliseconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+    return Double(now.tv_sec) * 1000 + Double(now.tv_nsec) / 1e6
+}
+
 func frameTimes(_ photos: [Photo]) {
     let clock = ContinuousClock()
     let withCode = photos.filter { $0.frame.width == 640 && $0.frame.height == 480 }
     let plain = ImageScanner(configuration: .plain)
     let cascade = ImageScanner(configuration: ScanConfiguration())
     let rounds = 5
-    func measure(_ scanner: ImageScanner, _ frames: [GreyFrame]) -> (p50: Double, p99: Double, max: Double, read: Int) {
-        var times: [Double] = []
-        var read = 0
+    struct Stats { var wall: [Double] = []; var cpu: [Double] = []; var read = 0 }
+    func measure(_ scanner: ImageScanner, _ frames: [GreyFrame]) -> Stats {
+        var stats = Stats()
         for _ in 0..<rounds {
             for frame in frames {
+                let cpuStart = threadCPUMilliseconds()
                 let start = clock.now
                 let found = scanner.scan(frame)
-                times.append(milliseconds(clock.now - start))
-                if !found.isEmpty { read += 1 }
+                stats.wall.append(milliseconds(clock.now - start))
+                stats.cpu.append(threadCPUMilliseconds() - cpuStart)
+                if !found.isEmpty { stats.read += 1 }
             }
         }
-        return (percentile(times, 0.5), percentile(times, 0.99), times.max() ?? 0, read / rounds)
+        stats.read /= rounds
+        return stats
     }
-    print("640x480 frames, \(rounds) rounds each; times in ms per frame")
-    print("frames                         | plain p50 | plain p99 | cascade p50 | cascade p99 | cascade max | read plain/cascade")
     let rows: [(String, [GreyFrame])] = [
         ("with a code (qrcode-1, \(withCode.count))", withCode.map(\.frame)),
         ("no code: blurry scene (20)", framesWithoutCode(kind: 0, count: 20)),
         ("no code: text page (20)", framesWithoutCode(kind: 1, count: 20)),
         ("no code: blocky noise (20)", framesWithoutCode(kind: 2, count: 20)),
     ]
+    print("640x480 frames, \(rounds) rounds each, ms per frame: wall clock p50/p99 (thread CPU time p50/p99)")
+    print("| frames | plain zbar | cascade | cascade max wall | read plain / cascade |")
+    print("| --- | --- | --- | --- | --- |")
     for (label, frames) in rows {
         let p = measure(plain, frames)
         let c = measure(cascade, frames)
-        print("\(label.padding(30)) | \(format(p.p50).padding(9)) | \(format(p.p99).padding(9)) | \(format(c.p50).padding(11)) | \(format(c.p99).padding(11)) | \(format(c.max).padding(11)) | \(p.read)/\(c.read) of \(frames.count)")
+        func cell(_ s: Stats) -> String {
+            "\(format(percentile(s.wall, 0.5)))/\(format(percentile(s.wall, 0.99))) (\(format(percentile(s.cpu, 0.5)))/\(format(percentile(s.cpu, 0.99))))"
+        }
+        print("| \(label) | \(cell(p)) | \(cell(c)) | \(format(c.wall.max() ?? 0)) | \(p.read) / \(c.read) of \(frames.count) |")
     }
 }
 

@@ -82,9 +82,10 @@ public enum CascadeStep: Sendable, Hashable, CustomStringConvertible {
     /// The default cascade for camera frames: cheap, most often useful steps first.
     public static let standard: [CascadeStep] = [
         .scale(0.5),
-        .adaptiveThreshold(windowFraction: 0.125, offset: 8),
-        .scale(2),
         .chain(.scale(0.5), .adaptiveThreshold(windowFraction: 0.125, offset: 8)),
+        .adaptiveThreshold(windowFraction: 0.125, offset: 8),
+        .chain(.scale(0.5), .sharpen),
+        .scale(2),
         .sharpen,
         .blur,
         .contrastStretch,
@@ -106,7 +107,6 @@ public enum CascadeStep: Sendable, Hashable, CustomStringConvertible {
         .chain(.pad(0.1), .adaptiveThreshold(windowFraction: 0.125, offset: 8)),
         .chain(.pad(0.1), .blur),
         .chain(.pad(0.1), .scale(0.5)),
-        .chain(.scale(0.5), .sharpen),
         .chain(.scale(2), .adaptiveThreshold(windowFraction: 0.0625, offset: 4)),
         .scale(0.33),
         .scale(0.25),

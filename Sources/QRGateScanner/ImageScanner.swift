@@ -13,6 +13,8 @@ public final class ImageScanner {
     /// Cascade variants are scanned without zbar's inverted retry: inversion was already
     /// tried on the original frame, and it would double the cost of every attempt.
     private let cascadeZbar: ZBarImageScanner
+    /// Where the cascade resumes on the next frame (see `resumeCascadeAcrossFrames`).
+    private var nextStep = 0
 
     /// A scanner with the given settings.
     public init(
@@ -50,20 +52,32 @@ public final class ImageScanner {
             return Outcome(symbols: Self.symbols(plain), step: nil, attempts: attempts)
         }
         // An attempt starts only if it is expected to end within the budget. Its cost is
-        // estimated from the slowest time per pixel seen so far (the plain scan ran zbar twice
-        // when inverted testing is on).
-        let framePixels = Double(max(1, frame.width * frame.height))
-        var secondsPerPixel = Self.seconds(clock.now - start) / framePixels / (configuration.testInverted ? 2 : 1)
+        // estimated from the slowest time per output pixel seen so far (filter and zbar
+        // together; the plain scan ran zbar twice when inverted testing is on).
+        var secondsPerPixel = Self.seconds(clock.now - start)
+            / Double(max(1, frame.width * frame.height)) / (configuration.testInverted ? 2 : 1)
         let budget = Self.seconds(configuration.cascadeTimeBudget)
-        for step in configuration.cascade.prefix(configuration.cascadeMaxAttempts) {
+        let steps = configuration.cascade
+        let first = configuration.resumeCascadeAcrossFrames && !steps.isEmpty ? nextStep % steps.count : 0
+        var tried = 0
+        defer { nextStep = first + tried }
+        while tried < min(steps.count, configuration.cascadeMaxAttempts) {
+            let step = steps[(first + tried) % steps.count]
             let size = step.outputSize(width: frame.width, height: frame.height)
-            let pixels = Double(size.width * size.height)
-            if size.width * size.height > configuration.cascadeMaxPixels { continue }
+            let pixels = size.width * size.height
+            if pixels > configuration.cascadeMaxPixels {
+                tried += 1
+                continue
+            }
             let attemptStart = clock.now
-            if Self.seconds(attemptStart - start) + secondsPerPixel * max(pixels, framePixels) > budget { continue }
+            let remaining = budget - Self.seconds(attemptStart - start)
+            if remaining <= 0 { break }
+            tried += 1
+            // Too expensive for what is left: skip it (a cheaper later step may still fit).
+            if secondsPerPixel * Double(pixels) > remaining { continue }
             attempts += 1
             let found = cascadeZbar.scan(step.apply(to: frame))
-            secondsPerPixel = max(secondsPerPixel, Self.seconds(clock.now - attemptStart) / max(pixels, framePixels))
+            secondsPerPixel = max(secondsPerPixel, Self.seconds(clock.now - attemptStart) / Double(max(1, pixels)))
             if !found.isEmpty {
                 return Outcome(symbols: Self.symbols(found), step: step, attempts: attempts)
             }

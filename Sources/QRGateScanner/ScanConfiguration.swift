@@ -5,7 +5,11 @@ public struct ScanConfiguration: Sendable {
     /// Wall-clock budget for one frame, plain scan included: a cascade attempt starts only
     /// if it is expected to end within it (its cost estimated from the time per pixel of the
     /// attempts so far). Keeps frames without a code cheap on a kiosk camera (30 fps = 33 ms).
-    public var cascadeTimeBudget: Duration = .milliseconds(25)
+    public var cascadeTimeBudget: Duration = .milliseconds(28)
+    /// For a camera stream: each frame continues the cascade where the previous frame's
+    /// budget ran out, so consecutive (nearly identical) frames try every step in turn
+    /// while each frame stays within its budget. Off for files (each starts at step one).
+    public var resumeCascadeAcrossFrames: Bool = true
     /// Cascade steps that would produce a larger frame than this (upscaling) are skipped.
     public var cascadeMaxPixels: Int = 1_000_000
     /// The steps tried, in order, after the plain scan.
@@ -32,6 +36,7 @@ public struct ScanConfiguration: Sendable {
         configuration.cascadeMaxAttempts = 40
         configuration.cascadeMaxPixels = 4_000_000
         configuration.cascade = CascadeStep.thorough
+        configuration.resumeCascadeAcrossFrames = false
         return configuration
     }
 }
