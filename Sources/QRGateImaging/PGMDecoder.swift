@@ -46,7 +46,8 @@ enum PGMDecoder {
         if width == 0 || height == 0 {
             throw ImageError(.empty, ImageReader.emptyMessage(name: name, width: width, height: height))
         }
-        if width > maxPixels || height > maxPixels || width * height > maxPixels {
+        let (claimed, overflow) = width.multipliedReportingOverflow(by: height)
+        if overflow || claimed > maxPixels {
             throw ImageError(.tooLarge, ImageReader.tooLargeMessage(name: name, width: width, height: height, maxPixels: maxPixels))
         }
         guard (1...65535).contains(maxValue) else {

@@ -165,3 +165,49 @@ import Testing
         }
     }
 }
+
+/// Damaged files of every format never crash the reader: they decode or throw `ImageError`.
+@Suite struct MutatedImageTests {
+    /// Deterministic pseudo-random numbers (SplitMix64).
+    struct Random {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+    }
+
+    @Test(arguments: ["png", "jpeg", "pgm"])
+    func mutatedFilesNeverCrash(format: String) throws {
+        let frame = chequerboard(width: 48, height: 40)
+        let original: [UInt8] =
+            switch format {
+            case "png": try PNGWriter().encode(frame)
+            case "jpeg": try JPEGWriter().encode(frame)
+            default: Array("P5 48 40 255\n".utf8) + frame.pixels
+            }
+        var random = Random(state: 1234)
+        let reader = ImageReader()
+        for _ in 0..<300 {
+            var bytes = original
+            for _ in 0..<(1 + random.next(8)) {
+                let index = random.next(bytes.count)
+                switch random.next(3) {
+                case 0: bytes[index] = UInt8(random.next(256))
+                case 1: bytes.removeSubrange(index..<min(bytes.count, index + random.next(64) + 1))
+                default: bytes.insert(UInt8(random.next(256)), at: index)
+                }
+                if bytes.isEmpty { bytes = original }
+            }
+            do {
+                let decoded = try reader.decode(bytes, name: "mutated.\(format)")
+                #expect(decoded.pixels.count == decoded.width * decoded.height)
+            } catch {
+                #expect(error.message.contains("mutated.\(format)"))
+            }
+        }
+    }
+}
