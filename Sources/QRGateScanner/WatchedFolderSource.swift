@@ -92,19 +92,19 @@ public struct WatchedFolderSource<C: Clock>: FrameSource where C.Duration == Swi
             if unlink(path) != 0, errno != ENOENT {
                 throw FrameSourceError(
                     .folderCleanupFailed,
-                    "cannot delete \(path) (\(ImageReaderErrno.text(errno))); give the qrgate user write access to the folder.")
+                    "cannot delete \(path) (\(ErrnoText.text(errno))); give the qrgate user write access to the folder.")
             }
         case .moveToProcessed:
             let processed = configuration.folder + "/processed"
             if mkdir(processed, 0o755) != 0, errno != EEXIST {
                 throw FrameSourceError(
                     .folderCleanupFailed,
-                    "cannot create \(processed) (\(ImageReaderErrno.text(errno))); give the qrgate user write access to the folder.")
+                    "cannot create \(processed) (\(ErrnoText.text(errno))); give the qrgate user write access to the folder.")
             }
             if rename(path, processed + "/" + name) != 0, errno != ENOENT {
                 throw FrameSourceError(
                     .folderCleanupFailed,
-                    "cannot move \(path) to \(processed) (\(ImageReaderErrno.text(errno))); check permissions.")
+                    "cannot move \(path) to \(processed) (\(ErrnoText.text(errno))); check permissions.")
             }
         }
     }
@@ -114,7 +114,7 @@ public struct WatchedFolderSource<C: Clock>: FrameSource where C.Duration == Swi
         guard let directory = opendir(configuration.folder) else {
             throw FrameSourceError(
                 .folderUnavailable,
-                "cannot open the watched folder \(configuration.folder) (\(ImageReaderErrno.text(errno))); create it or fix the path in the configuration.")
+                "cannot open the watched folder \(configuration.folder) (\(ErrnoText.text(errno))); create it or fix the path in the configuration.")
         }
         defer { closedir(directory) }
         var now = timespec()
@@ -146,11 +146,3 @@ public struct WatchedFolderSource<C: Clock>: FrameSource where C.Duration == Swi
 
 @available(*, unavailable)
 extension WatchedFolderSource: Sendable {}
-
-/// errno text without Foundation.
-enum ImageReaderErrno {
-    static func text(_ code: Int32) -> String {
-        guard let text = strerror(code) else { return "errno \(code)" }
-        return String(cString: text)
-    }
-}
