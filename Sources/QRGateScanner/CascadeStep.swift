@@ -12,6 +12,9 @@ public enum CascadeStep: Sendable, Hashable, CustomStringConvertible {
     case contrastStretch
     /// 3x3 unsharp mask.
     case sharpen
+    /// Unsharp mask over a (2 radius + 1)² neighbourhood, strength `amount` (1 = add the
+    /// difference from the local mean once).
+    case unsharp(radius: Int, amount: Double)
     /// 3x3 box blur.
     case blur
     /// Rotate by this many degrees.
@@ -30,6 +33,7 @@ public enum CascadeStep: Sendable, Hashable, CustomStringConvertible {
         case .adaptiveThreshold(let fraction, let offset): "threshold(\(fraction),\(offset))"
         case .contrastStretch: "stretch"
         case .sharpen: "sharpen"
+        case .unsharp(let radius, let amount): "unsharp(\(radius),\(amount))"
         case .blur: "blur"
         case .rotate(let degrees): "rotate(\(degrees))"
         case .pad(let fraction): "pad(\(fraction))"
@@ -49,7 +53,7 @@ public enum CascadeStep: Sendable, Hashable, CustomStringConvertible {
         case .chain(let first, let second):
             let middle = first.outputSize(width: width, height: height)
             return second.outputSize(width: middle.width, height: middle.height)
-        case .adaptiveThreshold, .contrastStretch, .sharpen, .blur, .rotate, .otsu:
+        case .adaptiveThreshold, .contrastStretch, .sharpen, .unsharp, .blur, .rotate, .otsu:
             return (width, height)
         }
     }
@@ -66,6 +70,8 @@ public enum CascadeStep: Sendable, Hashable, CustomStringConvertible {
             return FrameFilters.contrastStretched(frame)
         case .sharpen:
             return FrameFilters.sharpened(frame)
+        case .unsharp(let radius, let amount):
+            return FrameFilters.unsharp(frame, radius: radius, amountQuarters: Int((amount * 4).rounded()))
         case .blur:
             return FrameFilters.blurred(frame)
         case .rotate(let degrees):
@@ -87,6 +93,7 @@ public enum CascadeStep: Sendable, Hashable, CustomStringConvertible {
         .chain(.scale(0.5), .sharpen),
         .scale(2),
         .sharpen,
+        .unsharp(radius: 2, amount: 2),
         .blur,
         .contrastStretch,
         .pad(0.1),
@@ -115,6 +122,8 @@ public enum CascadeStep: Sendable, Hashable, CustomStringConvertible {
         .adaptiveThreshold(windowFraction: 0.25, offset: 12),
         .chain(.blur, .adaptiveThreshold(windowFraction: 0.125, offset: 4)),
         .chain(.sharpen, .sharpen),
+        .unsharp(radius: 4, amount: 3),
+        .chain(.unsharp(radius: 3, amount: 2), .adaptiveThreshold(windowFraction: 0.125, offset: 4)),
         .rotate(20),
         .rotate(-20),
         .rotate(45),

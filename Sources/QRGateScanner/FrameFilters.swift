@@ -228,4 +228,32 @@ enum FrameFilters {
         }
         return GreyFrame(width: frame.width, height: frame.height, pixels: frame.pixels.map { $0 <= threshold ? 0 : 255 })
     }
+
+    /// Unsharp mask with a (2 radius + 1)² box: pixel + amount/4 * (pixel - local mean).
+    /// Restores edges softened by defocus or motion more strongly than the 3x3 `sharpened`.
+    static func unsharp(_ frame: GreyFrame, radius: Int, amountQuarters: Int) -> GreyFrame {
+        let w = frame.width, h = frame.height, stride = w + 1
+        guard w > 0, h > 0, radius > 0 else { return frame }
+        let table = integral(frame)
+        var out = frame.pixels
+        frame.pixels.withUnsafeBufferPointer { src in
+            table.withUnsafeBufferPointer { sum in
+                out.withUnsafeMutableBufferPointer { dst in
+                    for y in 0..<h {
+                        let top = max(0, y - radius), bottom = min(h, y + radius + 1)
+                        for x in 0..<w {
+                            let left = max(0, x - radius), right = min(w, x + radius + 1)
+                            let area = Int((bottom - top) * (right - left))
+                            let total = Int(sum[bottom * stride + right] &- sum[top * stride + right]
+                                &- sum[bottom * stride + left] &+ sum[top * stride + left])
+                            let pixel = Int(src[y * w + x])
+                            let value = pixel + amountQuarters * (pixel * area - total) / (4 * area)
+                            dst[y * w + x] = UInt8(max(0, min(255, value)))
+                        }
+                    }
+                }
+            }
+        }
+        return GreyFrame(width: w, height: h, pixels: out)
+    }
 }
