@@ -39,9 +39,12 @@ public final class V4L2CameraSource: FrameSource {
                 .cameraUnavailable,
                 "cannot open camera \(configuration.device) (\(Self.errorText(handle))); check it is connected and the qrgate user is in the video group.")
         }
-        if zbar_video_init(handle, qrgate_zbar_fourcc_y800()) != 0 {
-            // Not every driver offers grey directly; zbar then keeps its own choice and we convert.
-            _ = zbar_video_init(handle, 0)
+        // Grey straight from the driver when offered; otherwise let zbar pick the cheapest
+        // format to convert (each frame is converted to Y800 in `next()`).
+        if zbar_video_init(handle, qrgate_zbar_fourcc_y800()) != 0, zbar_negotiate_format(handle, nil) != 0 {
+            throw FrameSourceError(
+                .cameraUnavailable,
+                "camera \(configuration.device) offers no pixel format zbar can use (\(Self.errorText(handle))).")
         }
         if zbar_video_enable(handle, 1) != 0 {
             throw FrameSourceError(
