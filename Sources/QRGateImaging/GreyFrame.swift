@@ -6,7 +6,7 @@ public struct GreyFrame: Sendable, Equatable {
     /// Height in pixels.
     public let height: Int
     /// Row-major grey levels, `width * height` of them.
-    public var pixels: [UInt8]
+    public private(set) var pixels: [UInt8]
 
     /// Wraps existing pixels; `pixels.count` must be `width * height`.
     public init(width: Int, height: Int, pixels: [UInt8]) {
