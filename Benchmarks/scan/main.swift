@@ -71,11 +71,13 @@ func format(_ value: Double) -> String {
     return "\(scaled)"
 }
 
-func photoRates(_ photos: [Photo], verbose: Bool) {
+func photoRates(_ photos: [Photo], verbose: Bool, experimentDensity: Bool) {
     let clock = ContinuousClock()
     let configurations: [(String, ScanConfiguration)] = [
         ("plain zbar", .plain), ("cascade (frame budget)", ScanConfiguration()), ("cascade (file budget)", .files),
     ]
+        + (experimentDensity ? [("plain zbar density 2", { var c = ScanConfiguration.plain; c.scanDensity = 2; return c }()),
+            ("cascade density 2", { var c = ScanConfiguration(); c.scanDensity = 2; return c }())] : [])
     for (label, configuration) in configurations {
         let scanner = ImageScanner(configuration: configuration)
         var read = 0
@@ -166,11 +168,17 @@ func threadCPUMilliseconds() -> Double {
     return Double(now.tv_sec) * 1000 + Double(now.tv_nsec) / 1e6
 }
 
-func frameTimes(_ photos: [Photo]) {
+func frameTimes(_ photos: [Photo], experimentDensity: Bool) {
     let clock = ContinuousClock()
     let withCode = photos.filter { $0.frame.width == 640 && $0.frame.height == 480 }
-    let plain = ImageScanner(configuration: .plain)
-    let cascade = ImageScanner(configuration: ScanConfiguration())
+    var plainConfiguration = ScanConfiguration.plain
+    var cascadeConfiguration = ScanConfiguration()
+    if experimentDensity {
+        plainConfiguration.scanDensity = 2
+        cascadeConfiguration.scanDensity = 2
+    }
+    let plain = ImageScanner(configuration: plainConfiguration)
+    let cascade = ImageScanner(configuration: cascadeConfiguration)
     let rounds = 5
     struct Stats { var wall: [Double] = []; var cpu: [Double] = []; var read = 0 }
     func measure(_ scanner: ImageScanner, _ frames: [GreyFrame]) -> Stats {
@@ -281,16 +289,18 @@ extension String {
 var arguments = Array(CommandLine.arguments.dropFirst())
 var directory = "Tests/Fixtures/qr-photos"
 var verbose = false
+var experimentDensity = false
 var mode = "all"
 while let argument = arguments.first {
     arguments.removeFirst()
     switch argument {
     case "--photos": directory = arguments.isEmpty ? directory : arguments.removeFirst()
     case "--verbose": verbose = true
+    case "--density": experimentDensity = true
     default: mode = argument
     }
 }
 let photos = loadPhotos(directory: directory)
-if mode == "photos" || mode == "all" { photoRates(photos, verbose: verbose) }
-if mode == "frames" || mode == "all" { frameTimes(photos) }
+if mode == "photos" || mode == "all" { photoRates(photos, verbose: verbose, experimentDensity: experimentDensity) }
+if mode == "frames" || mode == "all" { frameTimes(photos, experimentDensity: experimentDensity) }
 if mode == "stress" { stress(photos, verbose: verbose) }

@@ -23,7 +23,7 @@ public final class ImageScanner {
     ) {
         self.configuration = configuration
         self.reader = reader
-        self.zbar = ZBarImageScanner(testInverted: configuration.testInverted)
+        self.zbar = ZBarImageScanner(testInverted: configuration.testInverted, density: configuration.scanDensity)
         self.cascadeZbar = ZBarImageScanner(testInverted: false)
     }
 

@@ -16,6 +16,10 @@ public struct ScanConfiguration: Sendable {
     public var cascade: [CascadeStep] = CascadeStep.standard
     /// Upper bound on cascade attempts per frame (in addition to the plain scan).
     public var cascadeMaxAttempts: Int = 12
+    /// zbar scans every n-th row and column of the plain scan (1 = every one). 2 roughly
+    /// halves the cost of frames without a code; codes with modules under ~2 pixels are then
+    /// left to the cascade.
+    public var scanDensity: Int = 1
     /// Let zbar also try the negative of each image (dark-mode screens).
     public var testInverted: Bool = true
 
