@@ -53,8 +53,9 @@ public final class ImageScanner {
         }
         // An attempt starts only if it is expected to end within the budget. Its cost is
         // estimated from the slowest time per output pixel seen so far (filter and zbar
-        // together; the plain scan ran zbar twice when inverted testing is on).
-        var secondsPerPixel = Self.seconds(clock.now - start)
+        // together; the plain scan ran zbar twice when inverted testing is on, and on every
+        // n-th line only with a scan density n).
+        var secondsPerPixel = Self.seconds(clock.now - start) * Double(max(1, configuration.scanDensity))
             / Double(max(1, frame.width * frame.height)) / (configuration.testInverted ? 2 : 1)
         let budget = Self.seconds(configuration.cascadeTimeBudget)
         let steps = configuration.cascade
@@ -79,6 +80,7 @@ public final class ImageScanner {
             let found = cascadeZbar.scan(step.apply(to: frame))
             secondsPerPixel = max(secondsPerPixel, Self.seconds(clock.now - attemptStart) / Double(max(1, pixels)))
             if !found.isEmpty {
+                tried -= 1  // the next frame starts with the step that worked (the code is likely still there)
                 return Outcome(symbols: Self.symbols(found), step: step, attempts: attempts)
             }
         }
