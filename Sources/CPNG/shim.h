@@ -152,7 +152,7 @@ static inline qrgate_png_result qrgate_png_decode_grey(const unsigned char *data
     if (color_type == PNG_COLOR_TYPE_GRAY && bit_depth < 8) png_set_expand_gray_1_2_4_to_8(png);
     if (png_get_valid(png, info, PNG_INFO_tRNS)) png_set_tRNS_to_alpha(png);
     if (bit_depth == 16) png_set_strip_16(png);
-    png_set_interlace_handling(png);
+    int passes = png_set_interlace_handling(png);
     png_read_update_info(png, info);
 
     size_t channels = png_get_channels(png, info);
@@ -162,20 +162,31 @@ static inline qrgate_png_result qrgate_png_decode_grey(const unsigned char *data
     }
 
     failure = QRGATE_PNG_NO_MEMORY;
-    raw = (unsigned char *)malloc(row_bytes * (size_t)height);
-    rows = (png_bytep *)malloc(sizeof(png_bytep) * (size_t)height);
-    if (raw == NULL || rows == NULL) png_error(png, "out of memory");
-    for (uint32_t y = 0; y < height; y++) rows[y] = raw + row_bytes * (size_t)y;
-    failure = QRGATE_PNG_CORRUPT;
-
-    png_read_image(png, rows);
-
-    failure = QRGATE_PNG_NO_MEMORY;
     grey = (unsigned char *)malloc((size_t)width * (size_t)height);
     if (grey == NULL) png_error(png, "out of memory");
-    failure = QRGATE_PNG_CORRUPT;
+    if (passes > 1) {
+        // Interlaced: every pass touches every row, so the whole image is held once.
+        raw = (unsigned char *)malloc(row_bytes * (size_t)height);
+        rows = (png_bytep *)malloc(sizeof(png_bytep) * (size_t)height);
+        if (raw == NULL || rows == NULL) png_error(png, "out of memory");
+        for (uint32_t y = 0; y < height; y++) rows[y] = raw + row_bytes * (size_t)y;
+        failure = QRGATE_PNG_CORRUPT;
+        png_read_image(png, rows);
+    } else {
+        // Not interlaced: one row buffer is enough (memory stays ~ width*height bytes).
+        raw = (unsigned char *)malloc(row_bytes);
+        if (raw == NULL) png_error(png, "out of memory");
+        failure = QRGATE_PNG_CORRUPT;
+    }
+
     for (uint32_t y = 0; y < height; y++) {
-        const unsigned char *row = rows[y];
+        const unsigned char *row;
+        if (passes > 1) {
+            row = rows[y];
+        } else {
+            png_read_row(png, raw, NULL);
+            row = raw;
+        }
         unsigned char *out = grey + (size_t)width * y;
         if (channels == 1) {
             memcpy(out, row, width);
@@ -228,7 +239,8 @@ static void qrgate_png_flush(png_structp png) { (void)png; }
 
 /// Encodes width*height grey bytes as a PNG file in memory.
 /// `bit_depth` 8 keeps the grey levels; 1 writes black/white (value >= 128 is white).
-static inline qrgate_png_result qrgate_png_encode_grey(const unsigned char *pixels, uint32_t width, uint32_t height, int bit_depth) {
+/// `interlaced` writes Adam7 passes.
+static inline qrgate_png_result qrgate_png_encode_grey(const unsigned char *pixels, uint32_t width, uint32_t height, int bit_depth, int interlaced) {
     qrgate_png_result result;
     memset(&result, 0, sizeof result);
     if (width == 0 || height == 0) {
@@ -259,8 +271,9 @@ static inline qrgate_png_result qrgate_png_encode_grey(const unsigned char *pixe
     }
     png_set_write_fn(png, &context, qrgate_png_write_bytes, qrgate_png_flush);
     png_set_IHDR(png, info, width, height, bit_depth == 1 ? 1 : 8, PNG_COLOR_TYPE_GRAY,
-                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+                 interlaced ? PNG_INTERLACE_ADAM7 : PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     png_write_info(png, info);
+    int passes = interlaced ? png_set_interlace_handling(png) : 1;
     if (bit_depth == 1) {
         size_t row_bytes = ((size_t)width + 7) / 8;
         packed = (unsigned char *)malloc(row_bytes);
@@ -268,16 +281,20 @@ static inline qrgate_png_result qrgate_png_encode_grey(const unsigned char *pixe
             context.out_of_memory = 1;
             png_error(png, "out of memory");
         }
-        for (uint32_t y = 0; y < height; y++) {
-            memset(packed, 0, row_bytes);
-            const unsigned char *row = pixels + (size_t)width * y;
-            for (uint32_t x = 0; x < width; x++) {
-                if (row[x] >= 128) packed[x >> 3] |= (unsigned char)(0x80u >> (x & 7));
+        for (int pass = 0; pass < passes; pass++) {
+            for (uint32_t y = 0; y < height; y++) {
+                memset(packed, 0, row_bytes);
+                const unsigned char *row = pixels + (size_t)width * y;
+                for (uint32_t x = 0; x < width; x++) {
+                    if (row[x] >= 128) packed[x >> 3] |= (unsigned char)(0x80u >> (x & 7));
+                }
+                png_write_row(png, packed);
             }
-            png_write_row(png, packed);
         }
     } else {
-        for (uint32_t y = 0; y < height; y++) png_write_row(png, (png_const_bytep)(pixels + (size_t)width * y));
+        for (int pass = 0; pass < passes; pass++) {
+            for (uint32_t y = 0; y < height; y++) png_write_row(png, (png_const_bytep)(pixels + (size_t)width * y));
+        }
     }
     png_write_end(png, NULL);
     free(packed);

@@ -12,10 +12,13 @@ public struct PNGWriter: Sendable {
 
     /// The depth written.
     public var depth: Depth
+    /// Write Adam7-interlaced (progressive) files; off by default.
+    public var interlaced: Bool
 
     /// A writer for the given depth (8-bit grey by default).
-    public init(depth: Depth = .grey8) {
+    public init(depth: Depth = .grey8, interlaced: Bool = false) {
         self.depth = depth
+        self.interlaced = interlaced
     }
 
     /// The PNG file bytes for `frame`.
@@ -25,7 +28,8 @@ public struct PNGWriter: Sendable {
         }
         var result = frame.pixels.withUnsafeBufferPointer { buffer in
             qrgate_png_encode_grey(
-                buffer.baseAddress, UInt32(frame.width), UInt32(frame.height), depth == .blackAndWhite1 ? 1 : 8)
+                buffer.baseAddress, UInt32(frame.width), UInt32(frame.height), depth == .blackAndWhite1 ? 1 : 8,
+                interlaced ? 1 : 0)
         }
         defer { qrgate_png_free(result.pixels) }
         guard result.status == QRGATE_PNG_OK, let output = result.pixels else {

@@ -40,6 +40,12 @@ func chequerboard(width: Int, height: Int) -> GreyFrame {
         #expect(try reader.decode(bytes, name: "t.png") == frame)
     }
 
+    @Test(arguments: [PNGWriter.Depth.grey8, .blackAndWhite1])
+    func interlacedPNGRoundTrip(depth: PNGWriter.Depth) throws {
+        let frame = chequerboard(width: 29, height: 35)
+        #expect(try reader.decode(try PNGWriter(depth: depth, interlaced: true).encode(frame), name: "i.png") == frame)
+    }
+
     @Test func pngGreyLevelsSurvive() throws {
         let frame = GreyFrame(width: 256, height: 1, pixels: (0...255).map { UInt8($0) })
         #expect(try reader.decode(try PNGWriter().encode(frame), name: "t.png") == frame)
