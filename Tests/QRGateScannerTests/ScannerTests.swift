@@ -64,6 +64,23 @@ import Testing
         #expect(limited.attempts == 4)
     }
 
+    @Test func cascadeResumesAcrossCameraFrames() throws {
+        // One cascade step per frame: consecutive frames try the next steps in turn.
+        let frame = try #require(QRRendering.render8bit("small code", moduleSize: 1))
+        var configuration = ScanConfiguration()
+        configuration.cascadeTimeBudget = .seconds(10)
+        configuration.cascadeMaxAttempts = 1
+        configuration.cascade = [.blur, .sharpen, .scale(0.5), .scale(3), .chain(.pad(0.2), .scale(3)), .scale(4)]
+        let resuming = ImageScanner(configuration: configuration)
+        let framesNeeded = (1...configuration.cascade.count).first { _ in !resuming.scan(frame).isEmpty }
+        #expect(framesNeeded != nil)
+        #expect(!resuming.scan(frame).isEmpty, "the next frame starts with the step that worked")
+
+        configuration.resumeCascadeAcrossFrames = false
+        let restarting = ImageScanner(configuration: configuration)
+        #expect((1...configuration.cascade.count).allSatisfy { _ in restarting.scan(frame).isEmpty })
+    }
+
     @Test func scanFileReadsPNGAndJPEGAndPGM() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
