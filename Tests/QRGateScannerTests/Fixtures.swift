@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// The shared test fixtures (`Tests/Fixtures`), found from this source file's location,
 /// so the tests run without anything outside the repository.
@@ -56,5 +57,3 @@ struct PhotoCase: CustomTestStringConvertible, Sendable {
             "tiny clean version-1 code whose payload starts with control bytes 0x01 0x10: zbar 0.23.92's QR decoder rejects it even enlarged and padded",
     ]
 }
-
-import Testing
