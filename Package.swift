@@ -27,6 +27,9 @@ let package = Package(
     targets: [
         // C libraries from Debian (apt providers are informational; scripts/install-deps installs them).
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CZBar", pkgConfig: "zbar", providers: [.apt(["libzbar-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg62-turbo-dev"])]),
 
 
         // Domain types and pure logic: no I/O, no C libraries.
@@ -41,8 +44,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "QRGateImaging",
+            dependencies: ["CPNG", "CJPEG"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "QRGateScanner",
+            dependencies: ["QRGateImaging", "CZBar"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "QRGateReceipts",
-            dependencies: ["QRGateCore", "CQREncode"],
+            dependencies: ["QRGateCore", "QRGateImaging", "CQREncode"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -101,6 +114,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "scan-bench",
+            dependencies: ["QRGateScanner", "QRGateImaging"],
+            path: "Benchmarks/scan",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "qrgate-crash-writer",
             dependencies: ["QRGateCore", "QRGateStore", "QRGateTestSupport"],
             path: "Tests/CrashWriter",
@@ -109,6 +128,21 @@ let package = Package(
         .testTarget(
             name: "QRGateCoreTests",
             dependencies: ["QRGateCore", "QRGateTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "QRGateImagingTests",
+            dependencies: ["QRGateImaging", "QRGateTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "QRGateScannerTests",
+            dependencies: ["QRGateScanner", "QRGateImaging", "QRGateReceipts", "CQREncode", "QRGateTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "QRGateReceiptsTests",
+            dependencies: ["QRGateReceipts", "QRGateScanner", "QRGateImaging", "QRGateCore", "QRGateTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

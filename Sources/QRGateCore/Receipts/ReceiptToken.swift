@@ -77,6 +77,12 @@ public enum ReceiptToken {
     /// The context prefix.
     public static let prefix = "QRG1:"
 
+    static let inflateLimits: Zlib.Limits = {
+        var limits = Zlib.Limits()
+        limits.maxOutputBytes = 4096  // a receipt is a few hundred bytes
+        return limits
+    }()
+
     /// Signs `claims` with the gate's key.
     public static func issue(_ claims: ReceiptClaims, key: P256.Signing.PrivateKey) throws -> String {
         let payload = CBOREncoder.encode(claims.cbor)
@@ -95,7 +101,7 @@ public enum ReceiptToken {
             throw ReceiptError(code: .base45, message: "the receipt text is damaged (\(error)); scan it again")
         }
         let coseBytes: [UInt8]
-        do { coseBytes = try Zlib.inflate(compressed, limits: .init(maxOutputBytes: 4096)) } catch {
+        do { coseBytes = try Zlib.inflate(compressed, limits: Self.inflateLimits) } catch {
             throw ReceiptError(code: .zlib, message: "the receipt data is damaged (\(error))")
         }
         let message: COSESign1
