@@ -95,6 +95,9 @@ let package = Package(
             name: "qrgate",
             dependencies: [
                 "QRGateDaemon",
+                "QRGateScanner",
+                "QRGateImaging",
+                "QRGateReceipts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

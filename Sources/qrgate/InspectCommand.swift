@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import QRGateCore
+import QRGateImaging
+import QRGateScanner
 
 /// `qrgate inspect`: decode and verify one credential, reporting every check.
 struct InspectCommand: ParsableCommand {
@@ -77,7 +79,17 @@ struct InspectCommand: ParsableCommand {
     }
 }
 
-/// The text of the first QR code in `path`; scanning images arrives with the scanner.
+/// The text of the first QR code in the image at `path`.
 func credentialText(fromImage path: String) throws -> String {
-    throw notBuiltYet("reading credentials from images")
+    let scanner = ImageScanner(configuration: .files)
+    do {
+        guard let symbol = try scanner.scanFile(path: path).first else {
+            printError("qrgate inspect: no QR code found in \(path)")
+            throw ExitStatus.negative
+        }
+        return symbol.text
+    } catch let error as ImageError {
+        printError("qrgate inspect: \(error)")
+        throw ExitStatus.negative
+    }
 }

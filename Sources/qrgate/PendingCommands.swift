@@ -3,14 +3,6 @@ import ArgumentParser
 // Commands of the contract whose capability is still being built. Each parses its full
 // contract, then says so on stderr and exits 69 — never a fake result.
 
-/// `qrgate scan`.
-struct ScanCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "scan", abstract: "Decode the QR codes in image files (PNG, JPEG, PGM).")
-    @Flag(help: "One JSON object per file (NDJSON).") var json = false
-    @Argument(help: "Image files.") var images: [String]
-    func run() throws { throw notBuiltYet("scanning image files") }
-}
-
 /// `qrgate rules …`.
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
