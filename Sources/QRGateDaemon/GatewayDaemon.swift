@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import QRGateCore
 import QRGateServer
 import QRGateStore
 import ServiceLifecycle
@@ -15,11 +16,22 @@ public struct GatewayDaemon: Sendable {
     public var configuration: GatewayConfiguration
     /// Process environment (systemd variables).
     public var environment: [String: String]
+    /// Time.
+    public var clock: any GateClock
+    /// The country rules, when a rule set is loaded.
+    public var rules: (any RuleEvaluating)?
 
     /// Creates the daemon.
-    public init(configuration: GatewayConfiguration, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(
+        configuration: GatewayConfiguration,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        clock: any GateClock = SystemGateClock(),
+        rules: (any RuleEvaluating)? = nil
+    ) {
         self.configuration = configuration
         self.environment = environment
+        self.clock = clock
+        self.rules = rules
     }
 
     /// Runs until a graceful shutdown completes. Throws `StoreError` when the database cannot be used.
@@ -30,8 +42,33 @@ public struct GatewayDaemon: Sendable {
 
         try FileManager.default.createDirectory(atPath: configuration.stateDirectory, withIntermediateDirectories: true)
         let databasePath = configuration.statePath("qrgate.sqlite")
-        let database = try GateDatabase(path: databasePath)
+        let database = try GateDatabase(
+            path: databasePath, quotaBytes: Int64(configuration.storage.quotaMiB) << 20, ballastBytes: 8 << 20)
         logger.info("database open", metadata: ["store.path": .string(databasePath)])
+        let store = CheckInStore(database: database)
+
+        let trustPath = configuration.statePath(configuration.trust.path)
+        var trust = TrustStore()
+        if FileManager.default.fileExists(atPath: trustPath) {
+            trust = try TrustStore.load(path: trustPath)
+        } else {
+            logger.warning("no trust list: no certificate can verify until one is installed", metadata: ["trust.path": .string(trustPath)])
+        }
+        if rules == nil {
+            logger.warning("no rule set loaded: certificates are refused with rules_unavailable", metadata: ["rules.directory": .string(configuration.trust.rulesDirectory)])
+        }
+        let keys = try GateKeys.load(stateDirectory: configuration.stateDirectory, gate: configuration.gate.id, environment: environment)
+        logger.info("receipt key ready", metadata: ["receipts.key_source": .string(keys.source), "receipts.site_keys": .stringConvertible(keys.keyring.count)])
+        let pipeline = CheckInPipeline(
+            configuration: configuration,
+            assessor: CredentialAssessor(
+                trust: trust, rules: rules, country: configuration.gate.country, site: configuration.gate.site, keyring: keys.keyring),
+            policy: try AdmissionPolicy(configuration: configuration),
+            store: store,
+            keys: keys,
+            clock: clock,
+            logger: logger
+        )
 
         let readyOnce = Mutex(false)
         let api = LocalAPI(readiness: { (true, status.summary()) })
@@ -52,18 +89,22 @@ public struct GatewayDaemon: Sendable {
             logger: logger
         )
 
-        let storeProbe = StoreProbeService(database: database, health: health, logger: logger)
+        let storeProbe = StoreProbeService(database: database, store: store, health: health, status: status, logger: logger)
+        let intake = IntakeService(configuration: configuration, pipeline: pipeline, health: health, status: status, logger: logger)
+        let retention = RetentionService(store: store, retentionDays: configuration.storage.retentionDays, clock: clock, logger: logger)
         let watchdog = WatchdogService(notifier: notifier, health: health, status: status, logger: logger)
         let announcer = ShutdownAnnouncer(notifier: notifier, logger: logger)
 
-        // Reverse order on shutdown: the announcer tells systemd first, then the API stops,
-        // the store probe and the watchdog last.
+        // Reverse order on shutdown: the announcer tells systemd first, then intake stops (no new
+        // check-ins), then the API, retention, the store probe and the watchdog last.
         let group = ServiceGroup(
             configuration: .init(
                 services: [
                     .init(service: watchdog),
                     .init(service: storeProbe),
+                    .init(service: retention),
                     .init(service: application),
+                    .init(service: intake),
                     .init(service: announcer),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
@@ -88,7 +129,9 @@ extension ServiceGroupConfiguration {
 /// lock never released, a hung disk) stops the beats, and so the watchdog pings.
 struct StoreProbeService: Service, CustomStringConvertible {
     let database: GateDatabase
+    let store: CheckInStore
     let health: ServiceHealth
+    let status: GatewayStatusBoard
     let logger: Logger
     var interval: Duration = .seconds(2)
 
@@ -100,6 +143,7 @@ struct StoreProbeService: Service, CustomStringConvertible {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {
                 try await database.ping()
+                status.setOutboxDepth(try await store.outboxDepth())
                 health.beat("store")
             } catch {
                 logger.error("database probe failed", metadata: ["error": .string("\(error)")])

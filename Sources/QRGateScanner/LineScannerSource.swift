@@ -78,7 +78,7 @@ public struct LineScannerSource<C: Clock>: FrameSource where C.Duration == Swift
             }
             if ready == 0 {
                 try await clock.sleep(for: configuration.pollInterval)
-                continue
+                return .idle(origin: name)
             }
             var chunk = [UInt8](repeating: 0, count: 4096)
             let count = chunk.withUnsafeMutableBytes { readDescriptor(descriptor, $0.baseAddress, $0.count) }

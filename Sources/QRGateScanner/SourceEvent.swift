@@ -9,4 +9,6 @@ public enum SourceEvent: Sendable {
     case decoded([ScannedSymbol], origin: String)
     /// An input that could not be read (a damaged file in the watched folder, …).
     case unreadable(ImageError, origin: String)
+    /// Nothing arrived during one poll: lets the consumer show it is alive while the source is quiet.
+    case idle(origin: String)
 }

@@ -41,6 +41,8 @@ public struct SourceScanner<Source: FrameSource, C: Clock> where C.Duration == S
                 admit(symbols, origin: origin)
             case .unreadable(let error, let origin):
                 ready.append(.unreadable(error, origin: origin))
+            case .idle:
+                continue
             }
         }
         return ready.removeFirst()

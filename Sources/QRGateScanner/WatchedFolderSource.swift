@@ -57,17 +57,16 @@ public struct WatchedFolderSource<C: Clock>: FrameSource where C.Duration == Swi
     /// `folder PATH`.
     public var description: String { "folder \(configuration.folder)" }
 
-    /// The next file's frame (or its read error); waits while the folder is empty. Never nil.
+    /// The next file's frame (or its read error); `.idle` after a poll interval with nothing new. Never nil.
     public mutating func next() async throws -> SourceEvent? {
-        while true {
-            try Task.checkCancellation()
-            if pending.isEmpty { pending = try listReadyFiles() }
-            if let name = pending.first {
-                pending.removeFirst()
-                return try take(name)
-            }
-            try await clock.sleep(for: configuration.pollInterval)
+        try Task.checkCancellation()
+        if pending.isEmpty { pending = try listReadyFiles() }
+        if let name = pending.first {
+            pending.removeFirst()
+            return try take(name)
         }
+        try await clock.sleep(for: configuration.pollInterval)
+        return .idle(origin: configuration.folder)
     }
 
     /// Reads one file, disposes of it, returns its event.

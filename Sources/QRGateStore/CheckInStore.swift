@@ -23,7 +23,13 @@ public struct CheckInStore: Sendable {
 
     /// Stores `draft` as the next link of the audit chain with an outbox row, pairing an exit
     /// with the person's open entry at the site. Returns the stored check-in after the commit.
-    public func record(_ draft: CheckInDraft, direction policy: DirectionPolicy) async throws(StoreError) -> StoredCheckIn {
+    /// `redecide` gives the decision for the direction the store resolved, when it differs from
+    /// the draft's (auto mode decides entry or exit only inside the transaction).
+    public func record(
+        _ draft: CheckInDraft,
+        direction policy: DirectionPolicy,
+        redecide: (@Sendable (Direction) -> Decision)? = nil
+    ) async throws(StoreError) -> StoredCheckIn {
         do {
             let pageLimit = database.checkInPageLimit
             return try await database.pool.write { db in
@@ -31,7 +37,7 @@ public struct CheckInStore: Sendable {
                     let used = (try Int64.fetchOne(db, sql: "PRAGMA page_count") ?? 0) - (try Int64.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0)
                     if used >= pageLimit { throw Self.quotaReached }
                 }
-                return try Self.insert(draft, policy: policy, db: db)
+                return try Self.insert(draft, policy: policy, redecide: redecide, db: db)
             }
         } catch let error as StoreError {
             throw error
@@ -47,18 +53,24 @@ public struct CheckInStore: Sendable {
         reason: "the storage quota is reached, so this check-in was not recorded; forwarding and the retention purge free space (check the outbox and the central connection)"
     )
 
-    static func insert(_ draft: CheckInDraft, policy: DirectionPolicy, db: Database) throws -> StoredCheckIn {
+    static func insert(
+        _ draft: CheckInDraft, policy: DirectionPolicy, redecide: (@Sendable (Direction) -> Decision)? = nil, db: Database
+    ) throws -> StoredCheckIn {
+        var draft = draft
         var flags = draft.flags
         var direction: Direction
         var pairedEntryID: String?
         let openEntry = try draft.subjectKey.flatMap { try Self.openEntryID(site: draft.site, subjectKey: $0, db: db) }
         switch policy {
         case .fixed(let fixed): direction = fixed
-        case .auto: direction = openEntry == nil ? .entry : .exit
+        case .auto: direction = openEntry == nil && draft.receiptCheckInID == nil ? .entry : .exit
+        }
+        if direction != draft.direction, let redecide {
+            draft.decision = redecide(direction)
         }
         if direction == .exit {
-            pairedEntryID = openEntry
-            if openEntry == nil { flags.insert(.exitWithoutEntry) }
+            pairedEntryID = openEntry ?? draft.receiptCheckInID
+            if pairedEntryID == nil { flags.insert(.exitWithoutEntry) }
         }
 
         let head = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM check_ins ORDER BY sequence DESC LIMIT 1")

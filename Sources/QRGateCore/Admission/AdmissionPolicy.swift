@@ -36,6 +36,9 @@ public struct PresentedEvidence: Sendable {
     public var declaration: HealthDeclaration?
     /// Mismatched fields when both an ID card and a certificate were presented and differ.
     public var identityMismatch: [String]?
+    /// A verified receipt of an admitted entry at another gate of this site, still valid: the
+    /// re-entry fast path (the certificate was checked there).
+    public var admittedReceipt = false
 
     /// Creates evidence.
     public init(certificate: Certificate? = nil, citizenID: Subject? = nil, declaration: HealthDeclaration? = nil, identityMismatch: [String]? = nil) {
@@ -46,7 +49,7 @@ public struct PresentedEvidence: Sendable {
     }
 
     /// True when nothing usable was presented.
-    public var isEmpty: Bool { certificate == nil && citizenID == nil && declaration == nil }
+    public var isEmpty: Bool { certificate == nil && citizenID == nil && declaration == nil && !admittedReceipt }
 }
 
 /// The gate's admission rules for one site: what entry requires, and the quarantine-facility
@@ -116,7 +119,9 @@ public struct AdmissionPolicy: Sendable, Hashable {
             admissions.append(.residentOverdue(hours: maxHoursOutside))
         }
         if requireCertificate && resident == nil {
-            if let certificate = evidence.certificate {
+            if evidence.certificate == nil && evidence.admittedReceipt {
+                admissions.append(.receiptAccepted)
+            } else if let certificate = evidence.certificate {
                 if !certificate.verified {
                     refusals.append(.certificateInvalid(certificate.failedChecks.joined(separator: ", ")))
                 } else if !certificate.rulesEvaluated {

@@ -3,6 +3,9 @@ extension DecisionReason {
     /// A valid certificate satisfied the site's rules.
     public static let certificateAccepted = DecisionReason(
         code: "certificate_accepted", english: "Certificate valid", vietnamese: "Chứng nhận hợp lệ")
+    /// A receipt from another gate of the site stands in for the certificate checked there.
+    public static let receiptAccepted = DecisionReason(
+        code: "receipt_accepted", english: "Receipt from this site accepted", vietnamese: "Biên nhận của địa điểm này hợp lệ")
     /// No certificate was presented where one is required.
     public static let certificateMissing = DecisionReason(
         code: "certificate_missing", english: "Please show your vaccination, test or recovery certificate",

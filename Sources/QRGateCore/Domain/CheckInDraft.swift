@@ -42,6 +42,9 @@ public struct CheckInDraft: Sendable, Hashable {
     public var clockSynced: Bool
     /// Flags raised at capture.
     public var flags: Set<Flag>
+    /// The check-in id of a receipt presented with this scan (an exit pairs with it when the
+    /// entry was recorded at another gate).
+    public var receiptCheckInID: String?
 
     /// Creates a draft.
     public init(
@@ -57,7 +60,8 @@ public struct CheckInDraft: Sendable, Hashable {
         wallTime: Date,
         bootNanoseconds: UInt64,
         clockSynced: Bool,
-        flags: Set<Flag> = []
+        flags: Set<Flag> = [],
+        receiptCheckInID: String? = nil
     ) {
         self.id = id
         self.gate = gate
@@ -72,5 +76,6 @@ public struct CheckInDraft: Sendable, Hashable {
         self.bootNanoseconds = bootNanoseconds
         self.clockSynced = clockSynced
         self.flags = flags
+        self.receiptCheckInID = receiptCheckInID
     }
 }

@@ -129,6 +129,59 @@ public struct ConfigurationLoader: Sendable {
             c.storage.quotaMiB = mib
             return nil
         }),
+        ("trust.path", { c, v in
+            guard !v.isEmpty else { return "a file or folder of signer certificates" }
+            c.trust.path = v
+            return nil
+        }),
+        ("trust.rules_directory", { c, v in
+            guard !v.isEmpty else { return "a folder of CertLogic rule files" }
+            c.trust.rulesDirectory = v
+            return nil
+        }),
+        ("admission.require_certificate", { c, v in
+            guard let b = boolean(v) else { return "true or false" }
+            c.admission.requireCertificate = b
+            return nil
+        }),
+        ("admission.require_declaration", { c, v in
+            guard let b = boolean(v) else { return "true or false" }
+            c.admission.requireDeclaration = b
+            return nil
+        }),
+        ("admission.declaration_max_age_hours", { c, v in
+            guard let hours = Int(v), (1...720).contains(hours) else { return "a whole number of hours from 1 to 720" }
+            c.admission.declarationMaxAgeHours = hours
+            return nil
+        }),
+        ("admission.residents_file", { c, v in
+            c.admission.residentsFile = v
+            return nil
+        }),
+        ("admission.max_hours_outside", { c, v in
+            guard let hours = Int(v), (1...720).contains(hours) else { return "a whole number of hours from 1 to 720" }
+            c.admission.maxHoursOutside = hours
+            return nil
+        }),
+        ("receipts.validity_hours", { c, v in
+            guard let hours = Int(v), (1...720).contains(hours) else { return "a whole number of hours from 1 to 720" }
+            c.receipts.validityHours = hours
+            return nil
+        }),
+        ("receipts.directory", { c, v in
+            c.receipts.directory = v
+            return nil
+        }),
+        ("receipts.printer", { c, v in
+            guard v.isEmpty || v.hasPrefix("/") || v.contains(":") else { return "a device path such as /dev/usb/lp0, host:9100, or empty" }
+            c.receipts.printer = v
+            return nil
+        }),
+        ("receipts.paper", { c, v in
+            guard ["58mm", "80mm"].contains(v) else { return "58mm or 80mm" }
+            c.receipts.paper = v
+            return nil
+        }),
         ("shutdown.grace_seconds", { c, v in
             guard let seconds = Double(v), seconds >= 1, seconds <= 80 else {
                 return "a number of seconds from 1 to 80 (systemd's TimeoutStopSec is 90)"
@@ -154,6 +207,14 @@ public struct ConfigurationLoader: Sendable {
     public static var knownKeys: [String] { keys.map(\.key) }
 
     private static let identifierRule = "1 to 64 characters of letters, digits, '.', '_' or '-'"
+
+    private static func boolean(_ value: String) -> Bool? {
+        switch value.lowercased() {
+        case "true", "yes", "on": true
+        case "false", "no", "off": false
+        default: nil
+        }
+    }
 
     private static func identifier(_ value: String) -> String? {
         guard (1...64).contains(value.count),

@@ -83,8 +83,55 @@ public struct GatewayConfiguration: Sendable, Equatable {
         public init() {}
     }
 
+    /// Verification data.
+    public struct Trust: Sendable, Equatable {
+        /// Trusted DCC signer certificates: a file or folder (PEM, DER, base64 DER, trust-list JSON);
+        /// relative paths are under the state directory.
+        public var path = "trust"
+        /// CertLogic rule sets: a folder of `<COUNTRY>/<RULE-ID>/rule.json` or `*.json` rule files.
+        public var rulesDirectory = "device-config/rules"
+        /// The defaults.
+        public init() {}
+    }
+
+    /// What entry requires.
+    public struct Admission: Sendable, Equatable {
+        /// Entry needs a valid certificate.
+        public var requireCertificate = true
+        /// Entry needs a health declaration.
+        public var requireDeclaration = false
+        /// Oldest acceptable declaration, hours.
+        public var declarationMaxAgeHours = 24
+        /// Quarantine-facility residents: a file of `id_number[,permit-until ISO 8601]` lines; empty = not a facility.
+        public var residentsFile = ""
+        /// Hours a resident may stay out before being flagged.
+        public var maxHoursOutside = 4
+        /// The defaults.
+        public init() {}
+    }
+
+    /// Receipts handed to citizens.
+    public struct Receipts: Sendable, Equatable {
+        /// Hours a receipt stays valid at other gates of the site.
+        public var validityHours = 12
+        /// Folder for receipt images (PNG), relative to the state directory; empty = none written.
+        public var directory = "receipts"
+        /// Thermal printer: a device path such as /dev/usb/lp0, or host:9100; empty = none.
+        public var printer = ""
+        /// Paper width: 58mm or 80mm.
+        public var paper = "58mm"
+        /// The defaults.
+        public init() {}
+    }
+
     /// Gate identity.
     public var gate = Gate()
+    /// Verification data.
+    public var trust = Trust()
+    /// Admission requirements.
+    public var admission = Admission()
+    /// Receipts.
+    public var receipts = Receipts()
     /// Folder for the database, keys and the watched inbox.
     public var stateDirectory = "state"
     /// Local API.

@@ -1,0 +1,149 @@
+import Foundation
+import Logging
+import QRGateCore
+import QRGateImaging
+import QRGateReceipts
+import QRGateStore
+
+/// What one scan led to.
+public enum CheckInOutcome: Sendable {
+    /// Recorded (committed) with this decision and receipt.
+    case recorded(StoredCheckIn, receipt: String?)
+    /// Not recorded: the store refused (quota, disk); the citizen is told to ask staff.
+    case notRecorded(Decision, reason: String)
+}
+
+/// scan → verify → policy → one durable transaction → only then the decision is announced
+/// and the receipt issued. Nothing is acknowledged before its commit returned.
+public struct CheckInPipeline: Sendable {
+    /// The gate's configuration.
+    public var configuration: GatewayConfiguration
+    /// Verification of what was presented.
+    public var assessor: CredentialAssessor
+    /// Admission rules.
+    public var policy: AdmissionPolicy
+    /// The store.
+    public var store: CheckInStore
+    /// The gate's receipt key.
+    public var keys: GateKeys
+    /// Time.
+    public var clock: any GateClock
+    /// The log.
+    public var logger: Logger
+    /// Where decisions are announced (the kiosk screen, the log).
+    public var announce: @Sendable (CheckInOutcome) -> Void
+
+    /// Creates the pipeline.
+    public init(
+        configuration: GatewayConfiguration, assessor: CredentialAssessor, policy: AdmissionPolicy, store: CheckInStore,
+        keys: GateKeys, clock: any GateClock, logger: Logger, announce: @escaping @Sendable (CheckInOutcome) -> Void = { _ in }
+    ) {
+        self.configuration = configuration
+        self.assessor = assessor
+        self.policy = policy
+        self.store = store
+        self.keys = keys
+        self.clock = clock
+        self.logger = logger
+        self.announce = announce
+    }
+
+    /// Processes the codes of one scan.
+    public func process(_ texts: [String], origin: String) async -> CheckInOutcome {
+        let now = clock.wallTime()
+        let assessment = assessor.assess(texts, at: now)
+        let policyDirection: DirectionPolicy
+        switch configuration.gate.mode {
+        case .entry: policyDirection = .fixed(.entry)
+        case .exit: policyDirection = .fixed(.exit)
+        case .auto: policyDirection = .auto
+        }
+        var evidence = assessment.evidence
+        let entryReceipt = assessment.receipt.flatMap { $0.direction == .entry && $0.decision == .admit ? $0 : nil }
+        evidence.admittedReceipt = entryReceipt != nil
+
+        // The decision depends on the direction, which in auto mode the store resolves; decide for
+        // the fixed direction, or for entry (the stricter) in auto mode and re-decide an exit below.
+        let assumed: Direction = if case .fixed(let d) = policyDirection { d } else { .entry }
+        var (decision, flags) = policy.decide(evidence, direction: assumed, now: now, ruleSetVersion: assessment.ruleSetVersion)
+        if clock.isImplausible(now) { flags.insert(.clockBeforeBuildDate) }
+        let draft = CheckInDraft(
+            id: UUIDv7.make(at: now),
+            gate: configuration.gate.id,
+            site: configuration.gate.site,
+            direction: assumed,
+            subject: assessment.subject,
+            subjectKey: assessment.subjectKey,
+            credential: assessment.credential,
+            declaration: evidence.declaration,
+            decision: decision,
+            wallTime: now,
+            bootNanoseconds: clock.bootNanoseconds(),
+            clockSynced: clock.isSynchronised(),
+            flags: flags,
+            receiptCheckInID: entryReceipt?.checkInID
+        )
+        let stored: StoredCheckIn
+        let (frozenEvidence, policy, ruleSetVersion) = (evidence, self.policy, assessment.ruleSetVersion)
+        do {
+            stored = try await store.record(draft, direction: policyDirection, redecide: { direction in
+                policy.decide(frozenEvidence, direction: direction, now: now, ruleSetVersion: ruleSetVersion).decision
+            })
+        } catch {
+            logger.error("check-in not recorded", metadata: ["store.error": .string(error.code.description), "scan.origin": .string(origin)])
+            decision = Decision(outcome: .refuse, reasons: [.storageFull])
+            let outcome = CheckInOutcome.notRecorded(decision, reason: error.reason)
+            announce(outcome)
+            return outcome
+        }
+        var receipt: String?
+        do {
+            let claims = ReceiptClaims(
+                checkInID: stored.id, site: stored.site, gate: stored.gate, direction: stored.direction, decision: stored.decision.outcome,
+                issuedAt: now, validUntil: now.addingTimeInterval(Double(configuration.receipts.validityHours) * 3600))
+            receipt = try ReceiptToken.issue(claims, key: keys.signingKey)
+        } catch {
+            logger.error("receipt could not be signed", metadata: ["error": .string("\(error)")])
+        }
+        logger.info(
+            "check-in recorded",
+            metadata: [
+                "checkin.id": .string(stored.id), "checkin.direction": .string(stored.direction.rawValue),
+                "checkin.decision": .string(stored.decision.outcome.rawValue),
+                "checkin.reasons": .array(stored.decision.reasons.map { .string($0.code) }),
+                "checkin.flags": .array(stored.flags.map { .string($0.rawValue) }), "scan.origin": .string(origin),
+            ])
+        if !assessment.problems.isEmpty {
+            logger.notice("scan had unusable codes", metadata: ["scan.problems": .array(assessment.problems.map { .string($0) })])
+        }
+        let outcome = CheckInOutcome.recorded(stored, receipt: receipt)
+        announce(outcome)
+        if let receipt { deliver(receipt: receipt, for: stored) }
+        return outcome
+    }
+
+    /// Writes the receipt image and prints it; failures are logged and never touch the check-in.
+    func deliver(receipt: String, for stored: StoredCheckIn) {
+        guard let matrix = try? QRCodeEncoder().encode(receipt) else { return }
+        if !configuration.receipts.directory.isEmpty {
+            let folder = configuration.statePath(configuration.receipts.directory)
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                try Data(PNGRenderer(scale: 6).render(matrix)).write(to: URL(fileURLWithPath: folder + "/" + stored.id + ".png"))
+            } catch {
+                logger.warning("receipt image not written", metadata: ["error": .string("\(error)")])
+            }
+        }
+        if let target = PrinterTarget(configuration.receipts.printer) {
+            let paper = ESCPOSRenderer.Paper(rawValue: configuration.receipts.paper) ?? .mm58
+            let time = ISO8601Timestamp.format(Date(timeIntervalSince1970: Double(stored.recordedAtMilliseconds) / 1000))
+            let verdict = stored.decision.outcome == .admit ? "DUOC PHEP / ADMITTED" : stored.decision.outcome == .refer ? "GAP NHAN VIEN Y TE / SEE STAFF" : "KHONG DUOC PHEP / REFUSED"
+            let bytes = ESCPOSRenderer(paper: paper).render(matrix, lines: [time, "\(stored.site) / \(stored.gate)", stored.direction == .entry ? "VAO / ENTRY" : "RA / EXIT", verdict])
+            do {
+                try ReceiptPrinter(target: target).send(bytes)
+            } catch {
+                logger.warning("receipt not printed; the check-in is recorded", metadata: ["printer.error": .string(error.reason)])
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Crypto
+import Foundation
+import QRGateCore
+
+/// Everything that one scan presented, verified, in the shape the policy and the store want.
+public struct Assessment: Sendable {
+    /// Evidence for the admission policy.
+    public var evidence: PresentedEvidence
+    /// The person (personal data).
+    public var subject: Subject
+    /// Pairing key for entries and exits (SHA-256 of the normalised identity), nil when anonymous.
+    public var subjectKey: String?
+    /// The credential summary stored with the check-in (never the raw payload).
+    public var credential: CredentialSummary
+    /// A verified receipt from a gate of this site, when one was presented.
+    public var receipt: ReceiptClaims?
+    /// Why texts were not usable, for the log.
+    public var problems: [String]
+    /// Version of the rule set that was applied.
+    public var ruleSetVersion: String?
+}
+
+/// Turns scanned texts into verified evidence: EU DCCs through the DCC pipeline and the
+/// country's rules, citizen-ID cards through the card parser, receipts against the site's gate
+/// keys, and the identity cross-check when a card and a certificate come together.
+public struct CredentialAssessor: Sendable {
+    /// Trusted DCC signers.
+    public var trust: TrustStore
+    /// The country rules.
+    public var rules: (any RuleEvaluating)?
+    /// Country whose rules apply.
+    public var country: String
+    /// Site of this gate (receipts must be from it).
+    public var site: String
+    /// Gate public keys of the site.
+    public var keyring: ReceiptKeyring
+
+    /// Creates an assessor.
+    public init(trust: TrustStore, rules: (any RuleEvaluating)?, country: String, site: String, keyring: ReceiptKeyring) {
+        self.trust = trust
+        self.rules = rules
+        self.country = country
+        self.site = site
+        self.keyring = keyring
+    }
+
+    /// Assesses the texts of one scan at `now`.
+    public func assess(_ texts: [String], at now: Date) -> Assessment {
+        var evidence = PresentedEvidence()
+        var card: CitizenIDCard?
+        var certificatePayload: JSONValue?
+        var receipt: ReceiptClaims?
+        var problems: [String] = []
+        var ruleSetVersion: String?
+
+        for text in texts {
+            if text.hasPrefix(ReceiptToken.prefix) {
+                do {
+                    receipt = try ReceiptToken.verify(text, keyring: keyring, at: now, site: site)
+                } catch {
+                    problems.append("receipt: \(error.code)")
+                }
+                continue
+            }
+            let report = CredentialInspector.inspect(text: text, trust: trust, at: now)
+            switch report.format {
+            case .euDCC:
+                let payload = report.payload ?? .null
+                certificatePayload = payload
+                var outcome = RuleOutcome.unavailable
+                if report.isValid, let rules {
+                    outcome = rules.evaluate(payload: payload, country: country, at: now)
+                }
+                ruleSetVersion = outcome.version ?? ruleSetVersion
+                evidence.certificate = PresentedEvidence.Certificate(
+                    verified: report.isValid,
+                    failedChecks: report.errors.map { "\($0.check.rawValue): \($0.code)" },
+                    summary: Self.summary(of: payload, report: report),
+                    holder: Self.holder(of: payload),
+                    failedRules: outcome.failedRuleIDs,
+                    rulesEvaluated: outcome.evaluated
+                )
+            case .vnCitizenID:
+                if let parsed = try? CitizenIDCard(parsing: text) {
+                    card = parsed
+                    evidence.citizenID = Subject(idNumber: parsed.idNumber, fullName: parsed.fullName, birthDate: parsed.birthDate.iso8601)
+                } else {
+                    problems.append("citizen-id: " + (report.errors.first?.code ?? "invalid"))
+                }
+            default:
+                problems.append("unrecognised code")
+            }
+        }
+
+        if let card, let certificatePayload, evidence.certificate != nil {
+            if case .mismatch(let fields) = IdentityCrossCheck.compare(card, with: certificatePayload) {
+                evidence.identityMismatch = fields.map(\.rawValue)
+            }
+        }
+
+        // The subject: the card wins (it has the ID number and the name with diacritics).
+        let subject = evidence.citizenID ?? evidence.certificate?.holder ?? Subject()
+        let credential: CredentialSummary =
+            evidence.certificate?.summary
+            ?? (evidence.citizenID != nil ? CredentialSummary(kind: .citizenID, verified: true)
+                : receipt != nil ? CredentialSummary(kind: .receipt, verified: true) : CredentialSummary(kind: .none, verified: false))
+        return Assessment(
+            evidence: evidence,
+            subject: subject,
+            subjectKey: Self.subjectKey(subject),
+            credential: credential,
+            receipt: receipt,
+            problems: problems,
+            ruleSetVersion: ruleSetVersion
+        )
+    }
+
+    /// SHA-256 over `id:<number>` or `name:<folded name>|<birth date>`.
+    public static func subjectKey(_ subject: Subject) -> String? {
+        let normalised: String
+        if let id = subject.idNumber {
+            normalised = "id:" + id
+        } else if let name = subject.fullName {
+            normalised = "name:" + NameFolding.fold(name) + "|" + (subject.birthDate ?? "")
+        } else {
+            return nil
+        }
+        return SHA256.hash(data: Data(normalised.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func holder(of payload: JSONValue) -> Subject {
+        let name = payload["nam"]
+        let given = name?["gn"]?.stringValue ?? name?["gnt"]?.stringValue
+        let family = name?["fn"]?.stringValue ?? name?["fnt"]?.stringValue
+        let full = [family, given].compactMap { $0 }.joined(separator: " ")
+        return Subject(idNumber: nil, fullName: full.isEmpty ? nil : full, birthDate: payload["dob"]?.stringValue)
+    }
+
+    static func summary(of payload: JSONValue, report: InspectionReport) -> CredentialSummary {
+        let validUntil = report.claims?.expiresAt.map(ISO8601Timestamp.format)
+        if let v = payload["v"]?.arrayValue?.first {
+            let doses = [v["dn"]?.numberValue, v["sd"]?.numberValue].compactMap { $0.map { String(Int($0)) } }
+            return CredentialSummary(
+                kind: .vaccination, verified: report.isValid, issuer: v["co"]?.stringValue,
+                doses: doses.count == 2 ? doses.joined(separator: "/") : nil, eventDate: v["dt"]?.stringValue, validUntil: validUntil)
+        }
+        if let t = payload["t"]?.arrayValue?.first {
+            return CredentialSummary(
+                kind: .test, verified: report.isValid, issuer: t["co"]?.stringValue, eventDate: t["sc"]?.stringValue, validUntil: validUntil)
+        }
+        if let r = payload["r"]?.arrayValue?.first {
+            return CredentialSummary(
+                kind: .recovery, verified: report.isValid, issuer: r["co"]?.stringValue, eventDate: r["fr"]?.stringValue,
+                validUntil: r["du"]?.stringValue ?? validUntil)
+        }
+        return CredentialSummary(kind: .none, verified: false)
+    }
+}

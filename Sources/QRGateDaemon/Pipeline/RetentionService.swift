@@ -1,0 +1,46 @@
+import Foundation
+import Logging
+import QRGateStore
+import ServiceLifecycle
+
+/// Purges personal fields past the retention period and compacts forwarded, purged links,
+/// once at start and then every `interval`.
+struct RetentionService: Service, CustomStringConvertible {
+    let store: CheckInStore
+    let retentionDays: Int
+    let clock: any GateClock
+    let logger: Logger
+    var interval: Duration = .seconds(3600)
+
+    var description: String { "Retention" }
+
+    func run() async throws {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            do {
+                let report = try await store.purgeExpired(now: clock.wallTime(), retentionDays: retentionDays)
+                let compacted = try await store.compact()
+                if report.purgedCheckIns > 0 || compacted > 0 {
+                    logger.notice(
+                        "retention purge",
+                        metadata: [
+                            "retention.purged": .stringConvertible(report.purgedCheckIns),
+                            "retention.purged_unforwarded": .stringConvertible(report.purgedUnforwarded),
+                            "retention.compacted": .stringConvertible(compacted),
+                        ])
+                }
+                if report.purgedUnforwarded > 0 {
+                    logger.warning(
+                        "personal data of check-ins never forwarded was purged at the end of retention",
+                        metadata: ["retention.purged_unforwarded": .stringConvertible(report.purgedUnforwarded)])
+                }
+            } catch {
+                logger.error("retention purge failed", metadata: ["error": .string("\(error)")])
+            }
+            do {
+                try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+            } catch {
+                return
+            }
+        }
+    }
+}
