@@ -1,6 +1,9 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// Trimmed for the `rules` branch: only the core module, its tests and the rules benchmark.
+// The full package description lives on main; see docs/PERFORMANCE-rules.md for the targets to merge.
+
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
@@ -9,92 +12,22 @@ let swiftSettings: [SwiftSetting] = [
 let package = Package(
     name: "qrgate",
     platforms: [.macOS(.v15)],
-    products: [
-        .executable(name: "qrgate", targets: ["qrgate"])
-    ],
-    dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
-        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
-        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
-        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
-        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
-        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
-        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
-    ],
     targets: [
-        // C libraries from Debian (apt providers are informational; .ci/run and scripts/setup install them).
-        .systemLibrary(name: "CZBar", pkgConfig: "zbar", providers: [.apt(["libzbar-dev"])]),
-        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
-        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
-        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg62-turbo-dev"])]),
-
         // Domain types and pure logic: no I/O, no C libraries.
         .target(
             name: "QRGateCore",
-            dependencies: [
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "_CryptoExtras", package: "swift-crypto"),
-                .product(name: "X509", package: "swift-certificates"),
-                .product(name: "SwiftASN1", package: "swift-asn1"),
-            ],
-            swiftSettings: swiftSettings
-        ),
-        .target(
-            name: "QRGateStore",
-            dependencies: [
-                "QRGateCore",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: swiftSettings
-        ),
-        .target(
-            name: "QRGateServer",
-            dependencies: [
-                "QRGateCore",
-                "QRGateStore",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: swiftSettings
-        ),
-        .target(
-            name: "QRGateDaemon",
-            dependencies: [
-                "QRGateCore",
-                "QRGateStore",
-                "QRGateServer",
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "Yams", package: "Yams"),
-            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
-            name: "qrgate",
-            dependencies: [
-                "QRGateDaemon",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            swiftSettings: swiftSettings
-        ),
-
-        .target(
-            name: "QRGateTestSupport",
+            name: "CertLogicBenchmark",
             dependencies: ["QRGateCore"],
-            path: "Tests/QRGateTestSupport",
+            path: "Benchmarks/rules",
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "QRGateCoreTests",
-            dependencies: ["QRGateCore", "QRGateTestSupport"],
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(
-            name: "QRGateDaemonTests",
-            dependencies: ["QRGateDaemon", "QRGateTestSupport"],
+            dependencies: ["QRGateCore"],
+            exclude: [],
             swiftSettings: swiftSettings
         ),
     ]

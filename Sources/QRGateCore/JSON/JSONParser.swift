@@ -22,10 +22,14 @@ extension JSONValue {
     /// Parses a JSON text (RFC 8259). Duplicate keys keep the last value.
     public init(parsing text: String, limits: ParseLimits = .init()) throws(JSONParseError) {
         var copy = text
-        self = try copy.withUTF8 { buffer throws(JSONParseError) in
-            var parser = JSONByteParser(bytes: buffer, limits: limits)
-            return try parser.parseDocument()
+        // `String.withUTF8` is `rethrows` (untyped), so carry the typed error out in a Result.
+        let result = copy.withUTF8 { buffer in
+            Result { () throws(JSONParseError) -> JSONValue in
+                var parser = JSONByteParser(bytes: buffer, limits: limits)
+                return try parser.parseDocument()
+            }
         }
+        self = try result.get()
     }
 
     /// Parses JSON from UTF-8 bytes.

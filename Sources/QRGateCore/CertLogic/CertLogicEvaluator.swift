@@ -1,0 +1,290 @@
+/// Walks a compiled ``CertLogicNode`` tree against a data context, strictly: every type
+/// mismatch is an error, and a step budget bounds the work of one evaluation.
+struct CertLogicEvaluator {
+    /// What `var` reads: the caller's data, or the context a `reduce` lambda sees.
+    enum Context {
+        case data(JSONValue)
+        case lambda(current: CertLogicValue, accumulator: CertLogicValue)
+    }
+
+    let configuration: CertLogicConfiguration
+    private var stepsLeft: Int
+
+    init(configuration: CertLogicConfiguration) {
+        self.configuration = configuration
+        self.stepsLeft = configuration.maxEvaluationSteps
+    }
+
+    /// Spends `count` steps of the budget.
+    @inline(__always)
+    private mutating func spend(_ count: Int = 1) throws(CertLogicError) {
+        stepsLeft -= count
+        if stepsLeft < 0 {
+            throw CertLogicError(
+                .limitExceeded,
+                "evaluation took more than \(configuration.maxEvaluationSteps) steps; the rule or its data is too large")
+        }
+    }
+
+    /// Cost of scanning a string: one step per 16 bytes.
+    private static func cost(of s: String) -> Int { s.utf8.count >> 4 }
+
+    mutating func evaluate(_ node: CertLogicNode, _ context: Context) throws(CertLogicError) -> CertLogicValue {
+        try spend()
+        switch node {
+        case .constant(let value):
+            return value
+
+        case .array(let items):
+            var values: [CertLogicValue] = []
+            values.reserveCapacity(items.count)
+            var depth = 0
+            for item in items {
+                let value = try evaluate(item, context)
+                depth = max(depth, value.builtDepth)
+                values.append(value)
+            }
+            guard depth < configuration.maxBuiltValueDepth else {
+                throw CertLogicError(
+                    .limitExceeded, "evaluation built arrays nested deeper than \(configuration.maxBuiltValueDepth) levels")
+            }
+            return CertLogicValue(storage: .array(values, depth: depth + 1))
+
+        case .variable(let path, _):
+            return try access(path, context)
+
+        case .ifThenElse(let guardNode, let thenNode, let elseNode):
+            let guardValue = try evaluate(guardNode, context)
+            guard let truth = guardValue.boolsiness else {
+                throw Self.neither("the guard of an \"if\"", guardValue)
+            }
+            return try evaluate(truth ? thenNode : elseNode, context)
+
+        case .strictEquals(let lhsNode, let rhsNode):
+            let lhs = try evaluate(lhsNode, context)
+            let rhs = try evaluate(rhsNode, context)
+            if lhs.isScalar, rhs.isScalar {
+                if case .string(let s) = lhs.storage { try spend(Self.cost(of: s)) }
+                return .bool(lhs.scalarEquals(rhs))
+            }
+            if lhs.isScalar || rhs.isScalar { return .false }  // a container or date-time never equals a scalar
+            throw CertLogicError(
+                .typeMismatch,
+                "\"===\" compares strings, integers, booleans and null, but got \(lhs.typeName) and \(rhs.typeName); compare date-times with \"not-before\"/\"not-after\"")
+
+        case .and(let operands):
+            var result = CertLogicValue.true
+            for operand in operands {
+                result = try evaluate(operand, context)
+                guard let truth = result.boolsiness else { throw Self.neither("an operand of \"and\"", result) }
+                if !truth { return result }
+            }
+            return result
+
+        case .compareIntegers(let ordering, let operandNodes):
+            var values: [Double] = []
+            values.reserveCapacity(3)
+            for operandNode in operandNodes {
+                let value = try evaluate(operandNode, context)
+                guard let n = value.integerValue else {
+                    throw CertLogicError(
+                        .typeMismatch,
+                        "all operands of \"\(ordering.rawValue)\" must be integers, but one is \(value.typeName): \(Self.show(value))")
+                }
+                values.append(n)
+            }
+            return .bool(Self.holds(ordering, values))
+
+        case .compareDateTimes(let ordering, let operandNodes, let name):
+            var values: [CertLogicDateTime] = []
+            values.reserveCapacity(3)
+            for operandNode in operandNodes {
+                let value = try evaluate(operandNode, context)
+                guard let d = value.dateTimeValue else {
+                    throw CertLogicError(
+                        .typeMismatch,
+                        "all operands of \"\(name)\" must be date-times (made with plusTime or dccDateOfBirth), but one is \(value.typeName): \(Self.show(value))"
+                    )
+                }
+                values.append(d)
+            }
+            return .bool(Self.holds(ordering, values))
+
+        case .isIn(let needleNode, let haystackNode):
+            let needle = try evaluate(needleNode, context)
+            let haystack = try evaluate(haystackNode, context)
+            guard needle.isScalar else {
+                throw CertLogicError(
+                    .typeMismatch,
+                    "the left-hand side of \"in\" must be a string, integer, boolean or null, but it is \(needle.typeName)")
+            }
+            switch haystack.storage {
+            case .json(.array(let elements)):
+                try spend(elements.count)
+                return .bool(elements.contains { needle.scalarEquals($0) })
+            case .array(let items, _):
+                try spend(items.count)
+                return .bool(items.contains { needle.scalarEquals($0) })
+            default:
+                throw CertLogicError(
+                    .typeMismatch,
+                    "the right-hand side of \"in\" must be an array, but it is \(haystack.typeName); check it with e.g. { \"var\": \"…\" } first"
+                )
+            }
+
+        case .plus(let lhsNode, let rhsNode):
+            let lhs = try evaluate(lhsNode, context)
+            let rhs = try evaluate(rhsNode, context)
+            guard let l = lhs.integerValue, let r = rhs.integerValue else {
+                throw CertLogicError(
+                    .typeMismatch, "operands of \"+\" must both be integers, but they are \(lhs.typeName) and \(rhs.typeName)")
+            }
+            return .number(l + r)
+
+        case .not(let operandNode):
+            let operand = try evaluate(operandNode, context)
+            guard let truth = operand.boolsiness else { throw Self.neither("the operand of \"!\"", operand) }
+            return .bool(!truth)
+
+        case .doubleNot(let operandNode):
+            let operand = try evaluate(operandNode, context)
+            guard let truth = operand.boolsiness else { throw Self.neither("the operand of \"!!\"", operand) }
+            return .bool(truth)
+
+        case .plusTime(let operandNode, let amount, let unit):
+            let operand = try evaluate(operandNode, context)
+            guard case .string(let text) = operand.storage else {
+                throw CertLogicError(
+                    .typeMismatch,
+                    "the date argument (#1) of \"plusTime\" must be a string with a date or date-time, but it is \(operand.typeName)")
+            }
+            try spend(Self.cost(of: text))
+            return .dateTime(try CertLogicDateTime(parsing: text).adding(amount, unit))
+
+        case .reduce(let operandNode, let lambda, let initialNode):
+            let operand = try evaluate(operandNode, context)
+            var accumulator = try evaluate(initialNode, context)
+            switch operand.storage {
+            case .null:
+                return accumulator
+            case .json(.array(let elements)):
+                for element in elements {
+                    accumulator = try evaluate(
+                        lambda, .lambda(current: CertLogicValue(element), accumulator: accumulator))
+                }
+                return accumulator
+            case .array(let items, _):
+                for item in items {
+                    accumulator = try evaluate(lambda, .lambda(current: item, accumulator: accumulator))
+                }
+                return accumulator
+            default:
+                throw CertLogicError(
+                    .typeMismatch, "the operand (#1) of \"reduce\" must be an array or null, but it is \(operand.typeName)")
+            }
+
+        case .extractFromUVCI(let operandNode, let index):
+            let operand = try evaluate(operandNode, context)
+            switch operand.storage {
+            case .null:
+                return .null
+            case .string(let uci):
+                try spend(Self.cost(of: uci))
+                return Self.extract(from: uci, index: index).map(CertLogicValue.string) ?? .null
+            default:
+                throw CertLogicError(
+                    .typeMismatch,
+                    "the UCI argument (#1) of \"extractFromUVCI\" must be a string or null, but it is \(operand.typeName)")
+            }
+
+        case .dccDateOfBirth(let operandNode):
+            let operand = try evaluate(operandNode, context)
+            guard case .string(let text) = operand.storage else {
+                throw CertLogicError(
+                    .typeMismatch, "the operand of \"dccDateOfBirth\" must be a string, but it is \(operand.typeName)")
+            }
+            return .dateTime(try CertLogicDateTime(dccDateOfBirth: text))
+        }
+    }
+
+    // MARK: Helpers
+
+    private static func holds<T: Comparable>(_ ordering: CertLogicNode.Ordering, _ values: [T]) -> Bool {
+        if values.count == 2 { return ordering.holds(values[0], values[1]) }
+        return ordering.holds(values[0], values[1]) && ordering.holds(values[1], values[2])
+    }
+
+    private static func show(_ value: CertLogicValue) -> String {
+        let text = value.description
+        return text.utf8.count > 60 ? String(text.prefix(60)) + "…" : text
+    }
+
+    private static func neither(_ what: String, _ value: CertLogicValue) -> CertLogicError {
+        CertLogicError(
+            .neitherTruthyNorFalsy,
+            "\(what) must be truthy or falsy, but it is \(value.typeName) (\(show(value))), which is neither")
+    }
+
+    private mutating func access(_ path: [CertLogicPathFragment], _ context: Context) throws(CertLogicError)
+        -> CertLogicValue
+    {
+        switch context {
+        case .data(let root):
+            var current = root
+            for fragment in path {
+                switch current {
+                case .object(let members):
+                    guard let next = members[fragment.key] else { return .null }
+                    current = next
+                case .array(let elements):
+                    guard let i = fragment.index, i < elements.count else { return .null }
+                    current = elements[i]
+                default:
+                    return .null
+                }
+            }
+            return CertLogicValue(current)
+        case .lambda(let current, let accumulator):
+            guard let first = path.first else {
+                let depth = max(current.builtDepth, accumulator.builtDepth) + 1
+                guard depth <= configuration.maxBuiltValueDepth else {
+                    throw CertLogicError(
+                        .limitExceeded, "evaluation built values nested deeper than \(configuration.maxBuiltValueDepth) levels")
+                }
+                return CertLogicValue(
+                    storage: .object(["current": current, "accumulator": accumulator], depth: depth))
+            }
+            var value: CertLogicValue
+            switch first.key {
+            case "current": value = current
+            case "accumulator": value = accumulator
+            default: return .null
+            }
+            for fragment in path.dropFirst() {
+                value = value.member(fragment)
+                if case .null = value.storage { return .null }
+            }
+            return value
+        }
+    }
+
+    /// The `index`-th fragment of a UCI split on `/`, `#` and `:`, ignoring an optional `URN:UVCI:` prefix.
+    static func extract(from uci: String, index: Int) -> String? {
+        guard index >= 0 else { return nil }
+        var rest = Substring(uci)
+        if rest.hasPrefix("URN:UVCI:") { rest = rest.dropFirst(9) }
+        var fragmentIndex = 0
+        var start = rest.startIndex
+        var position = rest.startIndex
+        while position < rest.endIndex {
+            let c = rest[position]
+            if c == "/" || c == "#" || c == ":" {
+                if fragmentIndex == index { return String(rest[start..<position]) }
+                fragmentIndex += 1
+                start = rest.index(after: position)
+            }
+            position = rest.index(after: position)
+        }
+        return fragmentIndex == index ? String(rest[start..<rest.endIndex]) : nil
+    }
+}
