@@ -29,3 +29,14 @@ public struct CertLogicTestReport: Sendable, Hashable {
     /// (skipped cases are listed before it, see ``skips``).
     public var summaryLine: String { "\(passed) passed, \(failed) failed" }
 }
+
+extension CertLogicTestReport {
+    /// The text `qrgate rules test` prints: one `FAIL name: reason` line per failure, one
+    /// `SKIP name: reason` line per skipped case, and last ``summaryLine``.
+    public var renderedText: String {
+        var lines = failures.map(\.description)
+        lines += skips.map(\.description)
+        lines.append(summaryLine)
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
