@@ -80,8 +80,15 @@ do {
     passTimes.sort()
     print(
         String(
-            format: "end to end (parse rule + tests, compile, evaluate, compare), %d rounds: total %.3f s, per round min %.4f s, median %.4f s, max %.4f s",
-            rounds, total, passTimes.first!, passTimes[passTimes.count / 2], passTimes.last!))
+            format:
+                "end to end (parse rule + tests, compile, evaluate, compare), %d rounds: total %.3f s, per round min %.4f s, median %.4f s, max %.4f s",
+            rounds,
+            total,
+            passTimes.first!,
+            passTimes[passTimes.count / 2],
+            passTimes.last!
+        )
+    )
 
     // Single evaluations.
     var cases: [(CertLogicExpression, JSONValue)] = []
@@ -110,7 +117,13 @@ do {
     print(
         String(
             format: "single rule evaluation (%d samples): p50 %.2f µs, p99 %.2f µs, max %.2f µs (true results: %d)",
-            samples.count, percentile(0.50), percentile(0.99), samples.last!, sink))
+            samples.count,
+            percentile(0.50),
+            percentile(0.99),
+            samples.last!,
+            sink
+        )
+    )
 } catch {
     FileHandle.standardError.write(Data("benchmark failed: \(error)\n".utf8))
     exit(1)

@@ -1,5 +1,5 @@
-import Testing
 import QRGateCore
+import Testing
 
 /// The official CertLogic 1.3.3 conformance suites, one test case per assertion.
 @Suite struct CertLogicConformanceTests {
@@ -17,7 +17,8 @@ import QRGateCore
 
     @Test(
         .disabled("marked \"directive\": \"skip\" upstream: JsonLogic behaviour that CertLogic 1.3 does not adopt"),
-        arguments: CertLogicFixtures.skippedAssertions)
+        arguments: CertLogicFixtures.skippedAssertions
+    )
     func skippedEvaluatorAssertion(_ assertion: CertLogicSuiteAssertion) {
         _ = assertion.run(includeSkipped: true)
     }

@@ -1,5 +1,5 @@
-import Testing
 import QRGateCore
+import Testing
 
 /// `plusTime` parsing and calendar arithmetic (JavaScript `Date.setUTC…` semantics), and
 /// `dccDateOfBirth`.

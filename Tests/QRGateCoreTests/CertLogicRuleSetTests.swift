@@ -1,5 +1,5 @@
-import Testing
 import QRGateCore
+import Testing
 
 /// The EU DCC rule sets with their tests (dgc-business-rules-testdata), one test case per test file.
 @Suite struct CertLogicRuleSetTests {

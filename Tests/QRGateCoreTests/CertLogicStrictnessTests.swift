@@ -1,18 +1,26 @@
-import Testing
 import QRGateCore
+import Testing
 
 /// Strict evaluation: every misuse is a typed error, never a silent `null` or `false`.
 @Suite struct CertLogicStrictnessTests {
     private func json(_ text: String) throws -> JSONValue { try JSONValue(parsing: text) }
 
-    private func evaluate(_ logic: String, _ data: String = "null", _ configuration: CertLogicConfiguration = .init())
+    private func evaluate(
+        _ logic: String,
+        _ data: String = "null",
+        _ configuration: CertLogicConfiguration = .init()
+    )
         throws -> JSONValue
     {
         try CertLogicExpression(json: json(logic), configuration: configuration).evaluate(data: json(data)).jsonValue
     }
 
     /// The code of the error that compiling or evaluating throws.
-    private func errorCode(_ logic: String, _ data: String = "null", _ configuration: CertLogicConfiguration = .init())
+    private func errorCode(
+        _ logic: String,
+        _ data: String = "null",
+        _ configuration: CertLogicConfiguration = .init()
+    )
         throws -> CertLogicError.Code?
     {
         let logicJSON = try json(logic)
@@ -103,12 +111,17 @@ import QRGateCore
         Mismatch(logic: #"{"after": [{"plusTime": ["2021-01-01", 0, "day"]}, "2020-01-01"]}"#, data: "null", code: .typeMismatch),
         Mismatch(
             logic: #"{"===": [{"plusTime": ["2021-01-01", 0, "day"]}, {"plusTime": ["2021-01-01", 0, "day"]}]}"#,
-            data: "null", code: .typeMismatch),
+            data: "null",
+            code: .typeMismatch
+        ),
         Mismatch(logic: #"{"===": [{"var": "a"}, {"var": "b"}]}"#, data: #"{"a": [1], "b": [1]}"#, code: .typeMismatch),
         Mismatch(logic: #"{"plusTime": [{"var": "d"}, 0, "day"]}"#, data: #"{"d": 20210101}"#, code: .typeMismatch),
         Mismatch(logic: #"{"plusTime": [{"var": "d"}, 0, "day"]}"#, data: "{}", code: .typeMismatch),
         Mismatch(
-            logic: #"{"plusTime": [{"plusTime": ["2021-01-01", 0, "day"]}, 1, "day"]}"#, data: "null", code: .typeMismatch),
+            logic: #"{"plusTime": [{"plusTime": ["2021-01-01", 0, "day"]}, 1, "day"]}"#,
+            data: "null",
+            code: .typeMismatch
+        ),
         Mismatch(logic: #"{"reduce": [{"var": "x"}, 0, 0]}"#, data: #"{"x": "abc"}"#, code: .typeMismatch),
         Mismatch(logic: #"{"extractFromUVCI": [{"var": "x"}, 0]}"#, data: #"{"x": 5}"#, code: .typeMismatch),
         Mismatch(logic: #"{"dccDateOfBirth": [{"var": "x"}]}"#, data: "{}", code: .typeMismatch),
@@ -117,7 +130,10 @@ import QRGateCore
         Mismatch(logic: #"{"!": [{"var": "x"}]}"#, data: #"{"x": 0.5}"#, code: .neitherTruthyNorFalsy),
         Mismatch(logic: #"{"if": [{"var": "x"}, 1, 2]}"#, data: #"{"x": 2.5}"#, code: .neitherTruthyNorFalsy),
         Mismatch(
-            logic: #"{"and": [true, {"plusTime": ["2021-01-01", 0, "day"]}]}"#, data: "null", code: .neitherTruthyNorFalsy),
+            logic: #"{"and": [true, {"plusTime": ["2021-01-01", 0, "day"]}]}"#,
+            data: "null",
+            code: .neitherTruthyNorFalsy
+        ),
     ]
 
     @Test(arguments: mismatches)
@@ -160,7 +176,8 @@ import QRGateCore
         #expect(try evaluate(count, "{}") == 0)  // null operand gives the initial value
         #expect(try evaluate(#"{"reduce": [[1, 2], {"var": ""}, 0]}"#) == ["current": 2, "accumulator": ["current": 1, "accumulator": 0]])
         // Dates can be accumulated.
-        let latest = #"{"reduce": [{"var": "ds"}, {"if": [{"after": [{"plusTime": [{"var": "current"}, 0, "day"]}, {"var": "accumulator"}]}, {"plusTime": [{"var": "current"}, 0, "day"]}, {"var": "accumulator"}]}, {"plusTime": ["1970-01-01", 0, "day"]}]}"#
+        let latest =
+            #"{"reduce": [{"var": "ds"}, {"if": [{"after": [{"plusTime": [{"var": "current"}, 0, "day"]}, {"var": "accumulator"}]}, {"plusTime": [{"var": "current"}, 0, "day"]}, {"var": "accumulator"}]}, {"plusTime": ["1970-01-01", 0, "day"]}]}"#
         #expect(try evaluate(latest, #"{"ds": ["2021-05-01", "2021-07-01", "2021-06-01"]}"#) == "2021-07-01T00:00:00.000Z")
     }
 
@@ -170,6 +187,8 @@ import QRGateCore
         #expect(try evaluate(#"{"extractFromUVCI": [{"var": ""}, 6]}"#, #""a::c/#/f""#) == nil)
         #expect(try evaluate(#"{"extractFromUVCI": [{"var": ""}, -1]}"#, #""a""#) == nil)
         #expect(try evaluate(#"{"extractFromUVCI": [{"var": ""}, 0]}"#, #""URN:UVCI:""#) == "")
+        // A combining mark after a separator does not hide the separator.
+        #expect(try evaluate(#"{"extractFromUVCI": [{"var": ""}, 1]}"#, #""a/\u0301b""#) == "\u{0301}b")
     }
 
     @Test func deepNestingIsRejected() throws {
@@ -226,8 +245,11 @@ import QRGateCore
         #expect(try CertLogicExpression.evaluateForCommandLine(logic: #"{"+": [1, 2]}"#, data: "null") == "3")
         #expect(
             try CertLogicExpression.evaluateForCommandLine(
-                logic: #"{"plusTime": [{"var": "d"}, 1, "day"]}"#, data: #"{"d": "2021-05-31"}"#)
-                == #""2021-06-01T00:00:00.000Z""#)
+                logic: #"{"plusTime": [{"var": "d"}, 1, "day"]}"#,
+                data: #"{"d": "2021-05-31"}"#
+            )
+                == #""2021-06-01T00:00:00.000Z""#
+        )
         #expect(try CertLogicExpression.evaluateForCommandLine(logic: #"[{"var": "a"}, "x"]"#, data: #"{"a": {"b": 1}}"#) == #"[{"b":1},"x"]"#)
         let badJSON = #expect(throws: CertLogicError.self) { try CertLogicExpression.evaluateForCommandLine(logic: "{", data: "null") }
         #expect(badJSON?.code == .invalidInput)

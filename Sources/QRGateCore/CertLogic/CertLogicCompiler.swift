@@ -26,8 +26,10 @@ struct CertLogicCompiler {
     private mutating func compile(_ expr: JSONValue, depth: Int) -> CertLogicNode {
         if depth > configuration.maxNestingDepth {
             return issue(
-                expr, .limitExceeded,
-                "expression nests deeper than \(configuration.maxNestingDepth) levels; simplify the rule")
+                expr,
+                .limitExceeded,
+                "expression nests deeper than \(configuration.maxNestingDepth) levels; simplify the rule"
+            )
         }
         switch expr {
         case .string(let s):
@@ -37,8 +39,10 @@ struct CertLogicCompiler {
         case .number(let n):
             guard n.isFinite, n.rounded(.towardZero) == n else {
                 return issue(
-                    expr, .invalidExpression,
-                    "\(JSONValue.format(number: n)) is a non-integer number; CertLogic literals are integers")
+                    expr,
+                    .invalidExpression,
+                    "\(JSONValue.format(number: n)) is a non-integer number; CertLogic literals are integers"
+                )
             }
             return .constant(.number(n))
         case .null:
@@ -57,8 +61,10 @@ struct CertLogicCompiler {
         case .object(let members):
             guard members.count == 1, let (name, operands) = members.first else {
                 return issue(
-                    expr, .invalidExpression,
-                    "an operation object must have exactly one key (the operator), but it has \(members.count)")
+                    expr,
+                    .invalidExpression,
+                    "an operation object must have exactly one key (the operator), but it has \(members.count)"
+                )
             }
             return compileOperation(expr, name: name, operands: operands, depth: depth)
         }
@@ -72,14 +78,19 @@ struct CertLogicCompiler {
         let fragments = path.split(separator: ".", omittingEmptySubsequences: false)
         guard !fragments.contains(where: \.isEmpty) else {
             return issue(
-                expr, .invalidExpression,
-                "data access path \"\(path)\" has an empty fragment; use dot-separated names or indices like \"payload.v.0.dn\"")
+                expr,
+                .invalidExpression,
+                "data access path \"\(path)\" has an empty fragment; use dot-separated names or indices like \"payload.v.0.dn\""
+            )
         }
         return .variable(path: fragments.map { CertLogicPathFragment(String($0)) }, text: path)
     }
 
     private mutating func arity(
-        _ expr: JSONValue, _ name: String, _ count: Int, _ allowed: ClosedRange<Int>
+        _ expr: JSONValue,
+        _ name: String,
+        _ count: Int,
+        _ allowed: ClosedRange<Int>
     ) -> Bool {
         if allowed.contains(count) { return true }
         let expected: String
@@ -95,13 +106,18 @@ struct CertLogicCompiler {
     }
 
     private mutating func compileOperation(
-        _ expr: JSONValue, name: String, operands: JSONValue, depth: Int
+        _ expr: JSONValue,
+        name: String,
+        operands: JSONValue,
+        depth: Int
     ) -> CertLogicNode {
         if name == "var" { return compileVar(expr, operands) }
         guard case .array(let values) = operands else {
             return issue(
-                expr, .invalidExpression,
-                "operation not of the form { \"<operator>\": [ <values...> ] }: the operands of \"\(name)\" must be an array")
+                expr,
+                .invalidExpression,
+                "operation not of the form { \"<operator>\": [ <values...> ] }: the operands of \"\(name)\" must be an array"
+            )
         }
         let n = values.count
         func sub(_ i: Int) -> CertLogicNode { compile(values[i], depth: depth + 1) }
@@ -151,8 +167,10 @@ struct CertLogicCompiler {
                     amount = Int(a)
                 } else {
                     _ = issue(
-                        expr, .invalidExpression,
-                        "\"amount\" argument (#2) of \"plusTime\" must be an integer literal, but it is: \(values[1].serialized())")
+                        expr,
+                        .invalidExpression,
+                        "\"amount\" argument (#2) of \"plusTime\" must be an integer literal, but it is: \(values[1].serialized())"
+                    )
                 }
             }
             var unit: CertLogicDateTime.Unit?
@@ -161,7 +179,8 @@ struct CertLogicCompiler {
                     unit = parsed
                 } else {
                     _ = issue(
-                        expr, .invalidExpression,
+                        expr,
+                        .invalidExpression,
                         "\"unit\" argument (#3) of \"plusTime\" must be one of \"year\", \"month\", \"day\", \"hour\", but it is: \(values[2].serialized())"
                     )
                 }
@@ -188,7 +207,8 @@ struct CertLogicCompiler {
                     index = Int(i)
                 } else {
                     _ = issue(
-                        expr, .invalidExpression,
+                        expr,
+                        .invalidExpression,
                         "\"index\" argument (#2) of \"extractFromUVCI\" must be an integer literal, but it is: \(values[1].serialized())"
                     )
                 }

@@ -33,7 +33,9 @@ public struct CertLogicDateTime: Sendable, Hashable, Comparable, CustomStringCon
         guard millisecondsSinceEpoch >= Self.minimumMilliseconds, millisecondsSinceEpoch <= Self.maximumMilliseconds
         else {
             throw CertLogicError(
-                .dateOutOfRange, "date-time is outside the years 0000–9999 that CertLogic date-times support")
+                .dateOutOfRange,
+                "date-time is outside the years 0000–9999 that CertLogic date-times support"
+            )
         }
         self.millisecondsSinceEpoch = millisecondsSinceEpoch
     }
@@ -272,7 +274,8 @@ public struct CertLogicDateTime: Sendable, Hashable, Comparable, CustomStringCon
         static func midnight(year: Int, month: Int, day: Int) -> CertLogicDateTime {
             CertLogicDateTime(
                 unchecked: Int64(CertLogicDateTime.daysFromCivil(year: year, month: month, day: day))
-                    * CertLogicDateTime.millisecondsPerDay)
+                    * CertLogicDateTime.millisecondsPerDay
+            )
         }
 
         mutating func parseDateTime() throws(CertLogicError) -> CertLogicDateTime {

@@ -55,8 +55,11 @@ public struct CertLogicError: Error, Sendable, Hashable, CustomStringConvertible
 
     /// Creates an error.
     public init(
-        _ code: Code, _ message: String, issues: [CertLogicIssue] = [],
-        file: String = #fileID, line: Int = #line
+        _ code: Code,
+        _ message: String,
+        issues: [CertLogicIssue] = [],
+        file: String = #fileID,
+        line: Int = #line
     ) {
         self.code = code
         self.message = message

@@ -22,7 +22,8 @@ struct CertLogicEvaluator {
         if stepsLeft < 0 {
             throw CertLogicError(
                 .limitExceeded,
-                "evaluation took more than \(configuration.maxEvaluationSteps) steps; the rule or its data is too large")
+                "evaluation took more than \(configuration.maxEvaluationSteps) steps; the rule or its data is too large"
+            )
         }
     }
 
@@ -46,7 +47,9 @@ struct CertLogicEvaluator {
             }
             guard depth < configuration.maxBuiltValueDepth else {
                 throw CertLogicError(
-                    .limitExceeded, "evaluation built arrays nested deeper than \(configuration.maxBuiltValueDepth) levels")
+                    .limitExceeded,
+                    "evaluation built arrays nested deeper than \(configuration.maxBuiltValueDepth) levels"
+                )
             }
             return CertLogicValue(storage: .array(values, depth: depth + 1))
 
@@ -70,7 +73,8 @@ struct CertLogicEvaluator {
             if lhs.isScalar || rhs.isScalar { return .false }  // a container or date-time never equals a scalar
             throw CertLogicError(
                 .typeMismatch,
-                "\"===\" compares strings, integers, booleans and null, but got \(lhs.typeName) and \(rhs.typeName); compare date-times with \"not-before\"/\"not-after\"")
+                "\"===\" compares strings, integers, booleans and null, but got \(lhs.typeName) and \(rhs.typeName); compare date-times with \"not-before\"/\"not-after\""
+            )
 
         case .and(let operands):
             var result = CertLogicValue.true
@@ -89,7 +93,8 @@ struct CertLogicEvaluator {
                 guard let n = value.integerValue else {
                     throw CertLogicError(
                         .typeMismatch,
-                        "all operands of \"\(ordering.rawValue)\" must be integers, but one is \(value.typeName): \(Self.show(value))")
+                        "all operands of \"\(ordering.rawValue)\" must be integers, but one is \(value.typeName): \(Self.show(value))"
+                    )
                 }
                 values.append(n)
             }
@@ -116,7 +121,8 @@ struct CertLogicEvaluator {
             guard needle.isScalar else {
                 throw CertLogicError(
                     .typeMismatch,
-                    "the left-hand side of \"in\" must be a string, integer, boolean or null, but it is \(needle.typeName)")
+                    "the left-hand side of \"in\" must be a string, integer, boolean or null, but it is \(needle.typeName)"
+                )
             }
             switch haystack.storage {
             case .json(.array(let elements)):
@@ -137,7 +143,9 @@ struct CertLogicEvaluator {
             let rhs = try evaluate(rhsNode, context)
             guard let l = lhs.integerValue, let r = rhs.integerValue else {
                 throw CertLogicError(
-                    .typeMismatch, "operands of \"+\" must both be integers, but they are \(lhs.typeName) and \(rhs.typeName)")
+                    .typeMismatch,
+                    "operands of \"+\" must both be integers, but they are \(lhs.typeName) and \(rhs.typeName)"
+                )
             }
             return .number(l + r)
 
@@ -156,7 +164,8 @@ struct CertLogicEvaluator {
             guard case .string(let text) = operand.storage else {
                 throw CertLogicError(
                     .typeMismatch,
-                    "the date argument (#1) of \"plusTime\" must be a string with a date or date-time, but it is \(operand.typeName)")
+                    "the date argument (#1) of \"plusTime\" must be a string with a date or date-time, but it is \(operand.typeName)"
+                )
             }
             try spend(Self.cost(of: text))
             return .dateTime(try CertLogicDateTime(parsing: text).adding(amount, unit))
@@ -170,7 +179,9 @@ struct CertLogicEvaluator {
             case .json(.array(let elements)):
                 for element in elements {
                     accumulator = try evaluate(
-                        lambda, .lambda(current: CertLogicValue(element), accumulator: accumulator))
+                        lambda,
+                        .lambda(current: CertLogicValue(element), accumulator: accumulator)
+                    )
                 }
                 return accumulator
             case .array(let items, _):
@@ -180,7 +191,9 @@ struct CertLogicEvaluator {
                 return accumulator
             default:
                 throw CertLogicError(
-                    .typeMismatch, "the operand (#1) of \"reduce\" must be an array or null, but it is \(operand.typeName)")
+                    .typeMismatch,
+                    "the operand (#1) of \"reduce\" must be an array or null, but it is \(operand.typeName)"
+                )
             }
 
         case .extractFromUVCI(let operandNode, let index):
@@ -194,14 +207,17 @@ struct CertLogicEvaluator {
             default:
                 throw CertLogicError(
                     .typeMismatch,
-                    "the UCI argument (#1) of \"extractFromUVCI\" must be a string or null, but it is \(operand.typeName)")
+                    "the UCI argument (#1) of \"extractFromUVCI\" must be a string or null, but it is \(operand.typeName)"
+                )
             }
 
         case .dccDateOfBirth(let operandNode):
             let operand = try evaluate(operandNode, context)
             guard case .string(let text) = operand.storage else {
                 throw CertLogicError(
-                    .typeMismatch, "the operand of \"dccDateOfBirth\" must be a string, but it is \(operand.typeName)")
+                    .typeMismatch,
+                    "the operand of \"dccDateOfBirth\" must be a string, but it is \(operand.typeName)"
+                )
             }
             return .dateTime(try CertLogicDateTime(dccDateOfBirth: text))
         }
@@ -222,10 +238,14 @@ struct CertLogicEvaluator {
     private static func neither(_ what: String, _ value: CertLogicValue) -> CertLogicError {
         CertLogicError(
             .neitherTruthyNorFalsy,
-            "\(what) must be truthy or falsy, but it is \(value.typeName) (\(show(value))), which is neither")
+            "\(what) must be truthy or falsy, but it is \(value.typeName) (\(show(value))), which is neither"
+        )
     }
 
-    private mutating func access(_ path: [CertLogicPathFragment], _ context: Context) throws(CertLogicError)
+    private mutating func access(
+        _ path: [CertLogicPathFragment],
+        _ context: Context
+    ) throws(CertLogicError)
         -> CertLogicValue
     {
         switch context {
@@ -249,10 +269,13 @@ struct CertLogicEvaluator {
                 let depth = max(current.builtDepth, accumulator.builtDepth) + 1
                 guard depth <= configuration.maxBuiltValueDepth else {
                     throw CertLogicError(
-                        .limitExceeded, "evaluation built values nested deeper than \(configuration.maxBuiltValueDepth) levels")
+                        .limitExceeded,
+                        "evaluation built values nested deeper than \(configuration.maxBuiltValueDepth) levels"
+                    )
                 }
                 return CertLogicValue(
-                    storage: .object(["current": current, "accumulator": accumulator], depth: depth))
+                    storage: .object(["current": current, "accumulator": accumulator], depth: depth)
+                )
             }
             var value: CertLogicValue
             switch first.key {
@@ -271,20 +294,22 @@ struct CertLogicEvaluator {
     /// The `index`-th fragment of a UCI split on `/`, `#` and `:`, ignoring an optional `URN:UVCI:` prefix.
     static func extract(from uci: String, index: Int) -> String? {
         guard index >= 0 else { return nil }
-        var rest = Substring(uci)
-        if rest.hasPrefix("URN:UVCI:") { rest = rest.dropFirst(9) }
+        // Split on scalars, not Characters: a separator followed by a combining mark is still a separator.
+        var scalars = Substring(uci).unicodeScalars
+        let prefix = "URN:UVCI:".unicodeScalars
+        if scalars.starts(with: prefix) { scalars = scalars.dropFirst(prefix.count) }
         var fragmentIndex = 0
-        var start = rest.startIndex
-        var position = rest.startIndex
-        while position < rest.endIndex {
-            let c = rest[position]
+        var start = scalars.startIndex
+        var position = scalars.startIndex
+        while position < scalars.endIndex {
+            let c = scalars[position]
             if c == "/" || c == "#" || c == ":" {
-                if fragmentIndex == index { return String(rest[start..<position]) }
+                if fragmentIndex == index { return String(Substring(scalars[start..<position])) }
                 fragmentIndex += 1
-                start = rest.index(after: position)
+                start = scalars.index(after: position)
             }
-            position = rest.index(after: position)
+            position = scalars.index(after: position)
         }
-        return fragmentIndex == index ? String(rest[start..<rest.endIndex]) : nil
+        return fragmentIndex == index ? String(Substring(scalars[start..<scalars.endIndex])) : nil
     }
 }

@@ -7,7 +7,9 @@ extension CertLogicExpression {
     ///   not JSON, a static issue, or an evaluation error; the caller prints it to standard
     ///   error and exits 1.
     public static func evaluateForCommandLine(
-        logic logicText: String, data dataText: String, configuration: CertLogicConfiguration = .init()
+        logic logicText: String,
+        data dataText: String,
+        configuration: CertLogicConfiguration = .init()
     ) throws(CertLogicError) -> String {
         let logic: JSONValue
         let data: JSONValue

@@ -30,7 +30,10 @@ public struct CertLogicRuleTest: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Compiles the rule's `Logic`.
-    public static func compileLogic(of rule: JSONValue, configuration: CertLogicConfiguration = .init())
+    public static func compileLogic(
+        of rule: JSONValue,
+        configuration: CertLogicConfiguration = .init()
+    )
         throws(CertLogicError) -> CertLogicExpression
     {
         guard let logic = rule["Logic"] else {
@@ -41,7 +44,10 @@ public struct CertLogicRuleTest: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Runs the test; pass `compiled` to reuse a rule compiled once for all its tests.
-    public func run(compiled: CertLogicExpression? = nil, configuration: CertLogicConfiguration = .init())
+    public func run(
+        compiled: CertLogicExpression? = nil,
+        configuration: CertLogicConfiguration = .init()
+    )
         -> CertLogicTestCaseResult
     {
         func fail(_ reason: String) -> CertLogicTestCaseResult { CertLogicTestCaseResult(name: name, outcome: .failed(reason)) }

@@ -53,8 +53,13 @@ public struct CertLogicSuiteAssertion: Sendable, Hashable, CustomStringConvertib
                 }
                 out.append(
                     CertLogicSuiteAssertion(
-                        name: name, expression: expression, data: assertion["data"] ?? .null,
-                        expected: assertion["expected"] ?? .null, skipReason: skip))
+                        name: name,
+                        expression: expression,
+                        data: assertion["data"] ?? .null,
+                        expected: assertion["expected"] ?? .null,
+                        skipReason: skip
+                    )
+                )
             }
         }
         return out
@@ -68,12 +73,16 @@ public struct CertLogicSuiteAssertion: Sendable, Hashable, CustomStringConvertib
             let result = try compiled.evaluate(data: data)
             if result.isDateTime {
                 return CertLogicTestCaseResult(
-                    name: name, outcome: .failed("evaluated to the date-time \(result), expected \(expected.serialized())"))
+                    name: name,
+                    outcome: .failed("evaluated to the date-time \(result), expected \(expected.serialized())")
+                )
             }
             let actual = result.jsonValue
             if actual == expected { return CertLogicTestCaseResult(name: name, outcome: .passed) }
             return CertLogicTestCaseResult(
-                name: name, outcome: .failed("evaluated to \(actual.serialized()), expected \(expected.serialized())"))
+                name: name,
+                outcome: .failed("evaluated to \(actual.serialized()), expected \(expected.serialized())")
+            )
         } catch {
             return CertLogicTestCaseResult(name: name, outcome: .failed("threw \(error)"))
         }

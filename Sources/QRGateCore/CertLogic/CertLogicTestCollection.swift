@@ -74,9 +74,11 @@ public struct CertLogicTestCollection: Sendable {
             if next.hasSuffix(".json") { files.append(next) }
         }
         files.sort()
-        let ruleFolders = Set(files.filter { $0 == "rule.json" || $0.hasSuffix("/rule.json") }.map {
-            $0 == "rule.json" ? "" : String($0.dropLast("/rule.json".count))
-        })
+        let ruleFolders = Set(
+            files.filter { $0 == "rule.json" || $0.hasSuffix("/rule.json") }.map {
+                $0 == "rule.json" ? "" : String($0.dropLast("/rule.json".count))
+            }
+        )
         for folder in ruleFolders.sorted() {
             try addRule(folder: root.appendingPathComponent(folder), only: nil, display: display)
         }
@@ -85,7 +87,10 @@ public struct CertLogicTestCollection: Sendable {
             var parent = (file as NSString).deletingLastPathComponent
             var insideRule = false
             while true {
-                if ruleFolders.contains(parent) { insideRule = true; break }
+                if ruleFolders.contains(parent) {
+                    insideRule = true
+                    break
+                }
                 if parent.isEmpty { break }
                 parent = (parent as NSString).deletingLastPathComponent
             }
@@ -112,7 +117,8 @@ public struct CertLogicTestCollection: Sendable {
             if mustBeSuite {
                 throw CertLogicError(
                     .invalidInput,
-                    "\(name) is neither a CertLogic test suite (no \"cases\") nor a rule or rule test (no rule.json next to it)")
+                    "\(name) is neither a CertLogic test suite (no \"cases\") nor a rule or rule test (no rule.json next to it)"
+                )
             }
             return
         }

@@ -48,6 +48,8 @@ public struct CertLogicValidationCase: Sendable, Hashable, CustomStringConvertib
         return CertLogicTestCaseResult(
             name: name,
             outcome: .failed(
-                "expected \(expectedIssueExprs.count) issue(s) at \(expectedIssueExprs.map { $0.serialized() }), found: \(shown)"))
+                "expected \(expectedIssueExprs.count) issue(s) at \(expectedIssueExprs.map { $0.serialized() }), found: \(shown)"
+            )
+        )
     }
 }
