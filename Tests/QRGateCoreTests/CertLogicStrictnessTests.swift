@@ -141,6 +141,16 @@ import Testing
         #expect(try errorCode(mismatch.logic, mismatch.data) == mismatch.code)
     }
 
+    @Test func errorMessagesCarryNoDataValues() throws {
+        let dob = try CertLogicExpression(json: json(#"{"dccDateOfBirth": [{"var": "dob"}]}"#))
+        let dateError = #expect(throws: CertLogicError.self) { try dob.evaluate(data: ["dob": "1963-00-00"]) }
+        #expect(dateError?.message.contains("1963") == false)
+        let compare = try CertLogicExpression(json: json(#"{"<": [{"var": "name"}, 3]}"#))
+        let typeError = #expect(throws: CertLogicError.self) { try compare.evaluate(data: ["name": "Nguyễn Văn An"]) }
+        #expect(typeError?.message.contains("Nguy") == false)
+        #expect(typeError?.message.contains("a string") == true)
+    }
+
     @Test func wellDefinedMixedComparisons() throws {
         // A container or date-time never equals a scalar: that is well defined, so it is `false`, not an error.
         #expect(try evaluate(#"{"===": [{"var": "a"}, {"var": "missing"}]}"#, #"{"a": [1]}"#) == false)
@@ -198,10 +208,11 @@ import Testing
         var arrays = "1"
         for _ in 0..<200 { arrays = "[\(arrays)]" }
         #expect(try errorCode(arrays) == .limitExceeded)
-        // Within the limit, deep expressions evaluate.
+        // Within the limit (128 levels, the literal included), deep expressions evaluate.
         var ok = "true"
-        for _ in 0..<100 { ok = #"{"!": [\#(ok)]}"# }
-        #expect(try evaluate(ok) == true)
+        for _ in 0..<127 { ok = #"{"!": [\#(ok)]}"# }
+        #expect(try evaluate(ok) == false)  // an odd number of negations
+        #expect(try errorCode(#"{"!": [\#(ok)]}"#) == .limitExceeded)
         // The JSON parser has its own depth limit.
         #expect(throws: JSONParseError.self) { try JSONValue(parsing: String(repeating: "[", count: 100_000)) }
     }

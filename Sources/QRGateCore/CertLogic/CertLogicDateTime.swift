@@ -214,9 +214,12 @@ public struct CertLogicDateTime: Sendable, Hashable, Comparable, CustomStringCon
         }
 
         func fail(_ why: String) -> CertLogicError {
-            var shown = text
-            if shown.count > 40 { shown = String(shown.prefix(40)) + "…" }
-            return CertLogicError(.invalidDate, "\"\(shown)\" is not a valid CertLogic date or date-time: \(why)")
+            // The text itself stays out of the message: it may be a birth date.
+            CertLogicError(
+                .invalidDate,
+                "a \(text.utf8.count)-character string is not a valid CertLogic date or date-time: \(why); "
+                    + "use YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ss[.S][Z|±hh:mm]"
+            )
         }
 
         var atEnd: Bool { index == bytes.count }
@@ -253,7 +256,7 @@ public struct CertLogicDateTime: Sendable, Hashable, Comparable, CustomStringCon
             try expect(UInt8(ascii: "-"), "'-' after the month")
             let day = try digits(2, "day")
             guard day >= 1, day <= CertLogicDateTime.daysInMonth(year: year, month: month) else {
-                throw fail("day \(day) does not exist in \(year)-\(month < 10 ? "0" : "")\(month)")
+                throw fail("day \(day) does not exist in month \(month) of that year")
             }
             return day
         }

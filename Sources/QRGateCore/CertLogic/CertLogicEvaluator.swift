@@ -93,7 +93,7 @@ struct CertLogicEvaluator {
                 guard let n = value.integerValue else {
                     throw CertLogicError(
                         .typeMismatch,
-                        "all operands of \"\(ordering.rawValue)\" must be integers, but one is \(value.typeName): \(Self.show(value))"
+                        "all operands of \"\(ordering.rawValue)\" must be integers, but one is \(value.typeName)"
                     )
                 }
                 values.append(n)
@@ -108,7 +108,7 @@ struct CertLogicEvaluator {
                 guard let d = value.dateTimeValue else {
                     throw CertLogicError(
                         .typeMismatch,
-                        "all operands of \"\(name)\" must be date-times (made with plusTime or dccDateOfBirth), but one is \(value.typeName): \(Self.show(value))"
+                        "all operands of \"\(name)\" must be date-times (made with plusTime or dccDateOfBirth), but one is \(value.typeName)"
                     )
                 }
                 values.append(d)
@@ -224,21 +224,18 @@ struct CertLogicEvaluator {
     }
 
     // MARK: Helpers
+    //
+    // Messages name types and operators, never data values: data is personal (names, birth dates).
 
     private static func holds<T: Comparable>(_ ordering: CertLogicNode.Ordering, _ values: [T]) -> Bool {
         if values.count == 2 { return ordering.holds(values[0], values[1]) }
         return ordering.holds(values[0], values[1]) && ordering.holds(values[1], values[2])
     }
 
-    private static func show(_ value: CertLogicValue) -> String {
-        let text = value.description
-        return text.utf8.count > 60 ? String(text.prefix(60)) + "…" : text
-    }
-
     private static func neither(_ what: String, _ value: CertLogicValue) -> CertLogicError {
         CertLogicError(
             .neitherTruthyNorFalsy,
-            "\(what) must be truthy or falsy, but it is \(value.typeName) (\(show(value))), which is neither"
+            "\(what) must be truthy or falsy, but it is \(value.typeName), which is neither"
         )
     }
 
