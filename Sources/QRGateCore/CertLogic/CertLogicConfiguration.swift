@@ -2,10 +2,11 @@
 ///
 /// The limits keep hostile rules and data from exhausting the stack, the memory or the
 /// CPU of a kiosk; the defaults are far above anything real rule sets need (the EU
-/// rule sets nest at most about a dozen levels and evaluate in well under a thousand steps).
+/// rule sets nest at most 8 levels). The depth
+/// limit also bounds the stack: 64 levels fit a 512 KiB thread stack even in a debug build.
 public struct CertLogicConfiguration: Sendable, Hashable {
     /// Deepest nesting of operations and array literals accepted in an expression.
-    public var maxNestingDepth: Int = 128
+    public var maxNestingDepth: Int = 64
     /// Most evaluation steps (operations evaluated, `reduce` iterations, elements scanned
     /// by `in`, characters scanned by string operations) one evaluation may take.
     public var maxEvaluationSteps: Int = 1_000_000
