@@ -9,6 +9,24 @@
 /// non-array, `+` on a string), values that are neither truthy nor falsy where a truth
 /// value is needed, and invalid dates all throw a ``CertLogicError``; nothing silently
 /// becomes `null` or `false`. Static problems are found by the initialiser, all at once.
+///
+/// Where the specification leaves room, these choices hold (certlogic-js differs as noted):
+/// - Truthy/falsy exactly per the specification: a non-integer number or a date-time is
+///   neither, so `!`, `if` and every operand of `and` (the last one too) reject it.
+/// - `===` compares null, booleans, numbers and strings; a container or date-time against
+///   a scalar is `false`; two containers or two date-times are an error (JavaScript would
+///   compare references).
+/// - `in` needs a scalar on the left and an array on the right (`null` on the right is an
+///   error, as the specification says; certlogic-js's JsonLogic ancestry gave `false`).
+/// - `plusTime` takes only strings; the `amount` must be an integer literal and the unit a
+///   literal `"year"`, `"month"`, `"day"` or `"hour"`; `extractFromUVCI`'s index must be an
+///   integer literal. Impossible dates (`2021-02-30`, `1963-00-00`) are errors, where
+///   JavaScript's `Date` would roll them over or produce an invalid date.
+/// - `reduce` over `null` gives the initial value (as certlogic-js does).
+/// - `var` drills into objects by key and into arrays by non-negative integer fragments;
+///   anything else (a string, a number, a missing key) gives `null`. There is no
+///   `length` pseudo-property.
+/// - `!!` (JsonLogic) is unknown unless ``CertLogicConfiguration/allowsDoubleNegation``.
 public struct CertLogicExpression: Sendable {
     /// The expression as given.
     public let json: JSONValue
