@@ -10,6 +10,7 @@ enum CertLogicFixtures {
         .appendingPathComponent("Fixtures")
 
     static let certLogicPath = root.appendingPathComponent("certlogic").path
+    static let rootPath = root.path
     static let dccRulesPath = root.appendingPathComponent("dcc-rules").path
 
     /// The CertLogic conformance suites (evaluator and validation).
