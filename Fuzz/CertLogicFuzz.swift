@@ -30,15 +30,30 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         logic = document
         context = document
     }
+    // The suite and rule-test readers take arbitrary documents, too.
+    if let assertions = try? CertLogicSuiteAssertion.assertions(inSuite: document, fileName: "fuzz") {
+        for assertion in assertions.prefix(4) { _ = assertion.run(includeSkipped: true) }
+    }
+    if let cases = try? CertLogicValidationCase.cases(inSuite: document, fileName: "fuzz") {
+        for validationCase in cases.prefix(4) { _ = validationCase.run() }
+    }
+    _ = CertLogicRuleTest(name: "fuzz", rule: document, test: document["test"] ?? document).run()
+
     var configuration = CertLogicConfiguration()
     configuration.maxEvaluationSteps = 100_000
     configuration.allowsDoubleNegation = size % 2 == 0
     _ = CertLogicExpression.validate(logic, configuration: configuration)
     guard let expression = try? CertLogicExpression(json: logic, configuration: configuration) else { return 0 }
     if let value = try? expression.evaluate(data: context) {
-        // Exercise the output path too.
-        _ = value.jsonValue.serialized()
-        _ = value.description
+        // The output path: the printed result must parse back to the same JSON, and
+        // evaluation must be deterministic.
+        let text = value.jsonValue.serialized()
+        guard let reparsed = try? JSONValue(parsing: text), reparsed == value.jsonValue else {
+            fatalError("result does not survive a JSON round trip: \(text)")
+        }
+        guard let again = try? expression.evaluate(data: context), again == value else {
+            fatalError("evaluation is not deterministic")
+        }
     }
     // Date parsing on arbitrary strings from the input.
     if case .string(let text) = context {
