@@ -1,8 +1,9 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Trimmed for the `rules` branch: only the core module, its tests and the rules benchmark.
-// The full package description lives on main; see docs/PERFORMANCE-rules.md for the targets to merge.
+// Trimmed for the `rules` branch: only the core module (without its crypto dependencies),
+// its tests and the rules benchmark. The full package description lives on main; merging
+// needs only the `CertLogicBenchmark` executable target below added there.
 
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -27,7 +28,6 @@ let package = Package(
         .testTarget(
             name: "QRGateCoreTests",
             dependencies: ["QRGateCore"],
-            exclude: [],
             swiftSettings: swiftSettings
         ),
     ]

@@ -90,6 +90,26 @@ do {
         )
     )
 
+    // Share of JSON parsing in the end-to-end time.
+    var parseTimes: [Double] = []
+    for _ in 0..<rounds {
+        let start = clock.now
+        for files in tree {
+            _ = try JSONValue(parsing: files.rule)
+            for bytes in files.tests { _ = try JSONValue(parsing: bytes) }
+        }
+        parseTimes.append(microseconds(clock.now - start) / 1e6)
+    }
+    parseTimes.sort()
+    let bytes = tree.reduce(0) { $0 + $1.rule.count + $1.tests.reduce(0) { $0 + $1.count } }
+    print(
+        String(
+            format: "of which JSON parsing alone (%.1f MB), per round: median %.4f s",
+            Double(bytes) / 1e6,
+            parseTimes[parseTimes.count / 2]
+        )
+    )
+
     // Single evaluations.
     var cases: [(CertLogicExpression, JSONValue)] = []
     for files in tree {
