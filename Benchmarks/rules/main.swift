@@ -144,6 +144,31 @@ do {
             sink
         )
     )
+
+    // Hostile input: reduce over a 1,000,000-element array.
+    let million = JSONValue.array(Array(repeating: 1, count: 1_000_000))
+    let sumLogic = try JSONValue(
+        parsing: #"{"reduce": [{"var": "xs"}, {"+": [{"var": "accumulator"}, {"var": "current"}]}, 0]}"#
+    )
+    let bounded = try CertLogicExpression(json: sumLogic)
+    var start = clock.now
+    let rejected = (try? bounded.evaluate(data: ["xs": million])) == nil
+    let rejectMs = microseconds(clock.now - start) / 1000
+    var generousConfiguration = CertLogicConfiguration()
+    generousConfiguration.maxEvaluationSteps = 10_000_000
+    let generous = try CertLogicExpression(json: sumLogic, configuration: generousConfiguration)
+    start = clock.now
+    let sum = try generous.evaluate(data: ["xs": million])
+    let completeMs = microseconds(clock.now - start) / 1000
+    print(
+        String(
+            format: "reduce over 1e6 elements: default limits %@ after %.1f ms; with 1e7 steps it sums to %@ in %.1f ms",
+            rejected ? "rejected (limit_exceeded)" : "NOT rejected",
+            rejectMs,
+            sum.description,
+            completeMs
+        )
+    )
 } catch {
     FileHandle.standardError.write(Data("benchmark failed: \(error)\n".utf8))
     exit(1)
