@@ -256,7 +256,7 @@ public struct CertLogicDateTime: Sendable, Hashable, Comparable, CustomStringCon
             try expect(UInt8(ascii: "-"), "'-' after the month")
             let day = try digits(2, "day")
             guard day >= 1, day <= CertLogicDateTime.daysInMonth(year: year, month: month) else {
-                throw fail("day \(day) does not exist in month \(month) of that year")
+                throw fail("that day does not exist in that month")
             }
             return day
         }
