@@ -252,6 +252,17 @@ import Testing
         }
     }
 
+    /// Found by the fuzzer: `1e400` parsed to infinity, which prints as `null`.
+    @Test func outOfRangeNumbersAreRejectedWhenParsing() throws {
+        #expect(throws: JSONParseError.self) { try JSONValue(parsing: "1e400") }
+        #expect(throws: JSONParseError.self) { try JSONValue(parsing: #"{"x": -1e309}"#) }
+        #expect(try JSONValue(parsing: "1e-400") == 0)
+        let error = #expect(throws: CertLogicError.self) {
+            try CertLogicExpression.evaluateForCommandLine(logic: #"{"var": "x"}"#, data: #"{"x": 1e400}"#)
+        }
+        #expect(error?.code == .invalidInput)
+    }
+
     @Test func commandLineEvaluation() throws {
         #expect(try CertLogicExpression.evaluateForCommandLine(logic: #"{"+": [1, 2]}"#, data: "null") == "3")
         #expect(

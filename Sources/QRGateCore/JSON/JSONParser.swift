@@ -274,6 +274,8 @@ private struct JSONByteParser {
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         guard let value = Double(text) else { throw fail("invalid number") }
+        // An overflowing literal (1e400) would become infinity, which JSON cannot write back.
+        guard value.isFinite else { throw fail("number out of range (beyond ±1.8e308)") }
         return value
     }
 }
