@@ -7,9 +7,11 @@
 //       Sources/QRGateCore/JSON/*.swift Sources/QRGateCore/CertLogic/*.swift -o /tmp/certlogic-fuzz
 //   /tmp/certlogic-fuzz -max_total_time=60
 //
-// Input: a JSON document. `{"logic": L, "data": D}` evaluates L against D; any other
-// document is used as the logic, evaluated against itself as data. Every error must be
-// a thrown CertLogicError / JSONParseError, never a crash, a hang or a leak.
+// Input: a JSON document. `{"logic": L, "data": D}` or `[L, D]` (L an object) evaluates L
+// against D; any other document is used as the logic, evaluated against itself as data.
+// Every error must be a thrown CertLogicError / JSONParseError, never a crash, a hang or a
+// leak; a result must survive a JSON round trip, and evaluation must be deterministic.
+// Fuzz/certlogic.dict holds the operator names (`-dict=Fuzz/certlogic.dict`).
 
 #if canImport(QRGateCore)
 import QRGateCore
@@ -26,6 +28,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if case .object(let members) = document, members.count == 2, let l = members["logic"], let d = members["data"] {
         logic = l
         context = d
+    } else if case .array(let pair) = document, pair.count == 2, case .object = pair[0] {
+        // `[logic, data]`: a shorter form, so mutations reach the data side more often.
+        logic = pair[0]
+        context = pair[1]
     } else {
         logic = document
         context = document
