@@ -127,6 +127,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "CertLogicBenchmark",
+            dependencies: ["QRGateCore"],
+            path: "Benchmarks/rules",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "qrgate-crash-writer",
             dependencies: ["QRGateCore", "QRGateStore", "QRGateTestSupport"],
             path: "Tests/CrashWriter",

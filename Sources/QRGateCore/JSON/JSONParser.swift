@@ -22,9 +22,12 @@ extension JSONValue {
     /// Parses a JSON text (RFC 8259). Duplicate keys keep the last value.
     public init(parsing text: String, limits: ParseLimits = .init()) throws(JSONParseError) {
         var copy = text
-        let result: Result<JSONValue, JSONParseError> = copy.withUTF8 { buffer in
-            var parser = JSONByteParser(bytes: buffer, limits: limits)
-            return Result { () throws(JSONParseError) in try parser.parseDocument() }
+        // `String.withUTF8` is `rethrows` (untyped), so carry the typed error out in a Result.
+        let result = copy.withUTF8 { buffer in
+            Result { () throws(JSONParseError) -> JSONValue in
+                var parser = JSONByteParser(bytes: buffer, limits: limits)
+                return try parser.parseDocument()
+            }
         }
         self = try result.get()
     }
@@ -32,11 +35,10 @@ extension JSONValue {
     /// Parses JSON from UTF-8 bytes.
     public init(parsing bytes: some Collection<UInt8>, limits: ParseLimits = .init()) throws(JSONParseError) {
         let array = Array(bytes)
-        let result: Result<JSONValue, JSONParseError> = array.withUnsafeBufferPointer { buffer in
+        self = try array.withUnsafeBufferPointer { buffer throws(JSONParseError) in
             var parser = JSONByteParser(bytes: buffer, limits: limits)
-            return Result { () throws(JSONParseError) in try parser.parseDocument() }
+            return try parser.parseDocument()
         }
-        self = try result.get()
     }
 }
 
@@ -272,6 +274,8 @@ private struct JSONByteParser {
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         guard let value = Double(text) else { throw fail("invalid number") }
+        // An overflowing literal (1e400) would become infinity, which JSON cannot write back.
+        guard value.isFinite else { throw fail("number out of range (beyond ±1.8e308)") }
         return value
     }
 }
