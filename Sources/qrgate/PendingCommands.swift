@@ -3,47 +3,6 @@ import ArgumentParser
 // Commands of the contract whose capability is still being built. Each parses its full
 // contract, then says so on stderr and exits 69 — never a fake result.
 
-/// `qrgate rules …`.
-struct RulesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "rules",
-        abstract: "Evaluate and test CertLogic business rules.",
-        subcommands: [Eval.self, Test.self]
-    )
-    struct Eval: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "eval", abstract: "Evaluate one CertLogic expression against data.")
-        @Option(help: "File with the CertLogic expression (JSON).") var logic: String
-        @Option(help: "File with the data (JSON).") var data: String
-        func run() throws { throw notBuiltYet("CertLogic evaluation") }
-    }
-    struct Test: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "test", abstract: "Run CertLogic suite files or rule-test folders.")
-        @Argument(help: "A suite file or folder, or a rule-test folder.") var path: String
-        func run() throws { throw notBuiltYet("rule tests") }
-    }
-}
-
-/// `qrgate receipt …`.
-struct ReceiptCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "receipt",
-        abstract: "Verify and render check-in receipts.",
-        subcommands: [Verify.self, Render.self]
-    )
-    struct Verify: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "verify", abstract: "Verify a receipt token and print its claims.")
-        @Argument(help: "The receipt token (QRG1:…).") var text: String
-        func run() throws { throw notBuiltYet("receipt verification") }
-    }
-    struct Render: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "render", abstract: "Render a receipt as PNG, SVG, terminal or ESC/POS.")
-        @Option(help: "png, svg, terminal or escpos.") var format = "terminal"
-        @Option(name: .shortAndLong, help: "Output file; default standard output.") var output: String?
-        @Argument(help: "A receipt token or a check-in id.") var token: String
-        func run() throws { throw notBuiltYet("receipt rendering") }
-    }
-}
-
 /// `qrgate export`.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "export", abstract: "Export check-ins from the local database.")

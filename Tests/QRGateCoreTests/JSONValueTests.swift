@@ -29,3 +29,14 @@ import Testing
         #expect(try JSONValue(parsing: value.serialized()) == value)
     }
 }
+
+@Suite struct JSONNumberFormattingTests {
+    @Test(arguments: [
+        (1.0, "1"), (-0.0, "0"), (0.5, "0.5"), (0.1 + 0.2, "0.30000000000000004"), (1e15, "1000000000000000"),
+        (1e20, "100000000000000000000"), (1e21, "1e+21"), (1e-7, "1e-7"), (1.5e-10, "1.5e-10"), (-2.5e300, "-2.5e+300"),
+        (123456789.125, "123456789.125"),
+    ])
+    func numbersPrintAsJavaScriptPrintsThem(value: Double, expected: String) {
+        #expect(JSONValue.format(number: value) == expected)
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 extension JSONValue {
     /// Compact JSON text with object keys sorted, so equal values print equally.
     public func serialized() -> String {
@@ -32,13 +34,27 @@ extension JSONValue {
         }
     }
 
-    /// A number as JSON: integral values without a fraction, non-finite values as `null`.
+    /// A number as JSON, spelled as JavaScript's `JSON.stringify` spells it: integral values
+    /// below 1e21 without fraction or exponent, others in shortest round-trip form with a
+    /// JavaScript-style exponent (`1e-7`, `1e+21`); non-finite values as `null`.
     public static func format(number n: Double) -> String {
         guard n.isFinite else { return "null" }
-        if n == n.rounded(), abs(n) < 1e15 {
-            return String(Int64(n))
+        if n == n.rounded(), abs(n) < 1e21 {
+            if abs(n) < 9e15 { return String(Int64(n)) }
+            return String(format: "%.0f", n)
         }
-        return "\(n)"
+        let text = "\(n)"
+        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return text }
+        var mantissa = String(text[..<e])
+        if mantissa.hasSuffix(".0") { mantissa.removeLast(2) }
+        var exponent = text[text.index(after: e)...]
+        var sign = "+"
+        if exponent.first == "-" || exponent.first == "+" {
+            if exponent.first == "-" { sign = "-" }
+            exponent = exponent.dropFirst()
+        }
+        let digits = exponent.drop { $0 == "0" }
+        return mantissa + "e" + sign + (digits.isEmpty ? "0" : String(digits))
     }
 
     /// Writes `s` as a JSON string literal, escaping what RFC 8259 requires.

@@ -15,8 +15,8 @@ public struct GateKeys: Sendable {
     /// Where the signing key came from.
     public var source: String
 
-    /// Loads or creates the keys.
-    public static func load(stateDirectory: String, gate: String, environment: [String: String]) throws -> GateKeys {
+    /// Loads the keys, creating the signing key when `create` is set and none exists.
+    public static func load(stateDirectory: String, gate: String, environment: [String: String], create: Bool = true) throws -> GateKeys {
         let key: P256.Signing.PrivateKey
         let source: String
         if let credentials = environment["CREDENTIALS_DIRECTORY"],
@@ -29,6 +29,7 @@ public struct GateKeys: Sendable {
             if let pem = try? String(contentsOfFile: path, encoding: .utf8) {
                 key = try P256.Signing.PrivateKey(pemRepresentation: pem)
             } else {
+                guard create else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path]) }
                 key = P256.Signing.PrivateKey()
                 let created = FileManager.default.createFile(
                     atPath: path, contents: Data(key.pemRepresentation.utf8), attributes: [.posixPermissions: 0o600])
