@@ -113,7 +113,12 @@ let package = Package(
 
         .target(
             name: "QRGateTestSupport",
-            dependencies: ["QRGateCore"],
+            dependencies: [
+                "QRGateCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
             path: "Tests/QRGateTestSupport",
             swiftSettings: swiftSettings
         ),

@@ -54,6 +54,13 @@ public struct GatewayDaemon: Sendable {
         } else {
             logger.warning("no trust list: no certificate can verify until one is installed", metadata: ["trust.path": .string(trustPath)])
         }
+        var rules = self.rules
+        if rules == nil {
+            rules = try CertLogicRuleEvaluator.load(directory: configuration.trust.rulesDirectory, country: configuration.gate.country)
+        }
+        if let loaded = rules as? CertLogicRuleEvaluator {
+            logger.info("rule set loaded", metadata: ["rules.version": .string(loaded.ruleSet.version), "rules.count": .stringConvertible(loaded.ruleSet.rules.count)])
+        }
         if rules == nil {
             logger.warning("no rule set loaded: certificates are refused with rules_unavailable", metadata: ["rules.directory": .string(configuration.trust.rulesDirectory)])
         }

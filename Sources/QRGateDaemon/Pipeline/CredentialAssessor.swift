@@ -69,7 +69,8 @@ public struct CredentialAssessor: Sendable {
                 certificatePayload = payload
                 var outcome = RuleOutcome.unavailable
                 if report.isValid, let rules {
-                    outcome = rules.evaluate(payload: payload, country: country, at: now)
+                    outcome = rules.evaluate(
+                        payload: payload, issuedAt: report.claims?.issuedAt, expiresAt: report.claims?.expiresAt, country: country, at: now)
                 }
                 ruleSetVersion = outcome.version ?? ruleSetVersion
                 evidence.certificate = PresentedEvidence.Certificate(

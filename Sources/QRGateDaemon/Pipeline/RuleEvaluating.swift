@@ -23,6 +23,42 @@ public struct RuleOutcome: Sendable, Hashable {
 
 /// Evaluates the acceptance rules of a country on a DCC payload.
 public protocol RuleEvaluating: Sendable {
-    /// The rules of `country` applied to `payload` (a DCC as JSON) at `now`.
-    func evaluate(payload: JSONValue, country: String, at now: Date) -> RuleOutcome
+    /// The rules of `country` applied to `payload` (a DCC as JSON, with its CWT `iat`/`exp`) at `now`.
+    func evaluate(payload: JSONValue, issuedAt: Date?, expiresAt: Date?, country: String, at now: Date) -> RuleOutcome
+}
+
+/// The country rules from a folder of Gateway-format rule files, evaluated with CertLogic.
+public struct CertLogicRuleEvaluator: RuleEvaluating {
+    /// The compiled rule set.
+    public let ruleSet: CountryRuleSet
+
+    /// Wraps a compiled rule set.
+    public init(ruleSet: CountryRuleSet) {
+        self.ruleSet = ruleSet
+    }
+
+    /// Loads the rules of `country` from `directory`: every `*.json` file below it except those in
+    /// `tests/` folders (the layout `<COUNTRY>/<RULE-ID>/rule.json` with `tests/` works as is).
+    /// Returns nil when the folder holds no rule of that country.
+    public static func load(directory: String, country: String, valueSets: ValueSets = .bundled) throws -> CertLogicRuleEvaluator? {
+        guard let walker = FileManager.default.enumerator(atPath: directory) else { return nil }
+        var documents: [(source: String, json: JSONValue)] = []
+        for case let relative as String in walker where relative.hasSuffix(".json") && !relative.split(separator: "/").contains("tests") {
+            let path = directory + "/" + relative
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            let json: JSONValue
+            do { json = try JSONValue(parsing: data) } catch {
+                throw CountryRuleSet.LoadError(source: path, reason: "not valid JSON: \(error)")
+            }
+            if json["Identifier"] != nil { documents.append((path, json)) }
+        }
+        let ruleSet = try CountryRuleSet(country: country, documents: documents, valueSets: valueSets.compressed())
+        return ruleSet.rules.isEmpty ? nil : CertLogicRuleEvaluator(ruleSet: ruleSet)
+    }
+
+    public func evaluate(payload: JSONValue, issuedAt: Date?, expiresAt: Date?, country: String, at now: Date) -> RuleOutcome {
+        guard country == ruleSet.country else { return .unavailable }
+        let (_, failed) = ruleSet.failedRules(payload: payload, issuedAt: issuedAt, expiresAt: expiresAt, at: now)
+        return RuleOutcome(evaluated: true, failedRuleIDs: failed, version: ruleSet.version)
+    }
 }

@@ -1,0 +1,121 @@
+import Foundation
+import QRGateCore
+import QRGateImaging
+import QRGateReceipts
+import QRGateScanner
+import QRGateStore
+import QRGateTestSupport
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The main job, end to end through the built daemon: an image of a valid DCC dropped into
+/// the watched folder becomes a recorded check-in with its decision, rule-set version and a
+/// receipt that another gate of the site can verify.
+@Suite(.serialized) struct EndToEndCheckInTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func droppedImagesBecomeRecordedCheckInsWithDecisionsAndReceipts() async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let state = temporary.url.appendingPathComponent("state")
+        try FileManager.default.createDirectory(at: state.appendingPathComponent("trust"), withIntermediateDirectories: true)
+        let issuer = try TestDCCIssuer()
+        try Data(issuer.certificateDER).write(to: state.appendingPathComponent("trust/dsc.der"))
+        let config = temporary.url.appendingPathComponent("gateway.yaml")
+        try """
+            gate:
+              id: gate-e2e
+              site: site-e2e
+              mode: entry
+            state_directory: \(state.path)
+            http:
+              address: 127.0.0.1:0
+            trust:
+              rules_directory: \(Self.repository.appendingPathComponent("device-config/rules").path)
+            scanner:
+              dedup_seconds: 0
+            """.write(to: config, atomically: true, encoding: .utf8)
+
+        let socket = temporary.url.appendingPathComponent("notify.sock").path
+        let listener = try NotifySocketListener(path: socket)
+        let process = Process()
+        process.executableURL = QRGateBinary.url
+        process.arguments = ["run", "--config", config.path]
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("QRGATE_") }
+        environment["NOTIFY_SOCKET"] = socket
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        try #require(listener.collect(until: { $0.contains("READY=1") }, timeout: 60).matched)
+
+        // One valid, complete vaccination; one whose series is incomplete (rule VR-VN-0001 fails);
+        // one signed by an unknown issuer.
+        let now = Date()
+        let valid = try issuer.issue(TestDCCIssuer.vaccination(), issuedAt: now.addingTimeInterval(-3600), expiresAt: now.addingTimeInterval(86_400))
+        let incomplete = try issuer.issue(
+            TestDCCIssuer.vaccination(family: "Trần", familyT: "TRAN", given: "Thị Bình", givenT: "THI<BINH", dose: 1, of: 2),
+            issuedAt: now.addingTimeInterval(-3600), expiresAt: now.addingTimeInterval(86_400))
+        let stranger = try TestDCCIssuer().issue(
+            TestDCCIssuer.vaccination(family: "Lê", familyT: "LE", given: "Cường", givenT: "CUONG"),
+            issuedAt: now.addingTimeInterval(-3600), expiresAt: now.addingTimeInterval(86_400))
+        let inbox = state.appendingPathComponent("inbox")
+        for (name, text) in [("1-valid", valid), ("2-incomplete", incomplete), ("3-stranger", stranger)] {
+            let png = try PNGRenderer(scale: 3).render(try QRCodeEncoder(utf8ECI: false).encode(text))
+            let staging = temporary.url.appendingPathComponent(name + ".png")
+            try Data(png).write(to: staging)
+            try FileManager.default.moveItem(at: staging, to: inbox.appendingPathComponent(name + ".png"))
+            try await Task.sleep(for: .milliseconds(50))
+        }
+
+        let database = try GateDatabase(path: state.appendingPathComponent("qrgate.sqlite").path)
+        let store = CheckInStore(database: database)
+        var recorded: [StoredCheckIn] = []
+        let deadline = Date().addingTimeInterval(60)
+        while recorded.count < 3 && Date() < deadline {
+            try await Task.sleep(for: .milliseconds(200))
+            recorded = try await store.all()
+        }
+        try #require(recorded.count == 3, "only \(recorded.count) check-ins recorded")
+        let byName = Dictionary(uniqueKeysWithValues: recorded.map { ($0.subject?.fullName ?? "?", $0) })
+
+        let admitted = try #require(byName["Nguyễn Văn An"])
+        #expect(admitted.decision.outcome == .admit)
+        #expect(admitted.decision.reasons.map(\.code) == ["certificate_accepted"])
+        #expect(admitted.decision.ruleSetVersion?.hasPrefix("VN-") == true)
+        #expect(admitted.credential.kind == .vaccination)
+        #expect(admitted.credential.doses == "2/2")
+        #expect(admitted.direction == .entry)
+
+        let refused = try #require(byName["Trần Thị Bình"])
+        #expect(refused.decision.outcome == .refuse)
+        #expect(refused.decision.reasons.first?.code == "rules_not_met")
+        #expect(refused.decision.reasons.first?.english.contains("VR-VN-0001") == true)
+
+        let unknown = try #require(byName["Lê Cường"])
+        #expect(unknown.decision.outcome == .refuse)
+        #expect(unknown.decision.reasons.first?.code == "certificate_invalid")
+        #expect(unknown.credential.verified == false)
+
+        #expect(try await store.outboxDepth() == 3)
+        #expect(try await store.verifyChain().isIntact)
+        // The scanned files were moved out of the inbox.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).filter { $0.hasSuffix(".png") }.isEmpty)
+
+        // The receipt image decodes to a token that `qrgate receipt verify` accepts for this site.
+        let receiptImage = state.appendingPathComponent("receipts/\(admitted.id).png")
+        let token = try #require(ImageScanner(configuration: .files).scanFile(path: receiptImage.path).first?.text)
+        #expect(token.hasPrefix("QRG1:"))
+        let verified = try QRGateBinary.run(["receipt", "verify", "--config", config.path, token])
+        #expect(verified.status == 0, "\(verified.stderr)")
+        #expect(try JSONValue(parsing: verified.stdout)["check_in_id"] == .string(admitted.id))
+
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+}
