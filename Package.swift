@@ -141,6 +141,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "pipeline-bench",
+            dependencies: [
+                "QRGateCore", "QRGateDaemon", "QRGateStore", "QRGateReceipts", "QRGateImaging", "QRGateTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Benchmarks/pipeline",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "qrgate-crash-writer",
             dependencies: ["QRGateCore", "QRGateStore", "QRGateTestSupport"],
             path: "Tests/CrashWriter",
