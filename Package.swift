@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
 
@@ -53,6 +55,9 @@ let package = Package(
                 "QRGateStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -74,9 +79,18 @@ let package = Package(
             name: "qrgate",
             dependencies: [
                 "QRGateDaemon",
+                "QRGateStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+
+        // Streamed-export benchmark (build with -c release; see docs/PERFORMANCE-export.md).
+        .executableTarget(
+            name: "qrgate-export-benchmark",
+            dependencies: ["QRGateStore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/export",
             swiftSettings: swiftSettings
         ),
 
@@ -100,6 +114,20 @@ let package = Package(
         .testTarget(
             name: "QRGateStoreTests",
             dependencies: ["QRGateStore", "QRGateTestSupport", "qrgate-crash-writer", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "QRGateServerTests",
+            dependencies: [
+                "QRGateServer",
+                "QRGateStore",
+                "QRGateDaemon",
+                "QRGateTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

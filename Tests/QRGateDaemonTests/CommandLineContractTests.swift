@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func unbuiltCapabilitySaysSoAndExits69() throws {
-        let result = try QRGateBinary.run(["token", "list"])
+        let result = try QRGateBinary.run(["chain", "verify"])
         #expect(result.status == 69)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.split(separator: "\n").count == 1)
