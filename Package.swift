@@ -91,6 +91,7 @@ let package = Package(
             name: "qrgate-export-benchmark",
             dependencies: ["QRGateStore", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/export",
+            exclude: ["run.sh"],
             swiftSettings: swiftSettings
         ),
 
@@ -127,6 +128,8 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,7 +1,9 @@
+import CoreMetrics
 import Foundation
 import GRDB
 import Hummingbird
 import HummingbirdTesting
+import Prometheus
 import QRGateCore
 import QRGateServer
 import QRGateStore
@@ -181,6 +183,20 @@ import Testing
                 #expect(body["role"]?.stringValue == "kiosk")
             }
         }
+    }
+
+    @Test func swiftMetricsFromOtherModulesReachTheEndpoint() async throws {
+        let metrics = GateMetrics()
+        let factory = metrics.makeFactory()
+        factory.makeCounter(label: GateMetrics.Name.decisions, dimensions: [("decision", "refuse")]).increment(by: 2)
+        factory.makeCounter(label: GateMetrics.Name.scans, dimensions: []).increment(by: 3)
+        factory.makeTimer(label: GateMetrics.Name.scanDuration, dimensions: []).recordNanoseconds(30_000_000)
+        factory.makeMeter(label: GateMetrics.Name.outboxDepth, dimensions: []).set(Int64(7))
+        let text = String(decoding: metrics.render(), as: UTF8.self)
+        #expect(text.contains("qrgate_decisions_total{decision=\"refuse\"} 2"))
+        #expect(text.contains("qrgate_scans_total 3"))
+        #expect(text.contains("qrgate_scan_duration_seconds_bucket{le=\"0.05\"} 1"))
+        #expect(text.contains("qrgate_outbox_depth 7"))
     }
 
     @Test func operatorEndpointsAnswer() async throws {

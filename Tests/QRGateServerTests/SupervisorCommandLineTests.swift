@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import QRGateCore
 import QRGateStore
 import QRGateTestSupport
@@ -82,16 +83,31 @@ import Testing
         #expect(entries.first?.filter.contains("format=\(format)") == true)
     }
 
-    @Test func exportFromAReadOnlyDatabaseSaysItIsNotRecorded() async throws {
+    /// Root ignores file modes, so this runs only as an ordinary user.
+    @Test(.enabled(if: getuid() != 0, "root ignores file modes"))
+    func exportFromAReadOnlyDatabaseSaysItIsNotRecorded() async throws {
         let (directory, environment) = try await Self.stateWithCheckIns(2)
         defer { directory.remove() }
-        // A second read-only export while nothing can be written: simulate with a read-only file
-        // only when not running as root (root ignores file modes).
-        guard getuid() != 0 else { return }
         let path = environment["QRGATE_STATE_DIR"]! + "/qrgate.sqlite"
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
         let result = try QRGateBinary.run(["export"], environment: environment)
+        #expect(result.status == 0)
+        #expect(result.stdout.split(separator: "\r\n").count == 3)
         #expect(result.stderr.contains("not recorded"))
+    }
+
+    @Test func exportWithoutAWritableAccessLogSaysItIsNotRecorded() async throws {
+        let (directory, environment) = try await Self.stateWithCheckIns(2)
+        defer { directory.remove() }
+        // A database the access log cannot be appended to (here: written by an older build without it).
+        do {
+            let database = try GateDatabase(path: environment["QRGATE_STATE_DIR"]! + "/qrgate.sqlite")
+            try await database.pool.write { db in try db.execute(sql: "DROP TABLE access_log") }
+        }
+        let result = try QRGateBinary.run(["export", "--format", "ndjson"], environment: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").count == 2)
+        #expect(result.stderr.contains("not recorded in the access log"))
     }
 
     @Test func badArgumentsAndConfiguration() async throws {

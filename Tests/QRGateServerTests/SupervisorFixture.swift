@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import QRGateCore
 import QRGateServer
 import QRGateStore
@@ -52,7 +53,11 @@ struct SupervisorFixture {
     }
 
     func makeApplication(configure: (inout SupervisorAPIConfiguration) -> Void = { _ in }) -> Application<RouterResponder<SupervisorRequestContext>> {
-        Application(router: makeAPI(configure: configure).router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        var logger = Logger(label: "qrgate-test")
+        logger.logLevel = .warning
+        return Application(
+            router: makeAPI(configure: configure).router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger
+        )
     }
 
     /// Records `count` check-ins at one-minute steps from `start`, cycling through the factory's people.

@@ -1,6 +1,7 @@
 import CoreMetrics
 import Foundation
 import Prometheus
+import Synchronization
 import QRGateStore
 
 /// The gate's Prometheus registry: what other modules emit through swift-metrics, plus the
@@ -61,9 +62,18 @@ public final class GateMetrics: Sendable {
         return factory
     }
 
-    /// Makes swift-metrics report into this registry. Call once per process (the daemon does).
-    public func bootstrapMetricsSystem() {
-        MetricsSystem.bootstrap(makeFactory())
+    private static let bootstrapped = Mutex(false)
+
+    /// Makes swift-metrics report into this registry. swift-metrics allows one bootstrap per
+    /// process; later calls change nothing and return false.
+    @discardableResult
+    public func bootstrapMetricsSystem() -> Bool {
+        let first = Self.bootstrapped.withLock { done in
+            defer { done = true }
+            return !done
+        }
+        if first { MetricsSystem.bootstrap(makeFactory()) }
+        return first
     }
 
     /// Sets the database gauges from a status report.
