@@ -1,9 +1,11 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import QRGateCore
 
-/// Writes exported check-ins as bytes, straight from the database row without building
-/// intermediate strings, so that large exports stay fast and flat in memory.
+/// Writes exported check-ins as bytes, straight from the SQLite statement's column buffers
+/// without building intermediate strings or rows, so that large exports stay fast and flat
+/// in memory.
 public struct CheckInRecordWriter: Sendable {
     /// The output format.
     public let format: CheckInExportFormat
@@ -42,8 +44,8 @@ public struct CheckInRecordWriter: Sendable {
         }
     }
 
-    /// Appends one record read from a row of ``ExportColumn/selectSQL``.
-    mutating func append(row: Row, into bytes: inout [UInt8]) {
+    /// Appends one record: the current row of `statement`, a step of ``ExportColumn/selectSQL``.
+    mutating func append(row: SQLiteStatement, into bytes: inout [UInt8]) {
         switch format {
         case .csv:
             for (index, column) in ExportColumn.all.enumerated() {
@@ -60,7 +62,7 @@ public struct CheckInRecordWriter: Sendable {
     }
 
     /// Appends the JSON object of one row (no separators).
-    static func jsonObject(row: Row, into bytes: inout [UInt8]) {
+    static func jsonObject(row: SQLiteStatement, into bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "{"))
         for (index, column) in ExportColumn.all.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
@@ -72,56 +74,63 @@ public struct CheckInRecordWriter: Sendable {
         bytes.append(UInt8(ascii: "}"))
     }
 
-    private static func jsonValue(row: Row, index: Int, kind: ExportColumn.Kind, into bytes: inout [UInt8]) {
-        if row.hasNull(atIndex: index) {
-            bytes.append(contentsOf: Array("null".utf8))
+    private static func jsonValue(row: SQLiteStatement, index: Int, kind: ExportColumn.Kind, into bytes: inout [UInt8]) {
+        if sqlite3_column_type(row, Int32(index)) == SQLITE_NULL {
+            bytes.append(contentsOf: Self.nullLiteral)
             return
         }
         switch kind {
         case .integer:
-            appendInteger(row[index] as Int64, into: &bytes)
+            appendInteger(sqlite3_column_int64(row, Int32(index)), into: &bytes)
         case .timestamp:
             bytes.append(UInt8(ascii: "\""))
-            ExportTime.append(milliseconds: row[index], to: &bytes)
+            ExportTime.append(milliseconds: sqlite3_column_int64(row, Int32(index)), to: &bytes)
             bytes.append(UInt8(ascii: "\""))
         case .boolean:
-            bytes.append(contentsOf: (row[index] as Int64) != 0 ? Array("true".utf8) : Array("false".utf8))
+            bytes.append(contentsOf: sqlite3_column_int64(row, Int32(index)) != 0 ? Self.trueLiteral : Self.falseLiteral)
         case .json:
             // Written by the gate's own JSON encoder; anything else is emitted as a string.
-            let text = withText(row: row, index: index) { Array($0) }
-            if JSONTextCheck.isWellFormedArray(text) {
-                bytes.append(contentsOf: text)
-            } else {
-                appendJSONString(text, into: &bytes)
+            withText(row: row, index: index) { text in
+                if text.count == 2, text[0] == UInt8(ascii: "["), text[1] == UInt8(ascii: "]") {
+                    bytes.append(contentsOf: text)
+                    return
+                }
+                let array = Array(text)
+                if JSONTextCheck.isWellFormedArray(array) {
+                    bytes.append(contentsOf: array)
+                } else {
+                    appendJSONString(array, into: &bytes)
+                }
             }
         case .text:
             withText(row: row, index: index) { appendJSONString($0, into: &bytes) }
         }
     }
 
-    private static func csvCell(row: Row, index: Int, kind: ExportColumn.Kind, into bytes: inout [UInt8]) {
-        if row.hasNull(atIndex: index) { return }
+    private static func csvCell(row: SQLiteStatement, index: Int, kind: ExportColumn.Kind, into bytes: inout [UInt8]) {
+        if sqlite3_column_type(row, Int32(index)) == SQLITE_NULL { return }
         switch kind {
         case .integer:
-            appendInteger(row[index] as Int64, into: &bytes)
+            appendInteger(sqlite3_column_int64(row, Int32(index)), into: &bytes)
         case .timestamp:
-            ExportTime.append(milliseconds: row[index], to: &bytes)
+            ExportTime.append(milliseconds: sqlite3_column_int64(row, Int32(index)), to: &bytes)
         case .boolean:
-            bytes.append(contentsOf: (row[index] as Int64) != 0 ? Array("true".utf8) : Array("false".utf8))
+            bytes.append(contentsOf: sqlite3_column_int64(row, Int32(index)) != 0 ? Self.trueLiteral : Self.falseLiteral)
         case .text, .json:
             withText(row: row, index: index) { appendCSVText($0, into: &bytes) }
         }
     }
 
-    /// Reads a text column's UTF-8 bytes without copying them.
-    private static func withText<T>(row: Row, index: Int, _ body: (UnsafeRawBufferPointer) -> T) -> T {
-        // Text columns are read as bytes in place: no String is built per cell.
-        let result = try? row.withUnsafeData(atIndex: index) { data -> T in
-            guard let data else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
-            return data.withUnsafeBytes { body($0) }
-        }
-        return result ?? body(UnsafeRawBufferPointer(start: nil, count: 0))
+    /// Reads a text column's UTF-8 bytes in place, without copying them.
+    private static func withText<T>(row: SQLiteStatement, index: Int, _ body: (UnsafeRawBufferPointer) -> T) -> T {
+        let column = Int32(index)
+        guard let text = sqlite3_column_text(row, column) else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        return body(UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(row, column))))
     }
+
+    static let nullLiteral: [UInt8] = Array("null".utf8)
+    static let trueLiteral: [UInt8] = Array("true".utf8)
+    static let falseLiteral: [UInt8] = Array("false".utf8)
 
     /// One CSV cell: neutralised when a spreadsheet would read it as a formula, quoted when
     /// it holds a quote, comma, CR or LF (RFC 4180).
@@ -167,19 +176,16 @@ public struct CheckInRecordWriter: Sendable {
     }
 
     static func appendInteger(_ value: Int64, into bytes: inout [UInt8]) {
-        if value == 0 {
-            bytes.append(UInt8(ascii: "0"))
-            return
-        }
-        var magnitude = value.magnitude
-        var digits: [UInt8] = []
-        digits.reserveCapacity(20)
-        while magnitude > 0 {
-            digits.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        }
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        bytes.append(contentsOf: digits.reversed())
+        let magnitude = value.magnitude
+        var divisor: UInt64 = 1
+        while divisor <= magnitude / 10 { divisor *= 10 }
+        var rest = magnitude
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import QRGateCore
 
 /// One page of a check-in listing, already encoded as a JSON array.
@@ -48,19 +49,16 @@ public struct SupervisorQueries: Sendable {
             var count = 0
             var last = after
             var hasMore = false
-            let rows = try Row.fetchCursor(
-                db,
-                sql: ExportColumn.selectSQL + " WHERE " + condition + " ORDER BY c.sequence LIMIT ?",
-                arguments: arguments + [limit + 1]
-            )
-            while let row = try rows.next() {
+            let statement = try db.makeStatement(sql: ExportColumn.selectSQL + " WHERE " + condition + " ORDER BY c.sequence LIMIT ?")
+            let rows = try Row.fetchCursor(statement, arguments: arguments + [limit + 1])
+            while try rows.next() != nil {
                 if count == limit {
                     hasMore = true
                     break
                 }
                 if count > 0 { bytes.append(UInt8(ascii: ",")) }
-                CheckInRecordWriter.jsonObject(row: row, into: &bytes)
-                last = row[1]
+                CheckInRecordWriter.jsonObject(row: statement.sqliteStatement, into: &bytes)
+                last = sqlite3_column_int64(statement.sqliteStatement, 1)
                 count += 1
             }
             bytes.append(UInt8(ascii: "]"))
@@ -92,16 +90,13 @@ public struct SupervisorQueries: Sendable {
                 var bytes = bytes
                 let (condition, arguments, needsFolding) = filter.sqlCondition(afterSequence: start, upToSequence: head)
                 if needsFolding { db.add(function: NameFolding.sqlFunction) }
-                let rows = try Row.fetchCursor(
-                    db,
-                    sql: ExportColumn.selectSQL + " WHERE " + condition + " ORDER BY c.sequence LIMIT ?",
-                    arguments: arguments + [chunkRows]
-                )
+                let statement = try db.makeStatement(sql: ExportColumn.selectSQL + " WHERE " + condition + " ORDER BY c.sequence LIMIT ?")
+                let rows = try Row.fetchCursor(statement, arguments: arguments + [chunkRows])
                 var count = 0
                 var last = start
-                while let row = try rows.next() {
-                    writer.append(row: row, into: &bytes)
-                    last = row[1]
+                while try rows.next() != nil {
+                    writer.append(row: statement.sqliteStatement, into: &bytes)
+                    last = sqlite3_column_int64(statement.sqliteStatement, 1)
                     count += 1
                 }
                 return (bytes, writer, count, last)
@@ -153,14 +148,11 @@ public struct SupervisorQueries: Sendable {
             bytes = try await database.pool.read { [bytes, count] db in
                 var bytes = bytes
                 var count = count
-                let rows = try Row.fetchCursor(
-                    db,
-                    sql: ExportColumn.selectSQL + " WHERE c.sequence IN (\(placeholders)) ORDER BY c.sequence",
-                    arguments: StatementArguments(slice)
-                )
-                while let row = try rows.next() {
+                let statement = try db.makeStatement(sql: ExportColumn.selectSQL + " WHERE c.sequence IN (\(placeholders)) ORDER BY c.sequence")
+                let rows = try Row.fetchCursor(statement, arguments: StatementArguments(slice))
+                while try rows.next() != nil {
                     if count > 0 { bytes.append(UInt8(ascii: ",")) }
-                    CheckInRecordWriter.jsonObject(row: row, into: &bytes)
+                    CheckInRecordWriter.jsonObject(row: statement.sqliteStatement, into: &bytes)
                     count += 1
                 }
                 return bytes
