@@ -108,6 +108,21 @@ import Testing
         #expect(try await fixture.accessLogCount() == Self.personalEndpoints.count + 1)
     }
 
+    @Test(arguments: ["/v1/check-ins", "/v1/inside", "/v1/exports/check-ins?format=csv"])
+    func noPersonalDataLeavesWhenTheReadCannotBeRecorded(path: String) async throws {
+        let fixture = try SupervisorFixture()
+        defer { fixture.remove() }
+        try await fixture.seed(count: 3)
+        try await fixture.database.pool.write { db in try db.execute(sql: "DROP TABLE access_log") }
+        try await fixture.makeApplication().test(.router) { client in
+            try await client.execute(uri: path, method: .get, headers: .bearer(fixture.supervisorSecret)) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.text.contains("access_log_unavailable"))
+                #expect(!response.text.contains("0010900"))
+            }
+        }
+    }
+
     @Test func theAPIHasNoWayToDeleteTheAccessLog() async throws {
         let fixture = try SupervisorFixture()
         defer { fixture.remove() }
