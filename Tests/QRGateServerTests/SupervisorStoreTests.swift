@@ -37,6 +37,19 @@ import Testing
         #expect(FilterTime.parse(text) == nil)
     }
 
+    @Test func parsersOfOutsideTextNeverCrashOnRandomInput() {
+        var generator = SeededGenerator(seed: 0x5EED)
+        let alphabet: [UInt8] = Array("0123456789-:+TZz., đĐ=\"'%\\\u{0}".utf8) + (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        for _ in 0..<5_000 {
+            let length = Int.random(in: 0...40, using: &generator)
+            let bytes = (0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }
+            let text = String(decoding: bytes, as: UTF8.self)
+            _ = FilterTime.parse(text)
+            _ = NameFolding.fold(text)
+            _ = CheckInCursor(token: text)
+        }
+    }
+
     @Test func exportTimesAreISO8601() {
         #expect(ExportTime.iso8601(milliseconds: 0) == "1970-01-01T00:00:00.000Z")
         #expect(ExportTime.iso8601(milliseconds: 1_795_248_000_250) == "2026-11-21T08:00:00.250Z")
@@ -86,5 +99,18 @@ import Testing
             try readOnly.pool.write { db in try db.execute(sql: "DELETE FROM access_log") }
         }
         #expect(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date == modified)
+    }
+}
+
+/// A small deterministic generator (SplitMix64) for repeatable random inputs.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
