@@ -31,6 +31,7 @@ public struct SupervisorAPIError: HTTPResponseError, CustomStringConvertible {
         public static let accessLogUnavailable = Code(kind: .accessLogUnavailable)
         /// The database could not be read.
         public static let storeFailed = Code(kind: .storeFailed)
+        /// The code as text.
         public var description: String { kind.rawValue }
     }
 
@@ -51,6 +52,9 @@ public struct SupervisorAPIError: HTTPResponseError, CustomStringConvertible {
         self.headers = headers
     }
 
+    /// The message for people.
+
+    /// Status, code and message in one line.
     public var description: String { "\(status.code) \(code): \(message)" }
 
     /// The JSON error response.

@@ -50,6 +50,7 @@ public struct APITokenError: Error, Sendable, CustomStringConvertible {
         public static let alreadyRevoked = Code(kind: .alreadyRevoked)
         /// The database could not be read or written.
         public static let storeFailed = Code(kind: .storeFailed)
+        /// The code as text.
         public var description: String { kind.rawValue }
     }
 
@@ -58,5 +59,8 @@ public struct APITokenError: Error, Sendable, CustomStringConvertible {
     /// What it means and what to do.
     public var reason: String
 
+    /// The message for people.
+
+    /// The message for people.
     public var description: String { reason }
 }
