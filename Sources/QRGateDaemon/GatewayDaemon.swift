@@ -78,7 +78,13 @@ public struct GatewayDaemon: Sendable {
         )
 
         let readyOnce = Mutex(false)
-        let api = LocalAPI(readiness: { (true, status.summary()) })
+        let metrics = GateMetrics()
+        metrics.bootstrapMetricsSystem()
+        var apiConfiguration = SupervisorAPIConfiguration()
+        apiConfiguration.site = configuration.gate.site
+        apiConfiguration.quotaBytes = Int64(configuration.storage.quotaMiB) << 20
+        apiConfiguration.configurationJSON = configuration.operatorSummaryJSON
+        let api = SupervisorAPI(database: database, configuration: apiConfiguration, metrics: metrics, readiness: { (true, status.summary()) })
         let application = Application(
             router: api.router(),
             configuration: .init(address: .hostname(configuration.http.host, port: configuration.http.port), serverName: "qrgate"),
@@ -121,6 +127,19 @@ public struct GatewayDaemon: Sendable {
         )
         try await group.run()
         logger.info("stopped")
+    }
+}
+
+extension GatewayConfiguration {
+    /// The settings an operator may read through `GET /v1/configuration` (no secrets).
+    var operatorSummaryJSON: String {
+        func string(_ text: String) -> String {
+            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
+        return "{\"gate\":{\"id\":\(string(gate.id)),\"site\":\(string(gate.site)),\"country\":\(string(gate.country)),\"mode\":\(string(gate.mode.rawValue))},"
+            + "\"http\":{\"host\":\(string(http.host)),\"port\":\(http.port)},"
+            + "\"storage\":{\"retention_days\":\(storage.retentionDays),\"quota_mib\":\(storage.quotaMiB)},"
+            + "\"scanner\":{\"source\":\(string(scanner.source.rawValue))},\"log_level\":\(string(logLevel))}"
     }
 }
 

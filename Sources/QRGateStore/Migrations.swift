@@ -83,6 +83,7 @@ extension GateDatabase {
                     """
             )
         }
+        registerSupervisorMigrations(&migrator)
         return migrator
     }
 }

@@ -50,8 +50,6 @@ struct QRGateCommand: AsyncParsableCommand {
 enum ExitStatus {
     /// The answer is negative: an invalid credential, a failed rule test, an unreadable file among several.
     static let negative = ExitCode(1)
-    /// The capability has not been built yet (EX_UNAVAILABLE).
-    static let unavailable = ExitCode(69)
     /// The configuration is invalid (EX_CONFIG).
     static let invalidConfiguration = ExitCode(78)
 }
@@ -59,12 +57,6 @@ enum ExitStatus {
 /// Writes one line to standard error.
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
-}
-
-/// Says on stderr that a capability is not built yet and exits 69 — never a fake result.
-func notBuiltYet(_ what: String) -> ExitCode {
-    printError("qrgate: \(what) is not built yet in this version (exit 69)")
-    return ExitStatus.unavailable
 }
 
 /// The process logger: our journald-friendly handler at the configured level.

@@ -22,14 +22,6 @@ import Testing
         for sub in expected[parent[0]]! { #expect(result.stdout.contains("  \(sub) "), "\(sub) missing under \(parent[0])") }
     }
 
-    @Test func unbuiltCapabilitySaysSoAndExits69() throws {
-        let result = try QRGateBinary.run(["token", "list"])
-        #expect(result.status == 69)
-        #expect(result.stdout.isEmpty)
-        #expect(result.stderr.split(separator: "\n").count == 1)
-        #expect(result.stderr.contains("not built yet"))
-    }
-
     @Test func usageErrorExits2() throws {
         let result = try QRGateBinary.run(["no-such-command"])
         #expect(result.status == 2)

@@ -1,0 +1,283 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import QRGateCore
+import QRGateStore
+
+/// Settings of the local API.
+public struct SupervisorAPIConfiguration: Sendable {
+    /// The gate's own site: the default of `site` for `/v1/inside` and `/v1/left-not-returned`.
+    public var site = "demo-site"
+    /// The configured database quota in bytes, for the quota gauge and status.
+    public var quotaBytes: Int64?
+    /// Throttling of failed authentications.
+    public var throttle = AuthenticationThrottle.Configuration()
+    /// Rows per read transaction while streaming an export.
+    public var exportChunkRows = 2000
+    /// The configuration shown to operators (`GET /v1/configuration`), as a JSON object, without secrets.
+    public var configurationJSON = "{}"
+    /// The defaults.
+    public init() {}
+}
+
+/// The gate's authenticated local API for supervisors and operators, plus open health,
+/// readiness and metrics endpoints. Every read of personal data is recorded in the access log
+/// before the data leaves; when it cannot be recorded, the data is not returned.
+public struct SupervisorAPI: Sendable {
+    /// Reports whether the gate can take check-ins and a one-line summary.
+    public typealias Readiness = @Sendable () async -> (ready: Bool, summary: String)
+
+    let database: GateDatabase
+    let configuration: SupervisorAPIConfiguration
+    let metrics: GateMetrics
+    let readiness: Readiness
+    let now: @Sendable () -> Date
+    let throttle: AuthenticationThrottle
+    let tokens: APITokenStore
+    let queries: SupervisorQueries
+    let accessLog: AccessLogStore
+
+    /// Creates the API over `database`. `now` is the wall clock (for "left N hours ago" and the
+    /// access log), `monotonicNow` the clock of the authentication throttle.
+    public init(
+        database: GateDatabase,
+        configuration: SupervisorAPIConfiguration = .init(),
+        metrics: GateMetrics = GateMetrics(),
+        readiness: @escaping Readiness = { (true, "ready") },
+        now: @escaping @Sendable () -> Date = { Date() },
+        monotonicNow: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }
+    ) {
+        self.database = database
+        self.configuration = configuration
+        self.metrics = metrics
+        self.readiness = readiness
+        self.now = now
+        throttle = AuthenticationThrottle(configuration: configuration.throttle, now: monotonicNow)
+        tokens = APITokenStore(database: database)
+        queries = SupervisorQueries(database: database)
+        accessLog = AccessLogStore(database: database)
+    }
+
+    /// The routes.
+    public func router() -> Router<SupervisorRequestContext> {
+        let router = Router(context: SupervisorRequestContext.self)
+        router.get("/health") { _, _ in
+            Self.text(.ok, "ok\n")
+        }
+        router.get("/ready") { _, _ in
+            let (ready, summary) = await readiness()
+            return Self.text(ready ? .ok : .serviceUnavailable, (ready ? "ready: " : "not ready: ") + summary + "\n")
+        }
+        router.get("/metrics") { _, context in
+            do {
+                metrics.update(from: try await GateStatusReport.read(from: database, quotaBytes: configuration.quotaBytes, now: now()))
+            } catch {
+                context.logger.warning("metrics could not read the database", metadata: ["error": .string("\(error)")])
+            }
+            return Response(
+                status: .ok,
+                headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(bytes: metrics.render()))
+            )
+        }
+
+        let v1 = router.group("v1").add(middleware: BearerAuthenticationMiddleware(tokens: tokens, throttle: throttle))
+        v1.get("whoami") { _, context in
+            let token = context.token!
+            return Self.json("{\"id\":\(JSONText.string(token.id)),\"name\":\(JSONText.string(token.name)),\"role\":\"\(token.role.rawValue)\"}\n")
+        }
+
+        let supervisor = v1.group().add(middleware: RoleRequirementMiddleware([.supervisor]))
+        supervisor.get("check-ins") { request, context in try await listCheckIns(request, context) }
+        supervisor.get("inside") { request, context in try await inside(request, context) }
+        supervisor.get("left-not-returned") { request, context in try await leftNotReturned(request, context) }
+        supervisor.get("exports/check-ins") { request, context in try await export(request, context) }
+
+        let either = v1.group().add(middleware: RoleRequirementMiddleware([.supervisor, .operator]))
+        either.get("chain/verify") { _, _ in try await verifyChain() }
+
+        let operators = v1.group().add(middleware: RoleRequirementMiddleware([.operator]))
+        operators.get("status") { _, _ in
+            let report = try await storeRead { try await GateStatusReport.read(from: database, quotaBytes: configuration.quotaBytes, now: now()) }
+            return Self.json(report.json + "\n")
+        }
+        operators.get("configuration") { _, _ in Self.json(configuration.configurationJSON + "\n") }
+        operators.get("dead-letters") { request, context in
+            let query = try QueryParameters(request, allowed: ["limit"])
+            let limit = try query.integer("limit", range: 1...10_000) ?? 500
+            let list = try await storeRead { try await queries.deadLetters(limit: limit) }
+            try await audit(context, endpoint: "GET /v1/dead-letters", filter: query.canonical, rows: list.count)
+            return Self.json(list.json + Array("\n".utf8))
+        }
+        operators.get("access-log") { request, context in try await accessLogListing(request, context) }
+        return router
+    }
+
+    // MARK: - Handlers
+
+    private func listCheckIns(_ request: Request, _ context: SupervisorRequestContext) async throws -> Response {
+        let query = try QueryParameters(request, allowed: CheckInFilterParser.keys.union(["cursor", "limit"]))
+        let filter = try CheckInFilterParser.filter(from: query)
+        var cursor: CheckInCursor?
+        if let text = query["cursor"] {
+            guard let parsed = CheckInCursor(token: text) else {
+                throw SupervisorAPIError.badRequest("the cursor is not one this gate issued; start again without 'cursor'")
+            }
+            cursor = parsed
+        }
+        let limit = try query.integer("limit", range: 1...SupervisorQueries.maximumPageSize) ?? 100
+        let page = try await storeRead { try await queries.page(filter: filter, cursor: cursor, limit: limit) }
+        try await audit(context, endpoint: "GET /v1/check-ins", filter: query.canonical, rows: page.count)
+        var bytes: [UInt8] = Array("{\"items\":".utf8)
+        bytes.append(contentsOf: page.itemsJSON)
+        bytes.append(contentsOf: Array(",\"count\":\(page.count),\"next_cursor\":\"\(page.nextCursor.token)\",\"has_more\":\(page.hasMore)}\n".utf8))
+        return Self.json(bytes)
+    }
+
+    private func inside(_ request: Request, _ context: SupervisorRequestContext) async throws -> Response {
+        let query = try QueryParameters(request, allowed: ["site"])
+        let site = try query.identifier("site") ?? configuration.site
+        let list = try await storeRead { try await queries.inside(site: site) }
+        try await audit(context, endpoint: "GET /v1/inside", filter: "site=" + site, rows: list.count)
+        return Self.json(list.json + Array("\n".utf8))
+    }
+
+    private func leftNotReturned(_ request: Request, _ context: SupervisorRequestContext) async throws -> Response {
+        let query = try QueryParameters(request, allowed: ["site", "hours"])
+        let site = try query.identifier("site") ?? configuration.site
+        let hours = try query.number("hours", range: 0...(24 * 366)) ?? 24
+        let list = try await storeRead { try await queries.leftNotReturned(site: site, hours: hours, now: now()) }
+        try await audit(context, endpoint: "GET /v1/left-not-returned", filter: "site=\(site)&hours=\(hours)", rows: list.count)
+        return Self.json(list.json + Array("\n".utf8))
+    }
+
+    private func export(_ request: Request, _ context: SupervisorRequestContext) async throws -> Response {
+        let query = try QueryParameters(request, allowed: CheckInFilterParser.keys.union(["format"]))
+        let filter = try CheckInFilterParser.filter(from: query)
+        let formatText = query["format"] ?? "csv"
+        guard let format = CheckInExportFormat(rawValue: formatText) else {
+            throw SupervisorAPIError.badRequest("format must be csv, json or ndjson (got '\(formatText)')")
+        }
+        // On record before the first byte leaves; the count is filled in when the stream ends.
+        let entryID: Int64
+        do {
+            entryID = try await accessLog.begin(entry(context, endpoint: "GET /v1/exports/check-ins", filter: query.canonical, rows: 0))
+        } catch {
+            throw Self.accessLogFailure(error, context)
+        }
+        let queries = self.queries
+        let accessLog = self.accessLog
+        let chunkRows = configuration.exportChunkRows
+        let logger = context.logger
+        var headers: HTTPFields = [.contentType: format.mediaType]
+        headers[.contentDisposition] = "attachment; filename=\"check-ins.\(format.fileExtension)\""
+        return Response(
+            status: .ok,
+            headers: headers,
+            body: ResponseBody { writer in
+                var rows = 0
+                do {
+                    rows = try await queries.export(filter: filter, format: format, chunkRows: chunkRows) { bytes in
+                        try await writer.write(ByteBuffer(bytes: bytes))
+                    }
+                } catch {
+                    logger.error("export stopped", metadata: ["error": .string("\(error)")])
+                    try? await accessLog.complete(id: entryID, rowCount: rows)
+                    throw error
+                }
+                do {
+                    try await accessLog.complete(id: entryID, rowCount: rows)
+                } catch {
+                    logger.error("access log could not store an export's count", metadata: ["error": .string("\(error)")])
+                }
+                try await writer.finish(nil)
+            }
+        )
+    }
+
+    private func verifyChain() async throws -> Response {
+        let report = try await storeRead { try await CheckInStore(database: database).verifyChain() }
+        var fields = [
+            "\"intact\":\(report.isIntact)",
+            "\"checked\":\(report.checked)",
+            "\"head\":\(JSONText.string(report.head))",
+        ]
+        fields.append("\"first_broken_sequence\":" + (report.firstBrokenSequence.map(String.init) ?? "null"))
+        fields.append("\"first_broken_id\":" + JSONText.optional(report.firstBrokenID))
+        fields.append("\"problem\":" + JSONText.optional(report.problem?.rawValue))
+        fields.append("\"summary\":" + JSONText.string(report.description))
+        return Self.json("{" + fields.joined(separator: ",") + "}\n")
+    }
+
+    private func accessLogListing(_ request: Request, _ context: SupervisorRequestContext) async throws -> Response {
+        let query = try QueryParameters(request, allowed: ["since", "until", "after_id", "limit"])
+        let since = try query.time("since")
+        let until = try query.time("until")
+        let afterID = try query.integer("after_id", range: 0...Int.max) ?? 0
+        let limit = try query.integer("limit", range: 1...5000) ?? 500
+        let entries = try await storeRead { try await accessLog.entries(since: since, until: until, afterID: Int64(afterID), limit: limit) }
+        try await audit(context, endpoint: "GET /v1/access-log", filter: query.canonical, rows: entries.count)
+        let items = entries.map { entry in
+            "{\"id\":\(entry.id),\"at\":\"\(ExportTime.iso8601(milliseconds: entry.atMilliseconds))\",\"token_id\":\(JSONText.optional(entry.tokenID)),"
+                + "\"actor\":\(JSONText.string(entry.actor)),\"channel\":\"\(entry.channel.rawValue)\",\"endpoint\":\(JSONText.string(entry.endpoint)),"
+                + "\"filter\":\(JSONText.string(entry.filter)),\"rows\":\(entry.rowCount)}"
+        }
+        let next = entries.last.map { String($0.id) } ?? String(afterID)
+        return Self.json("{\"items\":[" + items.joined(separator: ",") + "],\"count\":\(entries.count),\"next_after_id\":\(next)}\n")
+    }
+
+    // MARK: - Helpers
+
+    private func entry(_ context: SupervisorRequestContext, endpoint: String, filter: String, rows: Int) -> AccessLogEntry {
+        AccessLogEntry(
+            atMilliseconds: Int64(now().timeIntervalSince1970 * 1000),
+            tokenID: context.token?.id,
+            actor: context.token?.name ?? "unknown",
+            channel: .api,
+            endpoint: endpoint,
+            filter: filter,
+            rowCount: rows
+        )
+    }
+
+    /// Records a read; when that fails, the data is withheld.
+    private func audit(_ context: SupervisorRequestContext, endpoint: String, filter: String, rows: Int) async throws {
+        do {
+            try await accessLog.record(entry(context, endpoint: endpoint, filter: filter, rows: rows))
+        } catch {
+            throw Self.accessLogFailure(error, context)
+        }
+    }
+
+    private static func accessLogFailure(_ error: any Error, _ context: SupervisorRequestContext) -> SupervisorAPIError {
+        context.logger.error("access log write failed", metadata: ["error": .string("\(error)")])
+        return SupervisorAPIError(
+            .accessLogUnavailable,
+            status: .serviceUnavailable,
+            message: "the read could not be recorded in the access log, so no personal data is returned; check the gate's disk and quota"
+        )
+    }
+
+    private func storeRead<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as SupervisorAPIError {
+            throw error
+        } catch {
+            throw SupervisorAPIError(.storeFailed, status: .internalServerError, message: "the gate's database could not be read (\(type(of: error))); try again and check the gate's log")
+        }
+    }
+
+    static func text(_ status: HTTPResponse.Status, _ text: String) -> Response {
+        Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func json(_ text: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func json(_ bytes: [UInt8]) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// An error the local API answers with: a status, a stable code and a message saying what
+/// the caller can do, as `{"error": {"code", "message"}}`.
+public struct SupervisorAPIError: HTTPResponseError, CustomStringConvertible {
+    /// Stable error codes of the API.
+    public struct Code: Sendable, Hashable, CustomStringConvertible {
+        private enum Kind: String {
+            case missingToken = "missing_token"
+            case invalidToken = "invalid_token"
+            case forbidden
+            case throttled
+            case badRequest = "bad_request"
+            case accessLogUnavailable = "access_log_unavailable"
+            case storeFailed = "store_failed"
+        }
+        private let kind: Kind
+        /// No `Authorization: Bearer` header.
+        public static let missingToken = Code(kind: .missingToken)
+        /// The token is unknown or revoked.
+        public static let invalidToken = Code(kind: .invalidToken)
+        /// The token's role may not use this endpoint.
+        public static let forbidden = Code(kind: .forbidden)
+        /// Too many failed authentications from this address.
+        public static let throttled = Code(kind: .throttled)
+        /// A query parameter is missing or malformed.
+        public static let badRequest = Code(kind: .badRequest)
+        /// The read could not be recorded in the access log, so no personal data is returned.
+        public static let accessLogUnavailable = Code(kind: .accessLogUnavailable)
+        /// The database could not be read.
+        public static let storeFailed = Code(kind: .storeFailed)
+        /// The code as text.
+        public var description: String { kind.rawValue }
+    }
+
+    /// The stable code.
+    public var code: Code
+    /// The HTTP status.
+    public var status: HTTPResponse.Status
+    /// What it means and what to do.
+    public var message: String
+    /// Extra response headers (`Retry-After`, `WWW-Authenticate`).
+    public var headers: HTTPFields
+
+    /// Creates an error.
+    public init(_ code: Code, status: HTTPResponse.Status, message: String, headers: HTTPFields = [:]) {
+        self.code = code
+        self.status = status
+        self.message = message
+        self.headers = headers
+    }
+
+    /// The message for people.
+
+    /// Status, code and message in one line.
+    public var description: String { "\(status.code) \(code): \(message)" }
+
+    /// The JSON error response.
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        var bytes: [UInt8] = Array("{\"error\":{\"code\":\"\(code)\",\"message\":".utf8)
+        bytes.append(contentsOf: JSONText.string(message).utf8)
+        bytes.append(contentsOf: Array("}}\n".utf8))
+        var fields = headers
+        fields[.contentType] = "application/json"
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    static func badRequest(_ message: String) -> Self {
+        Self(.badRequest, status: .badRequest, message: message)
+    }
+}
+
+/// Minimal JSON text helpers for small responses.
+enum JSONText {
+    /// A JSON string literal.
+    static func string(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    /// A JSON string or null.
+    static func optional(_ text: String?) -> String {
+        text.map(string) ?? "null"
+    }
+}

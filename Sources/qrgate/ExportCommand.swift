@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import QRGateDaemon
+import QRGateStore
+
+extension CheckInExportFormat: ExpressibleByArgument {}
+
+/// `qrgate export`: check-ins from the local database on standard output, read-only beside a
+/// running daemon; the read is recorded in the access log when the database is writable.
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export check-ins from the local database.",
+        discussion: "Writes only the export on standard output. CSV is UTF-8 with a byte-order mark; cells a spreadsheet would run as formulas start with '."
+    )
+    @Option(help: "From this time, inclusive (ISO 8601, e.g. 2026-11-21T08:00:00+07:00 or 2026-11-21).") var since: String?
+    @Option(help: "Until this time, exclusive (ISO 8601).") var until: String?
+    @Option(help: "csv, json or ndjson.") var format: CheckInExportFormat = .csv
+    @Option(help: "Only this site.") var site: String?
+    @Option(help: "Only this gate.") var gate: String?
+    @Option(help: "Configuration file. Default as for 'qrgate run'.") var config: String?
+
+    func validate() throws {
+        if let since, FilterTime.parse(since) == nil { throw ValidationError("--since must be an ISO 8601 time (got '\(since)')") }
+        if let until, FilterTime.parse(until) == nil { throw ValidationError("--until must be an ISO 8601 time (got '\(until)')") }
+    }
+
+    func run() async throws {
+        let configuration = try GateStateAccess.configuration(file: config)
+        let database = try GateStateAccess.openReadOnly(configuration)
+        let filter = CheckInFilter(
+            since: since.flatMap(FilterTime.parse), until: until.flatMap(FilterTime.parse), site: site, gate: gate
+        )
+
+        var log: StandaloneAccessLog?
+        var entryID: Int64?
+        let entry = AccessLogEntry(
+            atMilliseconds: Int64(Date().timeIntervalSince1970 * 1000), tokenID: nil, actor: GateStateAccess.localUser,
+            channel: .cli, endpoint: "qrgate export", filter: (["format=" + format.rawValue] + [filter.canonicalDescription]).filter { !$0.isEmpty }.joined(separator: "&"),
+            rowCount: 0
+        )
+        do {
+            let opened = try StandaloneAccessLog(path: database.path)
+            entryID = try opened.begin(entry)
+            log = opened
+        } catch {
+            printError("qrgate: this export is not recorded in the access log because the database cannot be written (\(error)); run as the gate's user to record it")
+        }
+
+        let output = FileHandle.standardOutput
+        let rows: Int
+        do {
+            rows = try await SupervisorQueries(database: database).export(filter: filter, format: format) { bytes in
+                try output.write(contentsOf: bytes)
+            }
+        } catch {
+            printError("qrgate: the export stopped: \(error)")
+            throw ExitStatus.negative
+        }
+        if let log, let entryID {
+            do { try log.complete(id: entryID, rowCount: rows) } catch {
+                printError("qrgate: the access log entry \(entryID) could not be completed (\(error))")
+            }
+        }
+        printError("qrgate: exported \(rows) check-ins")
+    }
+}
