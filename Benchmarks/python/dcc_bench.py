@@ -3,7 +3,7 @@
 base45 (PyPI `base45`) -> zlib (stdlib) -> COSE_Sign1 verify with `cwt` (PyPI, uses
 `cryptography`) -> CWT claims with cbor2 -> iat <= clock <= exp. No schema validation
 (the Swift side's schema step is the branch stub at the time of measuring, see
-docs/PERFORMANCE-dcc.md).
+docs/PERFORMANCE.md).
 
 Usage: python dcc_bench.py [seconds-per-case] [fixtures-folder]
 """
