@@ -213,7 +213,10 @@ let package = Package(
         ),
         .testTarget(
             name: "QRGateDaemonTests",
-            dependencies: ["QRGateDaemon", "QRGateTestSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "QRGateDaemon", "QRGateTestSupport", "QRGateScanner", "QRGateImaging", "QRGateReceipts", "QRGateStore", "QRGateCore",
+                .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

@@ -69,7 +69,8 @@ public struct GatewayDaemon: Sendable {
         let pipeline = CheckInPipeline(
             configuration: configuration,
             assessor: CredentialAssessor(
-                trust: trust, rules: rules, country: configuration.gate.country, site: configuration.gate.site, keyring: keys.keyring),
+                trust: trust, rules: rules, country: configuration.gate.country, site: configuration.gate.site, keyring: keys.keyring,
+                declarationKeyring: keys.declarationKeyring),
             policy: try AdmissionPolicy(configuration: configuration),
             store: store,
             keys: keys,

@@ -28,7 +28,7 @@ struct ReceiptCommand: AsyncParsableCommand {
 
         func run() throws {
             let configuration = try loadConfiguration(config)
-            var keyring = ReceiptKeyring()
+            var keyring = ES256Keyring()
             if let keys = try? GateKeys.load(stateDirectory: configuration.stateDirectory, gate: configuration.gate.id, environment: [:], create: false) {
                 keyring = keys.keyring
             }

@@ -11,8 +11,8 @@ import Testing
             checkInID: "01920000-0000-7000-8000-000000000001", site: "site-a", gate: "gate-02", direction: .exit,
             decision: .admit, issuedAt: now, validUntil: now.addingTimeInterval(3600))
     }
-    var keyring: ReceiptKeyring {
-        var keyring = ReceiptKeyring()
+    var keyring: ES256Keyring {
+        var keyring = ES256Keyring()
         keyring.add(key.publicKey, gate: "gate-02")
         return keyring
     }

@@ -40,7 +40,7 @@ public struct ReceiptError: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A gate's public keys, by `kid` (the first 8 bytes of SHA-256 over the key's X9.63 bytes).
-public struct ReceiptKeyring: Sendable {
+public struct ES256Keyring: Sendable {
     /// A known gate key.
     public struct Key: Sendable {
         /// The gate it belongs to, for messages.
@@ -86,12 +86,12 @@ public enum ReceiptToken {
     /// Signs `claims` with the gate's key.
     public static func issue(_ claims: ReceiptClaims, key: P256.Signing.PrivateKey) throws -> String {
         let payload = CBOREncoder.encode(claims.cbor)
-        let message = try COSESign1.signES256(payload: payload, keyIdentifier: ReceiptKeyring.keyIdentifier(key.publicKey), key: key)
+        let message = try COSESign1.signES256(payload: payload, keyIdentifier: ES256Keyring.keyIdentifier(key.publicKey), key: key)
         return prefix + Base45.encode(Zlib.deflate(message.encoded()))
     }
 
     /// Verifies `text` against `keyring` at `now`; `site`, when given, must match the receipt's site.
-    public static func verify(_ text: String, keyring: ReceiptKeyring, at now: Date, site: String? = nil) throws(ReceiptError) -> ReceiptClaims {
+    public static func verify(_ text: String, keyring: ES256Keyring, at now: Date, site: String? = nil) throws(ReceiptError) -> ReceiptClaims {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard trimmed.hasPrefix(prefix) else {
             throw ReceiptError(code: .prefix, message: "not a qrgate receipt: it does not start with \(prefix)")

@@ -33,15 +33,21 @@ public struct CredentialAssessor: Sendable {
     /// Site of this gate (receipts must be from it).
     public var site: String
     /// Gate public keys of the site.
-    public var keyring: ReceiptKeyring
+    public var keyring: ES256Keyring
+    /// Keys of the health-declaration service.
+    public var declarationKeyring: ES256Keyring
 
     /// Creates an assessor.
-    public init(trust: TrustStore, rules: (any RuleEvaluating)?, country: String, site: String, keyring: ReceiptKeyring) {
+    public init(
+        trust: TrustStore, rules: (any RuleEvaluating)?, country: String, site: String, keyring: ES256Keyring,
+        declarationKeyring: ES256Keyring = ES256Keyring()
+    ) {
         self.trust = trust
         self.rules = rules
         self.country = country
         self.site = site
         self.keyring = keyring
+        self.declarationKeyring = declarationKeyring
     }
 
     /// Assesses the texts of one scan at `now`.
@@ -52,8 +58,19 @@ public struct CredentialAssessor: Sendable {
         var receipt: ReceiptClaims?
         var problems: [String] = []
         var ruleSetVersion: String?
+        var declarant: Subject?
 
         for text in texts {
+            if text.hasPrefix(DeclarationToken.prefix) {
+                do {
+                    let verified = try DeclarationToken.verify(text, keyring: declarationKeyring, at: now)
+                    evidence.declaration = verified.declaration
+                    declarant = verified.subject
+                } catch {
+                    problems.append("declaration: \(error.code)")
+                }
+                continue
+            }
             if text.hasPrefix(ReceiptToken.prefix) {
                 do {
                     receipt = try ReceiptToken.verify(text, keyring: keyring, at: now, site: site)
@@ -100,7 +117,7 @@ public struct CredentialAssessor: Sendable {
         }
 
         // The subject: the card wins (it has the ID number and the name with diacritics).
-        let subject = evidence.citizenID ?? evidence.certificate?.holder ?? Subject()
+        let subject = evidence.citizenID ?? evidence.certificate?.holder ?? declarant ?? Subject()
         let credential: CredentialSummary =
             evidence.certificate?.summary
             ?? (evidence.citizenID != nil ? CredentialSummary(kind: .citizenID, verified: true)

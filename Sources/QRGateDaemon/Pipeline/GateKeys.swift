@@ -11,9 +11,11 @@ public struct GateKeys: Sendable {
     /// This gate's signing key.
     public var signingKey: P256.Signing.PrivateKey
     /// Public keys of the site's gates, this gate's included.
-    public var keyring: ReceiptKeyring
+    public var keyring: ES256Keyring
     /// Where the signing key came from.
     public var source: String
+    /// Keys of the health-declaration service (PEM files in `declaration-keys/`), for `QRD1:` tokens.
+    public var declarationKeyring = ES256Keyring()
 
     /// Loads the keys, creating the signing key when `create` is set and none exists.
     public static func load(stateDirectory: String, gate: String, environment: [String: String], create: Bool = true) throws -> GateKeys {
@@ -39,15 +41,22 @@ public struct GateKeys: Sendable {
             }
             source = path
         }
-        var keyring = ReceiptKeyring()
+        var keyring = publicKeys(in: stateDirectory + "/gate-keys")
         keyring.add(key.publicKey, gate: gate)
-        let folder = stateDirectory + "/gate-keys"
+        var keys = GateKeys(signingKey: key, keyring: keyring, source: source)
+        keys.declarationKeyring = publicKeys(in: stateDirectory + "/declaration-keys")
+        return keys
+    }
+
+    /// The P-256 public keys in the PEM files of `folder`, named after their files.
+    static func publicKeys(in folder: String) -> ES256Keyring {
+        var keyring = ES256Keyring()
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasSuffix(".pem") {
             guard let pem = try? String(contentsOfFile: folder + "/" + name, encoding: .utf8),
                 let publicKey = try? P256.Signing.PublicKey(pemRepresentation: pem)
             else { continue }
             keyring.add(publicKey, gate: String(name.dropLast(4)))
         }
-        return GateKeys(signingKey: key, keyring: keyring, source: source)
+        return keyring
     }
 }
