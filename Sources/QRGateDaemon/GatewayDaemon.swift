@@ -55,14 +55,16 @@ public struct GatewayDaemon: Sendable {
         let storeProbe = StoreProbeService(database: database, health: health, logger: logger)
         let watchdog = WatchdogService(notifier: notifier, health: health, status: status, logger: logger)
         let announcer = ShutdownAnnouncer(notifier: notifier, logger: logger)
+        let central = try CentralLink.make(configuration: configuration, database: database, status: status, logger: logger)
 
         // Reverse order on shutdown: the announcer tells systemd first, then the API stops,
-        // the store probe and the watchdog last.
+        // then the central sync and the forwarder, the store probe and the watchdog last.
         let group = ServiceGroup(
             configuration: .init(
                 services: [
                     .init(service: watchdog),
                     .init(service: storeProbe),
+                ] + central.services.map { .init(service: $0) } + [
                     .init(service: application),
                     .init(service: announcer),
                 ],

@@ -83,6 +83,7 @@ extension GateDatabase {
                     """
             )
         }
+        registerForwardingMigrations(&migrator)
         return migrator
     }
 }
