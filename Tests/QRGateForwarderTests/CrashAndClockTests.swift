@@ -82,13 +82,18 @@ struct SimulatedCrash: Error {}
             var hooks = Forwarder.Hooks()
             hooks.didSend = { _ in
                 let n = sends.increment()
-                if n % 100 == 0 { rss.update { $0.append(residentKilobytes().current) } }
+                if n % 10 == 0 { rss.update { $0.append(residentKilobytes().current) } }
             }
             let day: Duration = .seconds(86_400)
             var stored: [String] = []
             var refused = 0
             try await HTTPClient.withHTTPClient { client in
-                let forwarder = fixture.forwarder(client: client, receiver: receiver, clock: clock, maxRecords: 200, monitor: monitor, hooks: hooks)
+                // The gate's largest backoff (central.max_backoff_seconds 3600) and a short connect
+                // deadline keep the real time of three virtual days to seconds.
+                let forwarder = fixture.forwarder(
+                    client: client, receiver: receiver, clock: clock, maxRecords: 200, monitor: monitor,
+                    maxBackoff: .seconds(3600), requestTimeout: .milliseconds(40), hooks: hooks
+                )
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask { try await forwarder.run() }
                     // Peak rate: the writer keeps recording while the central service is away,

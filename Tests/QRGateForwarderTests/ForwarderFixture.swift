@@ -56,13 +56,16 @@ struct ForwarderFixture {
         now: @escaping @Sendable () -> Date = { ForwarderFixture.start },
         monitor: ForwarderMonitor = ForwarderMonitor(),
         seed: UInt64 = 1,
+        maxBackoff: Duration = .seconds(300),
+        requestTimeout: Duration = .milliseconds(400),
         hooks: Forwarder.Hooks = .init()
     ) -> Forwarder {
         var endpoint = CentralEndpoint(baseURL: receiver.baseURL, gateID: "gate-01")
-        endpoint.requestTimeout = .milliseconds(400)
-        endpoint.connectTimeout = .milliseconds(400)
+        endpoint.requestTimeout = requestTimeout
+        endpoint.connectTimeout = requestTimeout
         var configuration = Forwarder.Configuration(gateID: "gate-01")
         configuration.machine.maxRecords = maxRecords
+        configuration.machine.maxBackoff = maxBackoff
         configuration.linger = .zero
         configuration.idlePoll = .milliseconds(50)
         var forwarder = Forwarder(
