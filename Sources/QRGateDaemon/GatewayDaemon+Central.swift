@@ -46,6 +46,7 @@ struct CentralLink {
         forwarding.machine.maxBackoff = .milliseconds(Int64(central.maxBackoffSeconds * 1000))
         forwarding.maxBatchBytes = central.batchMaxBytes
         forwarding.linger = .milliseconds(Int64(central.lingerSeconds * 1000))
+        forwarding.deadLetterRetentionDays = configuration.storage.retentionDays
         var services: [any Service] = [
             ForwarderService(endpoint: endpoint, store: CheckInStore(database: database), configuration: forwarding, monitor: monitor, logger: logger)
         ]

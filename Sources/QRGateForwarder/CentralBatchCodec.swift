@@ -5,30 +5,90 @@ import QRGateStore
 /// The JSON of the central protocol's batch request and response (see
 /// `docs/central-protocol.openapi.yaml`).
 public enum CentralBatchCodec {
-    /// One record as sent: the chained fields, the link hashes, and the personal fields the
-    /// tracing service needs (absent once purged).
+    /// One record as sent: the chained fields (those of `StoredCheckIn.chainRecord`), the link
+    /// hashes, and the personal fields the tracing service needs (absent once purged).
+    /// Written directly, field by field: this runs for every record forwarded.
     public static func encodeRecord(_ record: StoredCheckIn) -> [UInt8] {
-        var object: [String: JSONValue]
-        if case .object(let chained) = record.chainRecord { object = chained } else { object = [:] }
-        object["hash"] = .string(record.hash)
-        object["previous_hash"] = .string(record.previousHash)
+        var out = ""
+        out.reserveCapacity(900)
+        var first = true
+        func key(_ name: String) {
+            if !first { out += "," }
+            first = false
+            out += "\"" + name + "\":"
+        }
+        func string(_ name: String, _ value: String?) {
+            key(name)
+            if let value { JSONValue.writeString(value, to: &out) } else { out += "null" }
+        }
+        func bool(_ name: String, _ value: Bool) {
+            key(name)
+            out += value ? "true" : "false"
+        }
+        func strings(_ name: String, _ values: [String]) {
+            key(name)
+            out += "["
+            for (index, value) in values.enumerated() {
+                if index > 0 { out += "," }
+                JSONValue.writeString(value, to: &out)
+            }
+            out += "]"
+        }
+        out += "{"
+        string("id", record.id)
+        string("sequence", String(record.sequence))
+        string("gate", record.gate)
+        string("site", record.site)
+        string("direction", record.direction.rawValue)
+        string("recorded_at_ms", String(record.recordedAtMilliseconds))
+        string("boot_ns", String(record.bootNanoseconds))
+        bool("clock_synced", record.clockSynced)
+        strings("flags", record.flags.map(\.rawValue))
+        key("credential")
+        out += "{\"kind\":"
+        JSONValue.writeString(record.credential.kind.rawValue, to: &out)
+        out += ",\"verified\":" + (record.credential.verified ? "true" : "false")
+        for (name, value) in [
+            ("issuer", record.credential.issuer), ("doses", record.credential.doses),
+            ("event_date", record.credential.eventDate), ("valid_until", record.credential.validUntil),
+        ] {
+            out += ",\"" + name + "\":"
+            if let value { JSONValue.writeString(value, to: &out) } else { out += "null" }
+        }
+        out += "}"
+        string("decision", record.decision.outcome.rawValue)
+        strings("reasons", record.decision.reasons.map(\.code))
+        string("rule_set_version", record.decision.ruleSetVersion)
+        string("paired_entry_id", record.pairedEntryID)
+        string("personal_digest", record.personalDigest)
+        string("hash", record.hash)
+        string("previous_hash", record.previousHash)
         if let subject = record.subject {
-            object["subject"] = [
-                "id_number": subject.idNumber.map(JSONValue.string) ?? .null,
-                "name": subject.fullName.map(JSONValue.string) ?? .null,
-                "birth_date": subject.birthDate.map(JSONValue.string) ?? .null,
-            ]
+            key("subject")
+            out += "{\"id_number\":"
+            if let v = subject.idNumber { JSONValue.writeString(v, to: &out) } else { out += "null" }
+            out += ",\"name\":"
+            if let v = subject.fullName { JSONValue.writeString(v, to: &out) } else { out += "null" }
+            out += ",\"birth_date\":"
+            if let v = subject.birthDate { JSONValue.writeString(v, to: &out) } else { out += "null" }
+            out += "}"
         }
         if let declaration = record.declaration {
-            object["declaration"] = [
-                "symptoms": .array(declaration.symptoms.sorted().map { .string($0.rawValue) }),
-                "contact_with_case": .bool(declaration.contactWithConfirmedCase),
-                "travelled_14_days": .bool(declaration.travelledLast14Days),
-                "submitted_at_ms": .string(String(Int64(declaration.submittedAt * 1000))),
-                "source": .string(declaration.source.rawValue),
-            ]
+            key("declaration")
+            out += "{\"symptoms\":["
+            for (index, symptom) in declaration.symptoms.sorted().enumerated() {
+                if index > 0 { out += "," }
+                JSONValue.writeString(symptom.rawValue, to: &out)
+            }
+            out += "],\"contact_with_case\":" + (declaration.contactWithConfirmedCase ? "true" : "false")
+            out += ",\"travelled_14_days\":" + (declaration.travelledLast14Days ? "true" : "false")
+            out += ",\"submitted_at_ms\":\"" + String(Int64(declaration.submittedAt * 1000)) + "\""
+            out += ",\"source\":"
+            JSONValue.writeString(declaration.source.rawValue, to: &out)
+            out += "}"
         }
-        return Array(JSONValue.object(object).serialized().utf8)
+        out += "}"
+        return Array(out.utf8)
     }
 
     /// The request body: batch id, gate, the chain head reached, and the encoded records in order.

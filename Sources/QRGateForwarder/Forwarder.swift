@@ -25,6 +25,8 @@ public struct Forwarder: Service, CustomStringConvertible {
         public var authProbeInterval: Duration = .seconds(60)
         /// Batches between two refreshes of the status figures (depth, oldest, dead letters).
         public var statusEveryBatches = 16
+        /// Days after which dead letters are deleted (the retention of personal data); nil keeps them.
+        public var deadLetterRetentionDays: Int?
 
         /// Defaults for `gateID`.
         public init(gateID: String) {
@@ -95,11 +97,17 @@ public struct Forwarder: Service, CustomStringConvertible {
         var random: any RandomNumberGenerator = self.random
         var lingered = false
         var batches = 0
+        var lastHousekeeping: Date?
         try await refreshStatus()
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             let records = try await store.outboxBatch(limit: machine.batchLimit)
             if records.isEmpty {
                 lingered = false
+                if let days = configuration.deadLetterRetentionDays, lastHousekeeping.map({ abs(now().timeIntervalSince($0)) > 3600 }) ?? true {
+                    lastHousekeeping = now()
+                    let purged = try await store.purgeDeadLetters(parkedBefore: now().addingTimeInterval(-Double(days) * 86_400))
+                    if purged > 0 { logger.notice("dead letters past retention deleted", metadata: ["forwarder.purged": "\(purged)"]) }
+                }
                 try await refreshStatus()
                 guard await pause(configuration.idlePoll) else { return }
                 continue

@@ -43,7 +43,7 @@ extension CheckInStore {
     /// The oldest check-ins of the outbox, FIFO, at most `limit`.
     public func outboxBatch(limit: Int) async throws -> [StoredCheckIn] {
         try await database.pool.read { db in
-            try Row.fetchAll(
+            let rows = try Row.fetchAll(
                 db,
                 sql: StoredCheckIn.selectSQL + """
                      JOIN (SELECT check_in_id, enqueued_at_ms, rowid AS r FROM outbox
@@ -51,7 +51,15 @@ extension CheckInStore {
                      ORDER BY o.enqueued_at_ms, o.r
                     """,
                 arguments: [limit]
-            ).map(StoredCheckIn.init(row:))
+            )
+            // One decoder run for the whole batch's reasons instead of one per row; a batch
+            // that does not decode as a whole falls back to row by row.
+            let texts = rows.map { $0["reasons"] as String }
+            let joined = Data(("[" + texts.joined(separator: ",") + "]").utf8)
+            if let reasons = try? JSONDecoder().decode([[DecisionReason]].self, from: joined), reasons.count == rows.count {
+                return try zip(rows, reasons).map { try StoredCheckIn(row: $0, decodedReasons: $1) }
+            }
+            return try rows.map { try StoredCheckIn(row: $0) }
         }
     }
 

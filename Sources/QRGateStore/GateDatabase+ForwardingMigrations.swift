@@ -19,6 +19,8 @@ extension GateDatabase {
                         error TEXT NOT NULL
                     ) STRICT;
                     CREATE INDEX dead_letters_time ON dead_letters (parked_at_ms);
+                    -- FIFO reads of the outbox without sorting the whole backlog for every batch.
+                    CREATE INDEX outbox_fifo ON outbox (enqueued_at_ms);
                     -- The verified version of each resource synced from the central service.
                     CREATE TABLE sync_state (
                         resource TEXT PRIMARY KEY,

@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+import QRGateCore
+import QRGateForwarder
+import QRGateStore
+import QRGateTestSupport
+import Testing
+
+/// The forwarder's tables and queries in QRGateStore.
+@Suite struct ForwardingStoreTests {
+    @Test func migrationCreatesTheForwardingTables() async throws {
+        let fixture = try ForwarderFixture()
+        defer { fixture.remove() }
+        let tables = try await fixture.database.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        #expect(Set(tables).isSuperset(of: ["dead_letters", "sync_state", "outbox", "forwarded"]))
+        let migrations = try await fixture.database.pool.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
+        #expect(migrations.last == "v3-forwarding")
+    }
+
+    @Test func outboxBatchIsFIFOAndHeadIsTheLastLink() async throws {
+        let fixture = try ForwarderFixture()
+        defer { fixture.remove() }
+        let ids = try await fixture.seed(10)
+        #expect(try await fixture.store.outboxBatch(limit: 4).map(\.id) == Array(ids.prefix(4)))
+        let head = try await fixture.store.chainHead()
+        #expect(head.sequence == 10)
+        #expect(head.hash == (try await fixture.store.verifyChain()).head)
+        #expect(try await fixture.store.oldestUnsentMilliseconds() == Int64(ForwarderFixture.start.timeIntervalSince1970 * 1000))
+    }
+
+    @Test func parkedRecordsLeaveTheOutboxAndArePurgedByRetention() async throws {
+        let fixture = try ForwarderFixture()
+        defer { fixture.remove() }
+        let ids = try await fixture.seed(3)
+        let parkedAt = Int64(ForwarderFixture.start.timeIntervalSince1970 * 1000)
+        try await fixture.store.park([
+            DeadLetter(checkInID: ids[1], parkedAtMilliseconds: parkedAt, httpStatus: 400, responseExcerpt: "bad", error: "refused")
+        ])
+        #expect(try await fixture.store.outboxDepth() == 2)
+        #expect(try await fixture.store.deadLetterCount() == 1)
+        #expect(try await fixture.store.deadLetters().first?.responseExcerpt == "bad")
+        #expect(try await fixture.store.purgeDeadLetters(parkedBefore: ForwarderFixture.start) == 0)
+        #expect(try await fixture.store.purgeDeadLetters(parkedBefore: ForwarderFixture.start.addingTimeInterval(1)) == 1)
+        #expect(try await fixture.store.deadLetterCount() == 0)
+        #expect((try await fixture.store.verifyChain()).isIntact, "parking never touches the chain")
+    }
+
+    @Test func recordAllIsAllOrNothing() async throws {
+        let fixture = try ForwarderFixture()
+        defer { fixture.remove() }
+        let draft = CheckInFactory.draft(person: 1, at: ForwarderFixture.start)
+        await #expect(throws: StoreError.self) {
+            try await fixture.store.recordAll([draft, draft], direction: .fixed(.entry))
+        }
+        #expect(try await fixture.store.outboxDepth() == 0)
+    }
+}
+
+/// The wire encoding of a record carries the chained fields exactly.
+@Suite struct RecordEncodingTests {
+    @Test func encodedRecordMatchesTheChainRecord() async throws {
+        let fixture = try ForwarderFixture()
+        defer { fixture.remove() }
+        try await fixture.seed(3)
+        for record in try await fixture.store.outboxBatch(limit: 3) {
+            let bytes = QRGateForwarder.CentralBatchCodec.encodeRecord(record)
+            let parsed = try JSONValue(parsing: bytes)
+            guard case .object(let wire) = parsed, case .object(let chained) = record.chainRecord else {
+                Issue.record("not objects")
+                return
+            }
+            for (key, value) in chained {
+                #expect(wire[key] == value, "field \(key)")
+            }
+            #expect(wire["hash"] == .string(record.hash))
+            #expect(wire["previous_hash"] == .string(record.previousHash))
+            #expect(wire["subject"]?["name"] == record.subject?.fullName.map(JSONValue.string))
+        }
+    }
+}
