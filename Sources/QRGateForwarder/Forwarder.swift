@@ -98,9 +98,17 @@ public struct Forwarder: Service, CustomStringConvertible {
         var lingered = false
         var batches = 0
         var lastHousekeeping: Date?
+        // The next batch, read while the previous request was in flight.
+        var readAhead: [StoredCheckIn] = []
         try await refreshStatus()
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            let records = try await store.outboxBatch(limit: machine.batchLimit)
+            let records: [StoredCheckIn]
+            if readAhead.isEmpty {
+                records = try await store.outboxBatch(limit: machine.batchLimit)
+            } else {
+                records = Array(readAhead.prefix(machine.batchLimit))
+                readAhead = []
+            }
             if records.isEmpty {
                 lingered = false
                 if let days = configuration.deadLetterRetentionDays, lastHousekeeping.map({ abs(now().timeIntervalSince($0)) > 3600 }) ?? true {
@@ -119,8 +127,15 @@ public struct Forwarder: Service, CustomStringConvertible {
             }
             lingered = false
             let encoded = encode(records)
+            // Read the next batch while this one is on the wire. Only this request's ids can
+            // leave the outbox meanwhile, and they are left out; anything recorded later is
+            // picked up by a later read.
+            let nextLimit = machine.batchLimit
+            let sending = encoded.map(\.id)
+            async let upcoming = store.outboxBatch(limit: nextLimit, excluding: sending)
             let finished = try await deliver(encoded, machine: &machine, random: &random)
             guard finished else { return }
+            readAhead = try await upcoming
             batches += 1
             if batches % max(1, configuration.statusEveryBatches) == 0 { try await refreshStatus() }
         }

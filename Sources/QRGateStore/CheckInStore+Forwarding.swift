@@ -40,17 +40,20 @@ public struct DeadLetter: Sendable, Hashable {
 }
 
 extension CheckInStore {
-    /// The oldest check-ins of the outbox, FIFO, at most `limit`.
-    public func outboxBatch(limit: Int) async throws -> [StoredCheckIn] {
-        try await database.pool.read { db in
+    /// The oldest check-ins of the outbox, FIFO, at most `limit`, leaving out `excluding`
+    /// (the ids of the request in flight, when the next batch is read ahead).
+    public func outboxBatch(limit: Int, excluding: [String] = []) async throws -> [StoredCheckIn] {
+        let excluded = JSONValue.array(excluding.map(JSONValue.string)).serialized()
+        return try await database.pool.read { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: StoredCheckIn.selectSQL + """
                      JOIN (SELECT check_in_id, enqueued_at_ms, rowid AS r FROM outbox
+                           WHERE check_in_id NOT IN (SELECT value FROM json_each(?))
                            ORDER BY enqueued_at_ms, rowid LIMIT ?) o ON o.check_in_id = c.id
                      ORDER BY o.enqueued_at_ms, o.r
                     """,
-                arguments: [limit]
+                arguments: [excluded, limit]
             )
             // One decoder run for the whole batch's reasons instead of one per row; a batch
             // that does not decode as a whole falls back to row by row.

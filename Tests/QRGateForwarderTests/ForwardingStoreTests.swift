@@ -24,6 +24,9 @@ import Testing
         defer { fixture.remove() }
         let ids = try await fixture.seed(10)
         #expect(try await fixture.store.outboxBatch(limit: 4).map(\.id) == Array(ids.prefix(4)))
+        // Reading ahead while a request is in flight leaves its ids out.
+        #expect(try await fixture.store.outboxBatch(limit: 4, excluding: Array(ids.prefix(4))).map(\.id) == Array(ids[4..<8]))
+        #expect(try await fixture.store.outboxBatch(limit: 20, excluding: [ids[0], ids[5]]).count == 8)
         let head = try await fixture.store.chainHead()
         #expect(head.sequence == 10)
         #expect(head.hash == (try await fixture.store.verifyChain()).head)
