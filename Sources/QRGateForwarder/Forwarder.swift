@@ -98,18 +98,24 @@ public struct Forwarder: Service, CustomStringConvertible {
         var lingered = false
         var batches = 0
         var lastHousekeeping: Date?
-        // The next batch, read while the previous request was in flight.
-        var readAhead: [StoredCheckIn] = []
+        // The next batch, read and encoded while the previous request was in flight.
+        var readAhead: (fetched: Int, encoded: [EncodedRecord]) = (0, [])
         try await refreshStatus()
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            let records: [StoredCheckIn]
-            if readAhead.isEmpty {
-                records = try await store.outboxBatch(limit: machine.batchLimit)
+            let fetched: Int
+            var encoded: [EncodedRecord]?
+            if readAhead.fetched == 0 {
+                let records = try await store.outboxBatch(limit: machine.batchLimit)
+                fetched = records.count
+                if fetched > 0 && !(fetched < machine.batchLimit && !lingered && configuration.linger > .zero) {
+                    encoded = encode(records)
+                }
             } else {
-                records = Array(readAhead.prefix(machine.batchLimit))
-                readAhead = []
+                fetched = readAhead.fetched
+                encoded = Array(readAhead.encoded.prefix(machine.batchLimit))
+                readAhead = (0, [])
             }
-            if records.isEmpty {
+            if fetched == 0 {
                 lingered = false
                 if let days = configuration.deadLetterRetentionDays, lastHousekeeping.map({ abs(now().timeIntervalSince($0)) > 3600 }) ?? true {
                     lastHousekeeping = now()
@@ -120,20 +126,20 @@ public struct Forwarder: Service, CustomStringConvertible {
                 guard await pause(configuration.idlePoll) else { return }
                 continue
             }
-            if records.count < machine.batchLimit && !lingered && configuration.linger > .zero {
+            if fetched < machine.batchLimit && !lingered && configuration.linger > .zero {
                 lingered = true
                 guard await pause(configuration.linger) else { return }
                 continue
             }
             lingered = false
-            let encoded = encode(records)
-            // Read the next batch while this one is on the wire. Only this request's ids can
-            // leave the outbox meanwhile, and they are left out; anything recorded later is
-            // picked up by a later read.
+            guard let batch = encoded, !batch.isEmpty else { continue }
+            // Read and encode the next batch while this one is on the wire. Only this request's
+            // ids can leave the outbox meanwhile, and they are left out; anything recorded
+            // later is picked up by a later read.
             let nextLimit = machine.batchLimit
-            let sending = encoded.map(\.id)
-            async let upcoming = store.outboxBatch(limit: nextLimit, excluding: sending)
-            let finished = try await deliver(encoded, machine: &machine, random: &random)
+            let sending = batch.map(\.id)
+            async let upcoming = readAndEncode(limit: nextLimit, excluding: sending)
+            let finished = try await deliver(batch, machine: &machine, random: &random)
             guard finished else { return }
             readAhead = try await upcoming
             batches += 1
@@ -141,9 +147,17 @@ public struct Forwarder: Service, CustomStringConvertible {
         }
     }
 
+    /// A record ready for the wire.
+    typealias EncodedRecord = (id: String, bytes: [UInt8])
+
+    private func readAndEncode(limit: Int, excluding: [String]) async throws -> (fetched: Int, encoded: [EncodedRecord]) {
+        let records = try await store.outboxBatch(limit: limit, excluding: excluding)
+        return (records.count, encode(records))
+    }
+
     /// The records' encodings, cut to the byte bound (at least one record).
-    private func encode(_ records: [StoredCheckIn]) -> [(id: String, bytes: [UInt8])] {
-        var out: [(id: String, bytes: [UInt8])] = []
+    private func encode(_ records: [StoredCheckIn]) -> [EncodedRecord] {
+        var out: [EncodedRecord] = []
         var total = 0
         for record in records {
             let bytes = CentralBatchCodec.encodeRecord(record)
@@ -156,7 +170,7 @@ public struct Forwarder: Service, CustomStringConvertible {
 
     /// Works one batch through the state machine until it is resolved; false when stopped.
     private func deliver(
-        _ encoded: [(id: String, bytes: [UInt8])],
+        _ encoded: [EncodedRecord],
         machine: inout StateMachine,
         random: inout any RandomNumberGenerator
     ) async throws -> Bool {

@@ -47,7 +47,7 @@ extension CheckInStore {
         return try await database.pool.read { db in
             let rows = try Row.fetchAll(
                 db,
-                sql: StoredCheckIn.selectSQL + """
+                sql: StoredCheckIn.outboxSelectSQL + """
                      JOIN (SELECT check_in_id, enqueued_at_ms, rowid AS r FROM outbox
                            WHERE check_in_id NOT IN (SELECT value FROM json_each(?))
                            ORDER BY enqueued_at_ms, rowid LIMIT ?) o ON o.check_in_id = c.id
@@ -57,12 +57,14 @@ extension CheckInStore {
             )
             // One decoder run for the whole batch's reasons instead of one per row; a batch
             // that does not decode as a whole falls back to row by row.
-            let texts = rows.map { $0["reasons"] as String }
+            let texts = rows.map { $0[StoredCheckIn.outboxReasonsColumn] as String }
             let joined = Data(("[" + texts.joined(separator: ",") + "]").utf8)
             if let reasons = try? JSONDecoder().decode([[DecisionReason]].self, from: joined), reasons.count == rows.count {
-                return try zip(rows, reasons).map { try StoredCheckIn(row: $0, decodedReasons: $1) }
+                return try zip(rows, reasons).map { try StoredCheckIn(outboxRow: $0, reasons: $1) }
             }
-            return try rows.map { try StoredCheckIn(row: $0) }
+            return try zip(rows, texts).map { row, text in
+                try StoredCheckIn(outboxRow: row, reasons: (try? JSONDecoder().decode([DecisionReason].self, from: Data(text.utf8))) ?? [])
+            }
         }
     }
 

@@ -111,12 +111,6 @@ extension StoredCheckIn {
         """
 
     init(row: Row) throws {
-        try self.init(row: row, decodedReasons: nil)
-    }
-
-    /// Reads a row; `decodedReasons` skips decoding the row's reasons JSON when the caller
-    /// decoded a whole batch of them at once.
-    init(row: Row, decodedReasons: [DecisionReason]?) throws {
         id = row["id"]
         sequence = row["sequence"]
         gate = row["gate"]
@@ -138,7 +132,7 @@ extension StoredCheckIn {
             validUntil: row["credential_valid_until"]
         )
         let reasonsText: String = row["reasons"]
-        let reasons = decodedReasons ?? (try? JSONDecoder().decode([DecisionReason].self, from: Data(reasonsText.utf8))) ?? []
+        let reasons = (try? JSONDecoder().decode([DecisionReason].self, from: Data(reasonsText.utf8))) ?? []
         decision = Decision(
             outcome: Decision.Outcome(rawValue: row["decision"]) ?? .refuse,
             reasons: reasons,

@@ -83,3 +83,21 @@ import Testing
         }
     }
 }
+
+/// The forwarder's index-based outbox read gives the same records as the store's own read.
+@Suite struct OutboxReadTests {
+    @Test func outboxReadEqualsTheStoredRecords() async throws {
+        let fixture = try ForwarderFixture()
+        defer { fixture.remove() }
+        let declaration = HealthDeclaration(symptoms: [.fever, .cough], contactWithConfirmedCase: true, freeText: "ho", submittedAt: 1_780_000_000.5, source: .kiosk)
+        var drafts = (0..<4).map { CheckInFactory.draft(person: $0, at: ForwarderFixture.start.addingTimeInterval(Double($0))) }
+        drafts.append(CheckInFactory.draft(person: 9, at: ForwarderFixture.start.addingTimeInterval(9), outcome: .refuse, declaration: declaration))
+        drafts[1].decision = Decision(outcome: .refer, reasons: [DecisionReason(code: "name_mismatch", english: "Name differs", vietnamese: "Tên khác")], ruleSetVersion: nil)
+        try await fixture.store.recordAll(drafts, direction: .auto)
+        _ = try await fixture.store.purgeExpired(now: ForwarderFixture.start.addingTimeInterval(86_400 * 21 + 1.5), retentionDays: 21)
+        let expected = try await fixture.store.all()
+        let read = try await fixture.store.outboxBatch(limit: 10)
+        #expect(read == expected)
+        #expect(read.contains { $0.declaration != nil } || expected.allSatisfy { $0.declaration == nil })
+    }
+}
