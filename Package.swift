@@ -25,6 +25,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.36.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.4.0"),
     ],
     targets: [
         // C libraries from Debian (apt providers are informational; scripts/install-deps installs them).
@@ -83,6 +86,23 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Forwarding to the central tracing service and syncing trust lists, rules and value sets.
+        .target(
+            name: "QRGateForwarder",
+            dependencies: [
+                "QRGateCore",
+                "QRGateStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "QRGateDaemon",
             dependencies: [
@@ -93,6 +113,7 @@ let package = Package(
                 "QRGateImaging",
                 "QRGateReceipts",
                 .product(name: "Crypto", package: "swift-crypto"),
+                "QRGateForwarder",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -124,6 +145,10 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/QRGateTestSupport",
             swiftSettings: swiftSettings
@@ -209,6 +234,21 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "QRGateForwarderTests",
+            dependencies: [
+                "QRGateForwarder", "QRGateStore", "QRGateTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "qrgate-forwarder-benchmark",
+            dependencies: ["QRGateForwarder", "QRGateStore", "QRGateCore", "QRGateTestSupport", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/forwarder",
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -108,15 +108,18 @@ public struct GatewayDaemon: Sendable {
         let retention = RetentionService(store: store, retentionDays: configuration.storage.retentionDays, clock: clock, logger: logger)
         let watchdog = WatchdogService(notifier: notifier, health: health, status: status, logger: logger)
         let announcer = ShutdownAnnouncer(notifier: notifier, logger: logger)
+        let central = try CentralLink.make(configuration: configuration, database: database, status: status, logger: logger)
 
         // Reverse order on shutdown: the announcer tells systemd first, then intake stops (no new
-        // check-ins), then the API, retention, the store probe and the watchdog last.
+        // check-ins), then the API, the central sync and the forwarder, retention, the store probe
+        // and the watchdog last.
         let group = ServiceGroup(
             configuration: .init(
                 services: [
                     .init(service: watchdog),
                     .init(service: storeProbe),
                     .init(service: retention),
+                ] + central.services.map { .init(service: $0) } + [
                     .init(service: application),
                     .init(service: intake),
                     .init(service: announcer),

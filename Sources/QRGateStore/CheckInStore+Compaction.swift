@@ -46,12 +46,11 @@ extension CheckInStore {
     public func markForwarded(_ ids: [String], at date: Date) async throws {
         let milliseconds = Int64(date.timeIntervalSince1970 * 1000)
         try await database.pool.write { db in
+            let delete = try db.cachedStatement(sql: "DELETE FROM outbox WHERE check_in_id = ?")
+            let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO forwarded (check_in_id, forwarded_at_ms) VALUES (?, ?)")
             for id in ids {
-                try db.execute(sql: "DELETE FROM outbox WHERE check_in_id = ?", arguments: [id])
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO forwarded (check_in_id, forwarded_at_ms) VALUES (?, ?)",
-                    arguments: [id, milliseconds]
-                )
+                try delete.execute(arguments: [id])
+                try insert.execute(arguments: [id, milliseconds])
             }
         }
     }

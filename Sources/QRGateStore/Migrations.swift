@@ -84,6 +84,7 @@ extension GateDatabase {
             )
         }
         registerSupervisorMigrations(&migrator)
+        registerForwardingMigrations(&migrator)
         return migrator
     }
 }

@@ -240,16 +240,19 @@ import Testing
     @Test func deadLettersAreListedWhenTheForwarderHasParkedSome() async throws {
         let fixture = try SupervisorFixture()
         defer { fixture.remove() }
+        let parked = try #require(try await fixture.seed(count: 1).first)
         try await fixture.database.pool.write { db in
-            try db.execute(sql: "CREATE TABLE dead_letters (check_in_id TEXT PRIMARY KEY, status INTEGER, answer TEXT)")
-            try db.execute(sql: "INSERT INTO dead_letters VALUES ('x-1', 400, 'bad \"field\"')")
+            try db.execute(
+                sql: "INSERT INTO dead_letters (check_in_id, parked_at_ms, http_status, response_excerpt, error) VALUES (?, 1, 400, ?, 'rejected')",
+                arguments: [parked.id, "bad \"field\""])
         }
         try await fixture.makeApplication().test(.router) { client in
             try await client.execute(uri: "/v1/dead-letters", method: .get, headers: .bearer(fixture.operatorSecret)) { response in
                 let items = try #require(try response.json().arrayValue)
                 #expect(items.count == 1)
-                #expect(items.first?["answer"]?.stringValue == "bad \"field\"")
-                #expect(items.first?["status"]?.numberValue == 400)
+                #expect(items.first?["response_excerpt"]?.stringValue == "bad \"field\"")
+                #expect(items.first?["http_status"]?.numberValue == 400)
+                #expect(items.first?["check_in_id"]?.stringValue == parked.id)
             }
         }
     }

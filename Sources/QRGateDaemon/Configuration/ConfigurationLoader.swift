@@ -58,7 +58,9 @@ public struct ConfigurationLoader: Sendable {
     private typealias Setter = @Sendable (inout GatewayConfiguration, String) -> String?
 
     /// Each key with a setter that returns `nil` on success or the description of what is allowed.
-    private static let keys: [(key: String, set: Setter)] = [
+    private static let keys: [(key: String, set: Setter)] = baseKeys + centralKeys
+
+    private static let baseKeys: [(key: String, set: Setter)] = [
         ("gate.id", { c, v in
             guard let id = identifier(v) else { return identifierRule }
             c.gate.id = id
@@ -325,6 +327,7 @@ public struct ConfigurationLoader: Sendable {
     }
 
     private func validateCombination(_ configuration: GatewayConfiguration, problems: inout [ConfigurationProblem]) {
+        Self.validateCentral(configuration, problems: &problems)
         let loopback = ["127.0.0.1", "::1", "localhost"]
         if !loopback.contains(configuration.http.host) && !configuration.http.host.hasPrefix("127.") {
             problems.append(

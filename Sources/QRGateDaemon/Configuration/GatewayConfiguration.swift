@@ -142,6 +142,8 @@ public struct GatewayConfiguration: Sendable, Equatable {
     public var scanner = Scanner()
     /// Storage limits.
     public var storage = Storage()
+    /// The central tracing service link (off without `central.url`).
+    public var central = Central()
     /// Seconds the daemon allows itself to stop gracefully; must stay below systemd's TimeoutStopSec.
     public var shutdownGraceSeconds = 10.0
 

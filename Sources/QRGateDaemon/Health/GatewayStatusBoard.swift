@@ -10,6 +10,7 @@ public final class GatewayStatusBoard: Sendable {
         var scanDay: Int?
         var outboxDepth: Int?
         var lastForward: Date?
+        var centralAlarm: String?
     }
 
     private let state = Mutex(State())
@@ -44,6 +45,11 @@ public final class GatewayStatusBoard: Sendable {
         state.withLock { $0.lastForward = date }
     }
 
+    /// Raises (or clears, with nil) the central link's alarm (credentials refused, trust list stale).
+    public func setCentralAlarm(_ alarm: String?) {
+        state.withLock { $0.centralAlarm = alarm }
+    }
+
     /// The one-line summary for `STATUS=`.
     public func summary(now: Date = Date()) -> String {
         state.withLock { s in
@@ -54,6 +60,7 @@ public final class GatewayStatusBoard: Sendable {
             parts.append("scans today \(scans)")
             parts.append("outbox " + (s.outboxDepth.map(String.init) ?? "n/a"))
             parts.append("last forward " + (s.lastForward.map { $0.formatted(.iso8601) } ?? "never"))
+            if let alarm = s.centralAlarm { parts.append("ALARM " + alarm) }
             return parts.joined(separator: "; ")
         }
     }

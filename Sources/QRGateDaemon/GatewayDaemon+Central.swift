@@ -1,0 +1,69 @@
+import Foundation
+import Logging
+import QRGateForwarder
+import QRGateStore
+import ServiceLifecycle
+
+/// The daemon's link to the central tracing service: the forwarder and sync services (none
+/// when `central.url` is absent), the status monitor, and the trust-list freshness the scan
+/// pipeline consults (`isTrustListStale(now:)`).
+struct CentralLink {
+    /// Services for the group, in start order.
+    var services: [any Service]
+    /// Outbox and sync figures (also feeds the status board).
+    var monitor: ForwarderMonitor
+    /// Trust-list staleness, shared with the pipeline.
+    var freshness: TrustListFreshness
+
+    /// Builds the link from the `central:` section. Throws `CentralLinkError` for unreadable files.
+    static func make(
+        configuration: GatewayConfiguration,
+        database: GateDatabase,
+        status: GatewayStatusBoard,
+        logger: Logger,
+        validateTrustList: @escaping @Sendable (Data) throws -> Void = { _ in }
+    ) throws -> CentralLink {
+        let central = configuration.central
+        let monitor = ForwarderMonitor { snapshot in
+            status.setOutboxDepth(snapshot.outboxDepth)
+            if let last = snapshot.lastSuccess { status.recordForward(at: last) }
+            status.setCentralAlarm(snapshot.authAlarm ?? (snapshot.trustListStale ? "trust list stale" : nil))
+        }
+        let freshness = TrustListFreshness(maxAge: central.trustListMaxAgeHours * 3600)
+        guard let url = central.url else {
+            logger.notice("forwarding disabled: central.url is not set")
+            return CentralLink(services: [], monitor: monitor, freshness: freshness)
+        }
+        var endpoint = CentralEndpoint(baseURL: url, gateID: configuration.gate.id)
+        endpoint.bearerToken = try central.tokenFile.map { try CentralEndpoint.readToken(file: configuration.statePath($0)) }
+        endpoint.caFile = central.caFile.map(configuration.statePath)
+        endpoint.clientCertificateFile = central.clientCertificateFile.map(configuration.statePath)
+        endpoint.clientKeyFile = central.clientKeyFile.map(configuration.statePath)
+        endpoint.requestTimeout = .milliseconds(Int64(central.requestTimeoutSeconds * 1000))
+
+        var forwarding = Forwarder.Configuration(gateID: configuration.gate.id)
+        forwarding.machine.maxRecords = central.batchMaxRecords
+        forwarding.machine.maxBackoff = .milliseconds(Int64(central.maxBackoffSeconds * 1000))
+        forwarding.maxBatchBytes = central.batchMaxBytes
+        forwarding.linger = .milliseconds(Int64(central.lingerSeconds * 1000))
+        forwarding.deadLetterRetentionDays = configuration.storage.retentionDays
+        var services: [any Service] = [
+            ForwarderService(endpoint: endpoint, store: CheckInStore(database: database), configuration: forwarding, monitor: monitor, logger: logger)
+        ]
+        if let keyFile = central.signingKeyFile {
+            let sync = CentralSync(
+                endpoint: endpoint,
+                resources: SyncResource.standard(validateTrustList: validateTrustList),
+                verifier: try ResourceVerifier(pemFile: configuration.statePath(keyFile)),
+                stateStore: SyncStateStore(database: database),
+                directory: configuration.statePath("central"),
+                freshness: freshness,
+                logger: logger
+            )
+            services.append(CentralSyncService(sync: sync, interval: .milliseconds(Int64(central.syncIntervalSeconds * 1000)), monitor: monitor))
+        } else {
+            logger.warning("central sync disabled: central.signing_key_file is not set, and unverified lists are never used")
+        }
+        return CentralLink(services: services, monitor: monitor, freshness: freshness)
+    }
+}

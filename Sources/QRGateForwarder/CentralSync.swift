@@ -1,0 +1,317 @@
+import AsyncHTTPClient
+import Crypto
+import Foundation
+import Logging
+import Metrics
+import NIOCore
+import NIOHTTP1
+import QRGateStore
+import ServiceLifecycle
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One resource the gate keeps in sync with the central service.
+public struct SyncResource: Sendable {
+    /// Name in `sync_state` (`trust-list`, `rule-sets`, `value-sets`).
+    public var name: String
+    /// Path under the central base URL (`/v1/trust-list`).
+    public var path: String
+    /// File name in the sync folder.
+    public var fileName: String
+    /// A content check run after the signature check and before the swap (the daemon sets
+    /// it to parse the bytes into a trust store, a rule set or value sets); a throw rejects the update.
+    public var validate: @Sendable (Data) throws -> Void
+
+    /// Creates a resource.
+    public init(name: String, path: String, fileName: String, validate: @escaping @Sendable (Data) throws -> Void = { _ in }) {
+        self.name = name
+        self.path = path
+        self.fileName = fileName
+        self.validate = validate
+    }
+
+    /// The three standard resources with the given validators.
+    public static func standard(
+        validateTrustList: @escaping @Sendable (Data) throws -> Void = { _ in },
+        validateRuleSets: @escaping @Sendable (Data) throws -> Void = { _ in },
+        validateValueSets: @escaping @Sendable (Data) throws -> Void = { _ in }
+    ) -> [SyncResource] {
+        [
+            SyncResource(name: CentralSync.trustListResource, path: "/v1/trust-list", fileName: "trust-list.json", validate: validateTrustList),
+            SyncResource(name: "rule-sets", path: "/v1/rule-sets", fileName: "rule-sets.json", validate: validateRuleSets),
+            SyncResource(name: "value-sets", path: "/v1/value-sets", fileName: "value-sets.json", validate: validateValueSets),
+        ]
+    }
+}
+
+/// Verifies downloaded resources before use: an ES256 (ECDSA P-256, SHA-256) signature over
+/// the exact body bytes, raw `r‖s` base64 in the `X-QRGate-Signature` header, checked with the
+/// central signing key configured on the gate (`central.signing_key_file`). A pinned digest
+/// served by the same server would only prove the bytes were not damaged in transit; a
+/// signature with a key the gate already holds proves who published them, even through a
+/// compromised mirror or proxy.
+public struct ResourceVerifier: Sendable {
+    /// The central service's signing key.
+    public let publicKey: P256.Signing.PublicKey
+
+    /// A verifier for `publicKey`.
+    public init(publicKey: P256.Signing.PublicKey) {
+        self.publicKey = publicKey
+    }
+
+    /// Reads a PEM public key file.
+    public init(pemFile: String) throws(CentralLinkError) {
+        guard let data = FileManager.default.contents(atPath: pemFile), let text = String(data: data, encoding: .utf8) else {
+            throw CentralLinkError(code: .unreadableFile, reason: "the signing key \(pemFile) cannot be read; check central.signing_key_file")
+        }
+        do {
+            publicKey = try P256.Signing.PublicKey(pemRepresentation: text)
+        } catch {
+            throw CentralLinkError(code: .invalidCertificate, reason: "\(pemFile) is not a PEM P-256 public key (\(error)); export the central signing key with `openssl ec -pubout`")
+        }
+    }
+
+    /// Checks `signature` (base64 raw r‖s) over `body`.
+    public func verify(body: Data, signature: String?) throws(CentralLinkError) {
+        guard let signature, let raw = Data(base64Encoded: signature), let ecdsa = try? P256.Signing.ECDSASignature(rawRepresentation: raw) else {
+            throw CentralLinkError(code: .verificationFailed, reason: "the download carries no readable X-QRGate-Signature; the update was refused and the previous version stays in use")
+        }
+        guard publicKey.isValidSignature(ecdsa, for: body) else {
+            throw CentralLinkError(code: .verificationFailed, reason: "the download's signature does not match the central signing key; the update was refused and the previous version stays in use")
+        }
+    }
+}
+
+/// Whether the trust list is fresh enough to verify credentials with; shared with the scan
+/// pipeline, which refuses check-ins with a clear reason when it is stale.
+public final class TrustListFreshness: Sendable {
+    private let fetchedAt = Mutex<Date?>(nil)
+    /// The age past which the trust list is stale.
+    public let maxAge: TimeInterval
+
+    /// Creates the tracker; nil until the first sync (or the stored state) is known.
+    public init(maxAge: TimeInterval, fetchedAt: Date? = nil) {
+        self.maxAge = maxAge
+        self.fetchedAt.withLock { $0 = fetchedAt }
+    }
+
+    /// Records a successful sync (a new version or a 304).
+    public func recordFetch(at date: Date) {
+        fetchedAt.withLock { $0 = date }
+    }
+
+    /// When the trust list was last confirmed.
+    public var lastFetch: Date? { fetchedAt.withLock { $0 } }
+
+    /// True when there is no trust list or it was last confirmed more than `maxAge` before `now`.
+    public func isTrustListStale(now: Date) -> Bool {
+        guard let fetched = lastFetch else { return true }
+        return now.timeIntervalSince(fetched) > maxAge
+    }
+
+    /// The reason shown to the citizen and staff when a check-in is refused for staleness.
+    public func staleReason(now: Date) -> String? {
+        guard isTrustListStale(now: now) else { return nil }
+        guard let fetched = lastFetch else {
+            return "the gate has no trust list yet, so credentials cannot be verified; connect the gate to the central service"
+        }
+        let hours = Int(now.timeIntervalSince(fetched) / 3600)
+        return "the trust list is \(hours) hours old (limit \(Int(maxAge / 3600)) hours), so credentials cannot be verified; check the gate's connection to the central service"
+    }
+}
+
+/// Downloads the trust list, rule sets and value sets with ETags, verifies each before use,
+/// and swaps it in atomically: the file is written beside its final name, synced and renamed,
+/// then `sync_state` records its version, ETag and SHA-256.
+public struct CentralSync: Sendable {
+    /// `sync_state` name of the trust list.
+    public static let trustListResource = "trust-list"
+
+    /// Where to fetch from.
+    public var endpoint: CentralEndpoint
+    /// What to fetch.
+    public var resources: [SyncResource]
+    /// Signature check.
+    public var verifier: ResourceVerifier
+    /// State records.
+    public var stateStore: SyncStateStore
+    /// Folder for the verified files.
+    public var directory: String
+    /// Trust-list staleness, shared with the pipeline.
+    public var freshness: TrustListFreshness
+    /// Wall clock (fetch times are compared across reboots, so they are wall time).
+    public var now: @Sendable () -> Date
+    /// Logger.
+    public var logger: Logger
+    /// Largest body accepted.
+    public var maxBytes = 32 << 20
+
+    /// Creates a sync.
+    public init(
+        endpoint: CentralEndpoint,
+        resources: [SyncResource],
+        verifier: ResourceVerifier,
+        stateStore: SyncStateStore,
+        directory: String,
+        freshness: TrustListFreshness,
+        now: @escaping @Sendable () -> Date = { Date() },
+        logger: Logger
+    ) {
+        self.endpoint = endpoint
+        self.resources = resources
+        self.verifier = verifier
+        self.stateStore = stateStore
+        self.directory = directory
+        self.freshness = freshness
+        self.now = now
+        self.logger = logger
+    }
+
+    /// What one resource's sync did.
+    public enum Result: Sendable, Equatable {
+        /// A new verified version is in place.
+        case updated(version: String?)
+        /// The server said 304: the stored version is current.
+        case notModified
+        /// The download failed or was refused; the previous version stays.
+        case failed(String)
+    }
+
+    /// Loads the stored trust-list fetch time into ``freshness`` (at start-up).
+    public func loadStoredState() async throws {
+        if let state = try await stateStore.state(of: Self.trustListResource) {
+            freshness.recordFetch(at: Date(timeIntervalSince1970: Double(state.fetchedAtMilliseconds) / 1000))
+        }
+    }
+
+    /// Syncs every resource once.
+    public func syncAll(client: HTTPClient) async -> [String: Result] {
+        var results: [String: Result] = [:]
+        for resource in resources {
+            results[resource.name] = await sync(resource, client: client)
+        }
+        return results
+    }
+
+    /// Syncs one resource.
+    public func sync(_ resource: SyncResource, client: HTTPClient) async -> Result {
+        do {
+            let stored = try await stateStore.state(of: resource.name)
+            let path = directory + "/" + resource.fileName
+            var request = HTTPClientRequest(url: endpoint.url(resource.path))
+            request.method = .GET
+            if let token = endpoint.bearerToken { request.headers.add(name: "Authorization", value: "Bearer " + token) }
+            // Only trust the ETag when the stored file is really the version it names.
+            if let stored, let etag = stored.etag, let bytes = FileManager.default.contents(atPath: path), SHA256Hasher.hex(bytes) == stored.sha256 {
+                request.headers.add(name: "If-None-Match", value: etag)
+            }
+            let response = try await client.execute(request, timeout: .nanoseconds(endpoint.requestTimeout.nanoseconds))
+            let body = Data(try await response.body.collect(upTo: maxBytes).readableBytesView)
+            let date = now()
+            switch response.status.code {
+            case 304:
+                try await stateStore.touch(resource.name, at: date)
+                if resource.name == Self.trustListResource { freshness.recordFetch(at: date) }
+                return .notModified
+            case 200:
+                try verifier.verify(body: body, signature: response.headers.first(name: "X-QRGate-Signature"))
+                do {
+                    try resource.validate(body)
+                } catch {
+                    throw CentralLinkError(code: .verificationFailed, reason: "the downloaded \(resource.name) is signed but unusable (\(error)); the previous version stays in use")
+                }
+                try Self.writeAtomically(body, to: path)
+                let version = response.headers.first(name: "X-QRGate-Version")
+                try await stateStore.save(
+                    SyncState(
+                        resource: resource.name,
+                        etag: response.headers.first(name: "ETag"),
+                        version: version,
+                        sha256: SHA256Hasher.hex(body),
+                        fetchedAtMilliseconds: Int64(date.timeIntervalSince1970 * 1000),
+                        file: resource.fileName
+                    )
+                )
+                if resource.name == Self.trustListResource { freshness.recordFetch(at: date) }
+                logger.info("central resource updated", metadata: ["sync.resource": .string(resource.name), "sync.version": .string(version ?? "?")])
+                return .updated(version: version)
+            default:
+                throw CentralLinkError(code: .verificationFailed, reason: "the central service answered HTTP \(response.status.code) for \(resource.name)")
+            }
+        } catch {
+            Counter(label: "qrgate_sync_failures_total", dimensions: [("resource", resource.name)]).increment()
+            logger.warning("central resource sync failed", metadata: ["sync.resource": .string(resource.name), "error": .string("\(error)")])
+            return .failed("\(error)")
+        }
+    }
+
+    /// Writes `data` to `path` through a temporary file, fsync and rename: readers see the
+    /// old file or the new one, never a mix.
+    static func writeAtomically(_ data: Data, to path: String) throws(CentralLinkError) {
+        let temporary = path + ".tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o640)
+        guard descriptor >= 0 else {
+            throw CentralLinkError(code: .storageFailed, reason: "cannot write \(temporary) (errno \(errno)); check the state directory")
+        }
+        let written = data.withUnsafeBytes { buffer -> Int in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if n <= 0 { return -1 }
+                offset += n
+            }
+            return offset
+        }
+        let synced = fsync(descriptor) == 0
+        close(descriptor)
+        guard written == data.count || data.isEmpty, synced, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw CentralLinkError(code: .storageFailed, reason: "cannot store \(path) (errno \(errno)); the previous version stays in use")
+        }
+    }
+}
+
+/// Runs ``CentralSync`` periodically with its own HTTP client, as a `Service`.
+public struct CentralSyncService: Service, CustomStringConvertible {
+    /// The sync.
+    public var sync: CentralSync
+    /// Time between two syncs.
+    public var interval: Duration
+    /// Status and metrics (staleness).
+    public var monitor: ForwarderMonitor
+    /// The monotonic clock for the interval.
+    public var clock: any Clock<Duration>
+
+    /// Creates the service.
+    public init(sync: CentralSync, interval: Duration, monitor: ForwarderMonitor, clock: any Clock<Duration> = ContinuousClock()) {
+        self.sync = sync
+        self.interval = interval
+        self.monitor = monitor
+        self.clock = clock
+    }
+
+    /// Short, for lifecycle logs.
+    public var description: String { "CentralSync" }
+
+    /// Syncs, then waits `interval`, until shutdown.
+    public func run() async throws {
+        try FileManager.default.createDirectory(atPath: sync.directory, withIntermediateDirectories: true)
+        try await sync.loadStoredState()
+        try await HTTPClient.withHTTPClient(configuration: try sync.endpoint.clientConfiguration()) { client in
+            while !Task.isCancelled && !Task.isShuttingDownGracefully {
+                _ = await sync.syncAll(client: client)
+                monitor.setTrustListStale(sync.freshness.isTrustListStale(now: sync.now()))
+                do {
+                    try await cancelWhenGracefulShutdown { try await clock.sleep(for: interval) }
+                } catch {
+                    return
+                }
+            }
+        }
+    }
+}
