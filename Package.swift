@@ -114,6 +114,7 @@ let package = Package(
                 "QRGateReceipts",
                 .product(name: "Crypto", package: "swift-crypto"),
                 "QRGateForwarder",
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),

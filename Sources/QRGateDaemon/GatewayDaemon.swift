@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import QRGateCore
+import QRGateForwarder
 import QRGateServer
 import QRGateStore
 import ServiceLifecycle
@@ -48,10 +49,8 @@ public struct GatewayDaemon: Sendable {
         let store = CheckInStore(database: database)
 
         let trustPath = configuration.statePath(configuration.trust.path)
-        var trust = TrustStore()
-        if FileManager.default.fileExists(atPath: trustPath) {
-            trust = try TrustStore.load(path: trustPath)
-        } else {
+        let trust = try TrustStoreSource(trustPath: trustPath, syncedPath: configuration.statePath("central/trust-list.json"), logger: logger)
+        if trust.count == 0 {
             logger.warning("no trust list: no certificate can verify until one is installed", metadata: ["trust.path": .string(trustPath)])
         }
         var rules = self.rules
@@ -66,10 +65,12 @@ public struct GatewayDaemon: Sendable {
         }
         let keys = try GateKeys.load(stateDirectory: configuration.stateDirectory, gate: configuration.gate.id, environment: environment)
         logger.info("receipt key ready", metadata: ["receipts.key_source": .string(keys.source), "receipts.site_keys": .stringConvertible(keys.keyring.count)])
-        let pipeline = CheckInPipeline(
+        let central = try CentralLink.make(
+            configuration: configuration, database: database, status: status, logger: logger, validateTrustList: TrustStoreSource.validate)
+        var pipeline = CheckInPipeline(
             configuration: configuration,
             assessor: CredentialAssessor(
-                trust: trust, rules: rules, country: configuration.gate.country, site: configuration.gate.site, keyring: keys.keyring,
+                trust: trust.current(), rules: rules, country: configuration.gate.country, site: configuration.gate.site, keyring: keys.keyring,
                 declarationKeyring: keys.declarationKeyring),
             policy: try AdmissionPolicy(configuration: configuration),
             store: store,
@@ -77,6 +78,11 @@ public struct GatewayDaemon: Sendable {
             clock: clock,
             logger: logger
         )
+        pipeline.trustSource = trust
+        if configuration.central.url != nil && configuration.central.signingKeyFile != nil {
+            let freshness = central.freshness
+            pipeline.trustListStale = { freshness.isTrustListStale(now: $0) }
+        }
 
         let readyOnce = Mutex(false)
         let metrics = GateMetrics()
@@ -108,7 +114,6 @@ public struct GatewayDaemon: Sendable {
         let retention = RetentionService(store: store, retentionDays: configuration.storage.retentionDays, clock: clock, logger: logger)
         let watchdog = WatchdogService(notifier: notifier, health: health, status: status, logger: logger)
         let announcer = ShutdownAnnouncer(notifier: notifier, logger: logger)
-        let central = try CentralLink.make(configuration: configuration, database: database, status: status, logger: logger)
 
         // Reverse order on shutdown: the announcer tells systemd first, then intake stops (no new
         // check-ins), then the API, the central sync and the forwarder, retention, the store probe

@@ -51,7 +51,11 @@ import Glibc
         process.standardError = FileHandle.nullDevice
         try process.run()
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-        try #require(listener.collect(until: { $0.contains("READY=1") }, timeout: 60).matched)
+        let ready = listener.collect(until: { $0.contains("READY=1") }, timeout: 60)
+        try #require(ready.matched)
+        // STATUS= names the API address: "api 127.0.0.1:PORT; …".
+        let status = try #require(ready.messages.last)
+        let port = try #require(status.range(of: "api 127.0.0.1:").flatMap { Int(status[$0.upperBound...].prefix { $0.isNumber }) })
 
         // One valid, complete vaccination; one whose series is incomplete (rule VR-VN-0001 fails);
         // one signed by an unknown issuer.
@@ -113,6 +117,15 @@ import Glibc
         let verified = try QRGateBinary.run(["receipt", "verify", "--config", config.path, token])
         #expect(verified.status == 0, "\(verified.stderr)")
         #expect(try JSONValue(parsing: verified.stdout)["check_in_id"] == .string(admitted.id))
+
+        // Prometheus metrics count what happened.
+        let metrics = try #require(LoopbackHTTP.get(port: port, path: "/metrics"))
+        #expect(metrics.status == 200)
+        #expect(metrics.body.contains("qrgate_scans_total 3"), "\(metrics.body)")
+        #expect(metrics.body.contains("qrgate_decisions_total{decision=\"admit\"} 1"))
+        #expect(metrics.body.contains("qrgate_decisions_total{decision=\"refuse\"} 2"))
+        #expect(metrics.body.contains("qrgate_outbox_depth 3"))
+        #expect(LoopbackHTTP.get(port: port, path: "/v1/check-ins")?.status == 401)
 
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()

@@ -39,6 +39,8 @@ public struct PresentedEvidence: Sendable {
     /// A verified receipt of an admitted entry at another gate of this site, still valid: the
     /// re-entry fast path (the certificate was checked there).
     public var admittedReceipt = false
+    /// The trust list is older than allowed: no certificate can be relied on.
+    public var trustListStale = false
 
     /// Creates evidence.
     public init(certificate: Certificate? = nil, citizenID: Subject? = nil, declaration: HealthDeclaration? = nil, identityMismatch: [String]? = nil) {
@@ -122,7 +124,9 @@ public struct AdmissionPolicy: Sendable, Hashable {
             if evidence.certificate == nil && evidence.admittedReceipt {
                 admissions.append(.receiptAccepted)
             } else if let certificate = evidence.certificate {
-                if !certificate.verified {
+                if evidence.trustListStale {
+                    refusals.append(.trustListStale)
+                } else if !certificate.verified {
                     refusals.append(.certificateInvalid(certificate.failedChecks.joined(separator: ", ")))
                 } else if !certificate.rulesEvaluated {
                     refusals.append(.rulesUnavailable)

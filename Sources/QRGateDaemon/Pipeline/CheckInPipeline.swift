@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import QRGateCore
 import QRGateImaging
 import QRGateReceipts
@@ -32,6 +33,10 @@ public struct CheckInPipeline: Sendable {
     public var logger: Logger
     /// Where decisions are announced (the kiosk screen, the log).
     public var announce: @Sendable (CheckInOutcome) -> Void
+    /// The current trust store (reloaded when the central sync installs a new list); nil = the assessor's own.
+    public var trustSource: TrustStoreSource?
+    /// Whether the trust list is too old to rely on at a given time.
+    public var trustListStale: @Sendable (Date) -> Bool = { _ in false }
 
     /// Creates the pipeline.
     public init(
@@ -50,7 +55,14 @@ public struct CheckInPipeline: Sendable {
 
     /// Processes the codes of one scan.
     public func process(_ texts: [String], origin: String) async -> CheckInOutcome {
+        let started = ContinuousClock.now
+        defer {
+            let (seconds, attoseconds) = (ContinuousClock.now - started).components
+            Timer(label: "qrgate_scan_duration_seconds").recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        }
         let now = clock.wallTime()
+        var assessor = self.assessor
+        if let trustSource { assessor.trust = trustSource.current() }
         let assessment = assessor.assess(texts, at: now)
         let policyDirection: DirectionPolicy
         switch configuration.gate.mode {
@@ -61,6 +73,7 @@ public struct CheckInPipeline: Sendable {
         var evidence = assessment.evidence
         let entryReceipt = assessment.receipt.flatMap { $0.direction == .entry && $0.decision == .admit ? $0 : nil }
         evidence.admittedReceipt = entryReceipt != nil
+        evidence.trustListStale = trustListStale(now)
 
         // The decision depends on the direction, which in auto mode the store resolves; decide for
         // the fixed direction, or for entry (the stricter) in auto mode and re-decide an exit below.
@@ -92,6 +105,7 @@ public struct CheckInPipeline: Sendable {
         } catch {
             logger.error("check-in not recorded", metadata: ["store.error": .string(error.code.description), "scan.origin": .string(origin)])
             decision = Decision(outcome: .refuse, reasons: [.storageFull])
+            Counter(label: "qrgate_decisions_total", dimensions: [("decision", decision.outcome.rawValue)]).increment()
             let outcome = CheckInOutcome.notRecorded(decision, reason: error.reason)
             announce(outcome)
             return outcome
@@ -116,6 +130,7 @@ public struct CheckInPipeline: Sendable {
         if !assessment.problems.isEmpty {
             logger.notice("scan had unusable codes", metadata: ["scan.problems": .array(assessment.problems.map { .string($0) })])
         }
+        Counter(label: "qrgate_decisions_total", dimensions: [("decision", stored.decision.outcome.rawValue)]).increment()
         let outcome = CheckInOutcome.recorded(stored, receipt: receipt)
         announce(outcome)
         if let receipt { deliver(receipt: receipt, for: stored) }

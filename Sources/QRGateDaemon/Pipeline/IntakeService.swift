@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import QRGateImaging
 import QRGateScanner
 import ServiceLifecycle
@@ -91,6 +92,7 @@ public struct IntakeService: Service, CustomStringConvertible {
             let fresh = symbols.filter { filter.admit($0.bytes, at: now) }
             guard !fresh.isEmpty else { continue }
             status.recordScan()
+            Counter(label: "qrgate_scans_total").increment()
             health.beat("intake")
             _ = await pipeline.process(fresh.map(\.text), origin: origin)
         }
