@@ -1,5 +1,8 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import NIOSSL
 import Logging
 import NIOCore
 import QRGateCore
@@ -92,8 +95,18 @@ public struct GatewayDaemon: Sendable {
         apiConfiguration.quotaBytes = Int64(configuration.storage.quotaMiB) << 20
         apiConfiguration.configurationJSON = configuration.operatorSummaryJSON
         let api = SupervisorAPI(database: database, configuration: apiConfiguration, metrics: metrics, readiness: { (true, status.summary()) })
+        let server: HTTPServerBuilder
+        if configuration.http.usesTLS {
+            let chain = try NIOSSLCertificate.fromPEMFile(configuration.statePath(configuration.http.tlsCertificate)).map { NIOSSLCertificateSource.certificate($0) }
+            let key = try NIOSSLPrivateKey(file: configuration.statePath(configuration.http.tlsKey), format: .pem)
+            server = try .tls(.http1(), tlsConfiguration: TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key)))
+            logger.info("local API serves TLS")
+        } else {
+            server = .http1()
+        }
         let application = Application(
             router: api.router(),
+            server: server,
             configuration: .init(address: .hostname(configuration.http.host, port: configuration.http.port), serverName: "qrgate"),
             onServerRunning: { channel in
                 let address = channel.localAddress.map { "\($0.ipAddress ?? "?"):\($0.port ?? 0)" } ?? "?"

@@ -88,6 +88,14 @@ public struct ConfigurationLoader: Sendable {
             c.http.port = port
             return nil
         }),
+        ("http.tls_certificate", { c, v in
+            c.http.tlsCertificate = v
+            return nil
+        }),
+        ("http.tls_key", { c, v in
+            c.http.tlsKey = v
+            return nil
+        }),
         ("logging.level", { c, v in
             let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
             guard levels.contains(v) else { return "one of " + levels.joined(separator: ", ") }
@@ -328,13 +336,23 @@ public struct ConfigurationLoader: Sendable {
 
     private func validateCombination(_ configuration: GatewayConfiguration, problems: inout [ConfigurationProblem]) {
         Self.validateCentral(configuration, problems: &problems)
+        if configuration.http.tlsCertificate.isEmpty != configuration.http.tlsKey.isEmpty {
+            problems.append(
+                .init(
+                    key: configuration.http.tlsKey.isEmpty ? "http.tls_key" : "http.tls_certificate", value: nil,
+                    allowed: "http.tls_certificate and http.tls_key together (PEM files), or neither"))
+        }
+        for (key, file) in [("http.tls_certificate", configuration.http.tlsCertificate), ("http.tls_key", configuration.http.tlsKey)]
+        where !file.isEmpty && !FileManager.default.isReadableFile(atPath: configuration.statePath(file)) {
+            problems.append(.init(key: key, value: file, allowed: "a readable PEM file (relative paths are under the state directory)"))
+        }
         let loopback = ["127.0.0.1", "::1", "localhost"]
-        if !loopback.contains(configuration.http.host) && !configuration.http.host.hasPrefix("127.") {
+        if !configuration.http.usesTLS && !loopback.contains(configuration.http.host) && !configuration.http.host.hasPrefix("127.") {
             problems.append(
                 .init(
                     key: "http.address",
                     value: "\(configuration.http.host):\(configuration.http.port)",
-                    allowed: "a loopback address (127.0.0.1, ::1): plain HTTP is only allowed on loopback and TLS is not configured"
+                    allowed: "a loopback address (127.0.0.1, ::1), or set http.tls_certificate and http.tls_key: plain HTTP is only allowed on loopback"
                 )
             )
         }

@@ -49,6 +49,12 @@ public struct GatewayConfiguration: Sendable, Equatable {
         public var host = "127.0.0.1"
         /// TCP port; 0 picks a free one.
         public var port = 8080
+        /// PEM certificate chain for TLS (relative paths under the state directory); with `tlsKey`.
+        public var tlsCertificate = ""
+        /// PEM private key for TLS.
+        public var tlsKey = ""
+        /// Whether the API serves TLS.
+        public var usesTLS: Bool { !tlsCertificate.isEmpty && !tlsKey.isEmpty }
         /// The defaults.
         public init() {}
     }

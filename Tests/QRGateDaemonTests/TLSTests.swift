@@ -1,0 +1,108 @@
+import AsyncHTTPClient
+import Crypto
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOSSL
+import QRGateDaemon
+import QRGateTestSupport
+import SwiftASN1
+import Testing
+import X509
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The local API serves TLS when a certificate is configured, and only then may it leave loopback.
+@Suite(.serialized) struct TLSTests {
+    /// A self-signed certificate for 127.0.0.1 and its key, as PEM.
+    static func selfSigned() throws -> (certificate: String, key: String) {
+        let key = P256.Signing.PrivateKey()
+        let name = try DistinguishedName { CommonName("qrgate test gate") }
+        let certificate = try Certificate(
+            version: .v3, serialNumber: .init(), publicKey: .init(key.publicKey),
+            notValidBefore: Date().addingTimeInterval(-3600), notValidAfter: Date().addingTimeInterval(86_400),
+            issuer: name, subject: name, signatureAlgorithm: .ecdsaWithSHA256,
+            extensions: try Certificate.Extensions {
+                SubjectAlternativeNames([.ipAddress(ASN1OctetString(contentBytes: [127, 0, 0, 1]))])
+            },
+            issuerPrivateKey: .init(key))
+        return (try certificate.serializeAsPEM().pemString, key.pemRepresentation)
+    }
+
+    @Test func apiServesTLSWithTheConfiguredCertificate() async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let state = temporary.url.appendingPathComponent("state")
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        let (certificate, key) = try Self.selfSigned()
+        try certificate.write(to: state.appendingPathComponent("api.pem"), atomically: true, encoding: .utf8)
+        try key.write(to: state.appendingPathComponent("api-key.pem"), atomically: true, encoding: .utf8)
+        let config = temporary.url.appendingPathComponent("gateway.yaml")
+        try """
+            state_directory: \(state.path)
+            http:
+              address: 127.0.0.1:0
+              tls_certificate: api.pem
+              tls_key: api-key.pem
+            """.write(to: config, atomically: true, encoding: .utf8)
+        let socket = temporary.url.appendingPathComponent("notify.sock").path
+        let listener = try NotifySocketListener(path: socket)
+        let process = Process()
+        process.executableURL = QRGateBinary.url
+        process.arguments = ["run", "--config", config.path]
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("QRGATE_") }
+        environment["NOTIFY_SOCKET"] = socket
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        let ready = listener.collect(until: { $0.contains("READY=1") }, timeout: 60)
+        try #require(ready.matched)
+        let status = try #require(ready.messages.last)
+        let port = try #require(status.range(of: "api 127.0.0.1:").flatMap { Int(status[$0.upperBound...].prefix { $0.isNumber }) })
+
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMBytes(Array(certificate.utf8)))
+        var configuration = HTTPClient.Configuration()
+        configuration.tlsConfiguration = tls
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        do {
+            let response = try await client.execute(HTTPClientRequest(url: "https://127.0.0.1:\(port)/health"), timeout: .seconds(10))
+            #expect(response.status == .ok)
+            let body = try await response.body.collect(upTo: 1024)
+            #expect(String(buffer: body) == "ok\n")
+        } catch {
+            Issue.record("TLS request failed: \(error)")
+        }
+        try await client.shutdown()
+        // Plain HTTP on the TLS port gets no HTTP answer.
+        #expect(LoopbackHTTP.get(port: port, path: "/health")?.status != 200)
+
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
+    @Test func offLoopbackNeedsTLSAndBothFiles() throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let (certificate, key) = try Self.selfSigned()
+        try certificate.write(to: temporary.url.appendingPathComponent("c.pem"), atomically: true, encoding: .utf8)
+        try key.write(to: temporary.url.appendingPathComponent("k.pem"), atomically: true, encoding: .utf8)
+        let base = ["QRGATE_STATE_DIR": temporary.url.path, "QRGATE_HTTP_ADDRESS": "0.0.0.0:8443"]
+        #expect(throws: ConfigurationError.self) { try ConfigurationLoader(environment: base).load(file: nil) }
+
+        let file = temporary.url.appendingPathComponent("g.yaml")
+        try "http:\n  tls_certificate: c.pem\n  tls_key: k.pem\n".write(to: file, atomically: true, encoding: .utf8)
+        let configuration = try ConfigurationLoader(environment: base).load(file: file.path)
+        #expect(configuration.http.usesTLS)
+
+        try "http:\n  tls_certificate: c.pem\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect { try ConfigurationLoader(environment: base).load(file: file.path) } throws: { error in
+            (error as? ConfigurationError)?.problems.contains { $0.key == "http.tls_key" } == true
+        }
+    }
+}
