@@ -1,4 +1,6 @@
 import Foundation
+import QRGateImaging
+import QRGateScanner
 import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
@@ -94,7 +96,6 @@ public struct GatewayDaemon: Sendable {
         apiConfiguration.site = configuration.gate.site
         apiConfiguration.quotaBytes = Int64(configuration.storage.quotaMiB) << 20
         apiConfiguration.configurationJSON = configuration.operatorSummaryJSON
-        let api = SupervisorAPI(database: database, configuration: apiConfiguration, metrics: metrics, readiness: { (true, status.summary()) })
         let server: HTTPServerBuilder
         if configuration.http.usesTLS {
             let chain = try NIOSSLCertificate.fromPEMFile(configuration.statePath(configuration.http.tlsCertificate)).map { NIOSSLCertificateSource.certificate($0) }
@@ -104,6 +105,20 @@ public struct GatewayDaemon: Sendable {
         } else {
             server = .http1()
         }
+        let kioskPipeline = pipeline
+        let maxPixels = configuration.scanner.maxPixels
+        apiConfiguration.kioskScan = { request in
+            var texts = request.texts
+            if let image = request.image {
+                var reader = ImageReader.Configuration()
+                reader.maxPixels = maxPixels
+                let frame = try ImageReader(configuration: reader).decode(image, name: "upload")
+                texts += ImageScanner(configuration: .files).scan(frame).map(\.text)
+            }
+            status.recordScan()
+            return await kioskPipeline.process(texts, origin: "api", declaration: request.declaration).json().serialized()
+        }
+        let api = SupervisorAPI(database: database, configuration: apiConfiguration, metrics: metrics, readiness: { (true, status.summary()) })
         let application = Application(
             router: api.router(),
             server: server,

@@ -127,6 +127,31 @@ import Glibc
         #expect(metrics.body.contains("qrgate_outbox_depth 3"))
         #expect(LoopbackHTTP.get(port: port, path: "/v1/check-ins")?.status == 401)
 
+        // The kiosk screen posts codes with a declaration made on the screen, and an image.
+        let kioskToken = try QRGateBinary.run(["token", "create", "--role", "kiosk", "--name", "screen-1", "--config", config.path])
+        try #require(kioskToken.status == 0, "\(kioskToken.stderr)")
+        let bearer = ["Authorization": "Bearer " + kioskToken.stdout.trimmingCharacters(in: .whitespacesAndNewlines)]
+        let body = JSONValue.object([
+            "texts": [.string(valid)],
+            "declaration": ["symptoms": ["fever"], "contact_with_confirmed_case": false, "free_text": "sốt nhẹ"],
+        ]).serialized()
+        let declared = try #require(LoopbackHTTP.post(port: port, path: "/v1/scans", contentType: "application/json", body: Array(body.utf8), headers: bearer))
+        #expect(declared.status == 200, "\(declared.body)")
+        let declaredJSON = try JSONValue(parsing: declared.body)
+        #expect(declaredJSON["decision"] == "refer")
+        #expect(declaredJSON["reasons"]?.arrayValue?.first?["vi"]?.stringValue?.isEmpty == false)
+        let referred = try #require(try await store.checkIn(id: declaredJSON["check_in_id"]?.stringValue ?? ""))
+        #expect(referred.declaration?.symptoms == [.fever])
+        #expect(referred.declaration?.source == .kiosk)
+
+        let image = try PNGRenderer(scale: 3).render(try QRCodeEncoder(utf8ECI: false).encode(valid))
+        let uploaded = try #require(LoopbackHTTP.post(port: port, path: "/v1/scans", contentType: "image/png", body: image, headers: bearer))
+        #expect(uploaded.status == 200, "\(uploaded.body)")
+        #expect(try JSONValue(parsing: uploaded.body)["decision"] == "admit")
+        // A supervisor token may not post scans; bad input is a 400.
+        #expect(LoopbackHTTP.post(port: port, path: "/v1/scans", contentType: "application/json", body: Array("{\"texts\": 5}".utf8), headers: bearer)?.status == 400)
+        #expect(LoopbackHTTP.post(port: port, path: "/v1/scans", contentType: "application/json", body: Array(body.utf8))?.status == 401)
+
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)

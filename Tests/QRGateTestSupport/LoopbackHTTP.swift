@@ -8,6 +8,18 @@ import Glibc
 public enum LoopbackHTTP {
     /// GETs `path` from 127.0.0.1:`port`; returns the status code and body (nil on failure).
     public static func get(port: Int, path: String, headers: [String: String] = [:]) -> (status: Int, body: String)? {
+        request(method: "GET", port: port, path: path, headers: headers, body: [])
+    }
+
+    /// POSTs `body` with `contentType` to `path`.
+    public static func post(port: Int, path: String, contentType: String, body: [UInt8], headers: [String: String] = [:]) -> (status: Int, body: String)? {
+        var all = headers
+        all["Content-Type"] = contentType
+        return request(method: "POST", port: port, path: path, headers: all, body: body)
+    }
+
+    /// One request; the connection closes after the answer.
+    public static func request(method: String, port: Int, path: String, headers: [String: String], body: [UInt8]) -> (status: Int, body: String)? {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -21,11 +33,17 @@ public enum LoopbackHTTP {
         guard connected == 0 else { return nil }
         var timeout = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+        var request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
         for (name, value) in headers { request += "\(name): \(value)\r\n" }
+        if method != "GET" { request += "Content-Length: \(body.count)\r\n" }
         request += "\r\n"
-        let bytes = Array(request.utf8)
-        guard send(descriptor, bytes, bytes.count, 0) == bytes.count else { return nil }
+        let bytes = Array(request.utf8) + body
+        var sent = 0
+        while sent < bytes.count {
+            let n = bytes[sent...].withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, 0) }
+            guard n > 0 else { return nil }
+            sent += n
+        }
         var response: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {

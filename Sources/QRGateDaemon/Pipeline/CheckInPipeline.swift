@@ -54,7 +54,9 @@ public struct CheckInPipeline: Sendable {
     }
 
     /// Processes the codes of one scan.
-    public func process(_ texts: [String], origin: String) async -> CheckInOutcome {
+    /// `declaration` is one made on the kiosk screen with this scan (a `QRD1:` token among the
+    /// texts takes precedence).
+    public func process(_ texts: [String], origin: String, declaration: HealthDeclaration? = nil) async -> CheckInOutcome {
         let started = ContinuousClock.now
         defer {
             let (seconds, attoseconds) = (ContinuousClock.now - started).components
@@ -71,6 +73,7 @@ public struct CheckInPipeline: Sendable {
         case .auto: policyDirection = .auto
         }
         var evidence = assessment.evidence
+        if evidence.declaration == nil { evidence.declaration = declaration }
         let entryReceipt = assessment.receipt.flatMap { $0.direction == .entry && $0.decision == .admit ? $0 : nil }
         evidence.admittedReceipt = entryReceipt != nil
         evidence.trustListStale = trustListStale(now)

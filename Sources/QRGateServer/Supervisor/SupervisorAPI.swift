@@ -17,6 +17,8 @@ public struct SupervisorAPIConfiguration: Sendable {
     public var exportChunkRows = 2000
     /// The configuration shown to operators (`GET /v1/configuration`), as a JSON object, without secrets.
     public var configurationJSON = "{}"
+    /// Runs scans posted by the kiosk screen (`POST /v1/scans`); nil = the endpoint answers 503.
+    public var kioskScan: KioskScanHandler?
     /// The defaults.
     public init() {}
 }
@@ -111,6 +113,20 @@ public struct SupervisorAPI: Sendable {
             return Self.json(list.json + Array("\n".utf8))
         }
         operators.get("access-log") { request, context in try await accessLogListing(request, context) }
+
+        let kiosk = v1.group().add(middleware: RoleRequirementMiddleware([.kiosk]))
+        let kioskScan = configuration.kioskScan
+        kiosk.post("scans") { request, _ in
+            guard let kioskScan else {
+                throw SupervisorAPIError(.storeFailed, status: .serviceUnavailable, message: "this gate does not take scans through the API")
+            }
+            let body: ByteBuffer
+            do { body = try await request.body.collect(upTo: KioskScanRequest.maxBodyBytes) } catch {
+                throw SupervisorAPIError.badRequest("the body is larger than \(KioskScanRequest.maxBodyBytes) bytes")
+            }
+            let scan = try KioskScanRequest.parse(body: Array(buffer: body), contentType: request.headers[.contentType], now: now())
+            return Self.json(try await kioskScan(scan) + "\n")
+        }
         return router
     }
 

@@ -1,0 +1,31 @@
+import Foundation
+import QRGateCore
+import QRGateStore
+
+extension CheckInOutcome {
+    /// The decision as the kiosk screen shows it: outcome, reasons in both languages, receipt.
+    public func json() -> JSONValue {
+        func reasons(_ list: [DecisionReason]) -> JSONValue {
+            .array(list.map { ["code": .string($0.code), "en": .string($0.english), "vi": .string($0.vietnamese)] })
+        }
+        switch self {
+        case .recorded(let stored, let receipt):
+            return [
+                "recorded": true,
+                "check_in_id": .string(stored.id),
+                "direction": .string(stored.direction.rawValue),
+                "decision": .string(stored.decision.outcome.rawValue),
+                "reasons": reasons(stored.decision.reasons),
+                "flags": .array(stored.flags.map { .string($0.rawValue) }),
+                "receipt": receipt.map(JSONValue.string) ?? .null,
+            ]
+        case .notRecorded(let decision, let reason):
+            return [
+                "recorded": false,
+                "decision": .string(decision.outcome.rawValue),
+                "reasons": reasons(decision.reasons),
+                "detail": .string(reason),
+            ]
+        }
+    }
+}
