@@ -84,7 +84,7 @@ struct ForwarderFixture {
 
     /// Runs `forwarder` until the outbox is empty (polled; at most `timeout` real time), then stops it.
     /// Returns whether it drained; rethrows what the forwarder threw.
-    func drain(_ forwarder: Forwarder, timeout: Duration = .seconds(20)) async throws -> Bool {
+    func drain(_ forwarder: Forwarder, timeout: Duration = .seconds(90)) async throws -> Bool {
         let store = self.store
         return try await withThrowingTaskGroup(of: Bool.self) { group in
             group.addTask {
