@@ -107,6 +107,13 @@ public struct CheckInPipeline: Sendable {
             })
         } catch {
             logger.error("check-in not recorded", metadata: ["store.error": .string(error.code.description), "scan.origin": .string(origin)])
+            // Below the page quota yet full: the disk itself is full. Free the ballast so that
+            // forwarding, purging and compaction can write (SQLite needs its WAL even to delete).
+            if error.code == .quotaReached, let usage = try? store.database.pageUsage(), usage.used < usage.limit * 9 / 10,
+                store.database.releaseBallast()
+            {
+                logger.critical("disk full: released the ballast file to keep the way out open; free disk space", metadata: ["store.path": .string(store.database.path)])
+            }
             decision = Decision(outcome: .refuse, reasons: [.storageFull])
             Counter(label: "qrgate_decisions_total", dimensions: [("decision", decision.outcome.rawValue)]).increment()
             let outcome = CheckInOutcome.notRecorded(decision, reason: error.reason)

@@ -19,6 +19,10 @@ struct RetentionService: Service, CustomStringConvertible {
             do {
                 let report = try await store.purgeExpired(now: clock.wallTime(), retentionDays: retentionDays)
                 let compacted = try await store.compact()
+                let accessLogPurged = try await AccessLogStore(database: store.database).purge(now: clock.wallTime(), retentionDays: retentionDays)
+                if accessLogPurged > 0 {
+                    logger.notice("access log purged", metadata: ["retention.access_log_purged": .stringConvertible(accessLogPurged)])
+                }
                 if report.purgedCheckIns > 0 || compacted > 0 {
                     logger.notice(
                         "retention purge",
