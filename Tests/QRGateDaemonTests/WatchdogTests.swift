@@ -21,19 +21,19 @@ import Testing
             group.addTask { try await watchdog.run() }
             // Watch at least three watchdog turns (every 50 ms) while the scanner stays silent.
             var silentMessages: [String] = []
-            let silentDeadline = Date().addingTimeInterval(10)
+            let silentDeadline = Date().addingTimeInterval(60)
             while silentMessages.filter({ $0.contains("STATUS=unhealthy: scanner") }).count < 3 && Date() < silentDeadline {
-                if let m = listener.receive(timeout: 0.1) { silentMessages.append(m) }
+                if let m = await listener.receiveAsync(timeout: 0.1) { silentMessages.append(m) }
             }
             #expect(silentMessages.filter { $0.contains("STATUS=unhealthy: scanner") }.count >= 3)
             #expect(!silentMessages.contains { $0.contains("WATCHDOG=1") }, "pinged while a loop was silent")
 
             // The loop recovers: beats resume, and so do the pings.
             var resumed = false
-            let deadline = Date().addingTimeInterval(10)
+            let deadline = Date().addingTimeInterval(60)
             while !resumed && Date() < deadline {
                 health.beat("scanner")
-                if let m = listener.receive(timeout: 0.02), m.contains("WATCHDOG=1") { resumed = true }
+                if let m = await listener.receiveAsync(timeout: 0.02), m.contains("WATCHDOG=1") { resumed = true }
             }
             #expect(resumed)
             group.cancelAll()

@@ -28,7 +28,7 @@ import Glibc
             process.standardError = FileHandle.nullDevice
             try process.run()
             // Let it start and write for a random while (it must have opened the database).
-            usleep(UInt32.random(in: 20_000...120_000, using: &generator))
+            try await Task.sleep(for: .milliseconds(Int.random(in: 20...120, using: &generator)))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             #expect(process.terminationReason == .uncaughtSignal)

@@ -46,6 +46,17 @@ public final class NotifySocketListener {
         return String(decoding: buffer[0..<count], as: UTF8.self)
     }
 
+    /// The next datagram, or `nil` after `timeout` seconds, polling without blocking a thread of
+    /// the cooperative pool (tests that run services in-process must not starve them).
+    public func receiveAsync(timeout: Double) async -> String? {
+        let deadline = Date().addingTimeInterval(timeout)
+        repeat {
+            if let message = receive(timeout: 0) { return message }
+            try? await Task.sleep(for: .milliseconds(10))
+        } while Date() < deadline
+        return nil
+    }
+
     /// Collects datagrams until one satisfies `predicate` or `timeout` seconds pass; returns all seen.
     public func collect(until predicate: (String) -> Bool, timeout: Double) -> (matched: Bool, messages: [String]) {
         let deadline = Date().addingTimeInterval(timeout)
