@@ -244,7 +244,7 @@ let package = Package(
         .testTarget(
             name: "QRGateForwarderTests",
             dependencies: [
-                "QRGateForwarder", "QRGateStore", "QRGateTestSupport",
+                "QRGateForwarder", "QRGateStore", "QRGateTestSupport", "QRGateCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],

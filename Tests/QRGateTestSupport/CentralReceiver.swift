@@ -27,6 +27,8 @@ public final class CentralReceiver: Sendable {
         case partial(acceptFirst: Int)
         /// Store the batch, then answer this status (the acknowledgement is lost).
         case storeThenStatus(Int)
+        /// Store the batch, then never answer: the sender may die before it hears back.
+        case storeThenHang
     }
 
     /// One request as seen by the receiver.
@@ -288,6 +290,10 @@ public final class CentralReceiver: Sendable {
                 return .respond(json(429, ["error": "slow down"], headers: [.retryAfter: formatter.string(from: date)]))
             case .hang:
                 log(0)
+                return .hang
+            case .storeThenHang:
+                log(0)
+                _ = store(ids)
                 return .hang
             case .resetMidBody:
                 log(0)
