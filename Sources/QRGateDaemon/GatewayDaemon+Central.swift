@@ -21,7 +21,9 @@ struct CentralLink {
         database: GateDatabase,
         status: GatewayStatusBoard,
         logger: Logger,
-        validateTrustList: @escaping @Sendable (Data) throws -> Void = { _ in }
+        validateTrustList: @escaping @Sendable (Data) throws -> Void = { _ in },
+        validateRuleSets: @escaping @Sendable (Data) throws -> Void = { _ in },
+        validateValueSets: @escaping @Sendable (Data) throws -> Void = { _ in }
     ) throws -> CentralLink {
         let central = configuration.central
         let monitor = ForwarderMonitor { snapshot in
@@ -53,7 +55,8 @@ struct CentralLink {
         if let keyFile = central.signingKeyFile {
             let sync = CentralSync(
                 endpoint: endpoint,
-                resources: SyncResource.standard(validateTrustList: validateTrustList),
+                resources: SyncResource.standard(
+                    validateTrustList: validateTrustList, validateRuleSets: validateRuleSets, validateValueSets: validateValueSets),
                 verifier: try ResourceVerifier(pemFile: configuration.statePath(keyFile)),
                 stateStore: SyncStateStore(database: database),
                 directory: configuration.statePath("central"),

@@ -60,10 +60,13 @@ public struct GatewayDaemon: Sendable {
         }
         var rules = self.rules
         if rules == nil {
-            rules = try CertLogicRuleEvaluator.load(directory: configuration.trust.rulesDirectory, country: configuration.gate.country)
-        }
-        if let loaded = rules as? CertLogicRuleEvaluator {
-            logger.info("rule set loaded", metadata: ["rules.version": .string(loaded.ruleSet.version), "rules.count": .stringConvertible(loaded.ruleSet.rules.count)])
+            let source = try RuleSetSource(
+                country: configuration.gate.country, directory: configuration.trust.rulesDirectory,
+                syncedDirectory: configuration.statePath("central"), logger: logger)
+            if let version = source.version {
+                logger.info("rule set loaded", metadata: ["rules.version": .string(version)])
+                rules = source
+            }
         }
         if rules == nil {
             logger.warning("no rule set loaded: certificates are refused with rules_unavailable", metadata: ["rules.directory": .string(configuration.trust.rulesDirectory)])
@@ -71,7 +74,9 @@ public struct GatewayDaemon: Sendable {
         let keys = try GateKeys.load(stateDirectory: configuration.stateDirectory, gate: configuration.gate.id, environment: environment)
         logger.info("receipt key ready", metadata: ["receipts.key_source": .string(keys.source), "receipts.site_keys": .stringConvertible(keys.keyring.count)])
         let central = try CentralLink.make(
-            configuration: configuration, database: database, status: status, logger: logger, validateTrustList: TrustStoreSource.validate)
+            configuration: configuration, database: database, status: status, logger: logger, validateTrustList: TrustStoreSource.validate,
+            validateRuleSets: { [country = configuration.gate.country] in try RuleSetSource.validateRules($0, country: country) },
+            validateValueSets: RuleSetSource.validateValueSets)
         var pipeline = CheckInPipeline(
             configuration: configuration,
             assessor: CredentialAssessor(

@@ -44,6 +44,8 @@ public struct CountryRuleSet: Sendable {
     public var valueSets: JSONValue
     /// A short fingerprint of the rule set (ids, versions and logic), recorded with each decision.
     public var version: String
+    /// The rule documents of this country as loaded (to recompile them with other value sets).
+    public var documents: [(source: String, json: JSONValue)]
 
     /// Compiles the Gateway-format rules of `country` among `documents`; rules of other countries
     /// and of other engines are ignored, a malformed rule of this country is an error.
@@ -52,6 +54,7 @@ public struct CountryRuleSet: Sendable {
         self.valueSets = valueSets
         var rules: [Rule] = []
         var fingerprint: [String] = []
+        var kept: [(source: String, json: JSONValue)] = []
         for (source, json) in documents {
             guard json["Country"]?.stringValue == country, (json["Engine"]?.stringValue ?? "CERTLOGIC") == "CERTLOGIC",
                 (json["Type"]?.stringValue ?? "Acceptance") == "Acceptance"
@@ -70,8 +73,10 @@ public struct CountryRuleSet: Sendable {
                 identifier: identifier, version: version, certificateType: json["CertificateType"]?.stringValue ?? "General",
                 validFrom: from, validTo: to, logic: logic))
             fingerprint.append(identifier + "@" + version + ":" + logicJSON.serialized())
+            kept.append((source, json))
         }
         self.rules = rules
+        self.documents = kept
         let digest = SHA256.hash(data: Data(fingerprint.sorted().joined(separator: "\n").utf8))
         self.version = country + "-" + digest.prefix(6).map { String(format: "%02x", $0) }.joined()
     }
