@@ -22,6 +22,8 @@ public struct GateStatusReport: Sendable, Hashable {
     public var quotaBytes: Int64?
     /// Entries in the access log.
     public var accessLogEntries: Int
+    /// When the central service last acknowledged a check-in, Unix milliseconds.
+    public var lastForwardAtMilliseconds: Int64? = nil
 
     /// `usedBytes / quotaBytes`, or 0 without a quota.
     public var quotaUsedRatio: Double {
@@ -52,6 +54,7 @@ public struct GateStatusReport: Sendable, Hashable {
         let sqliteLimit = maxPages * pageSize
         if maxPages > 0, maxPages < 4_294_967_294 { quota = min(quota ?? sqliteLimit, sqliteLimit) }
         let accessLog = try db.tableExists("access_log") ? (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM access_log") ?? 0) : 0
+        let lastForward = try Int64.fetchOne(db, sql: "SELECT MAX(forwarded_at_ms) FROM forwarded")
         return GateStatusReport(
             checkIns: checkIns,
             outboxDepth: depth,
@@ -61,7 +64,8 @@ public struct GateStatusReport: Sendable, Hashable {
             lastCheckInAtMilliseconds: head?["recorded_at_ms"],
             usedBytes: (pages - free) * pageSize,
             quotaBytes: quota,
-            accessLogEntries: accessLog
+            accessLogEntries: accessLog,
+            lastForwardAtMilliseconds: lastForward
         )
     }
 
@@ -78,6 +82,7 @@ public struct GateStatusReport: Sendable, Hashable {
             "\"quota_bytes\":" + (quotaBytes.map(String.init) ?? "null"),
             "\"quota_used_ratio\":\(Self.number(quotaUsedRatio))",
             "\"access_log_entries\":\(accessLogEntries)",
+            "\"last_forward_at\":" + (lastForwardAtMilliseconds.map { "\"" + ExportTime.iso8601(milliseconds: $0) + "\"" } ?? "null"),
         ]
         fields[0] = "{" + fields[0]
         return fields.joined(separator: ",") + "}"
