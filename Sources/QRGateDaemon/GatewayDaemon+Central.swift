@@ -30,6 +30,8 @@ struct CentralLink {
             status.setOutboxDepth(snapshot.outboxDepth)
             if let last = snapshot.lastSuccess { status.recordForward(at: last) }
             status.setCentralAlarm(snapshot.authAlarm ?? (snapshot.trustListStale ? "trust list stale" : nil))
+            status.setForwardingDetail(
+                oldestUnsentSeconds: snapshot.oldestUnsentAgeSeconds, deadLetters: snapshot.deadLetters, retriesByClass: snapshot.retriesByClass)
         }
         let freshness = TrustListFreshness(maxAge: central.trustListMaxAgeHours * 3600)
         guard let url = central.url else {

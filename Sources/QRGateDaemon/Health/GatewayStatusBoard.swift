@@ -11,6 +11,7 @@ public final class GatewayStatusBoard: Sendable {
         var outboxDepth: Int?
         var lastForward: Date?
         var centralAlarm: String?
+        var forwardingDetail: String?
     }
 
     private let state = Mutex(State())
@@ -50,6 +51,17 @@ public final class GatewayStatusBoard: Sendable {
         state.withLock { $0.centralAlarm = alarm }
     }
 
+    /// Records the forwarder's detail for the status line: oldest unsent age, dead letters, retries by class.
+    public func setForwardingDetail(oldestUnsentSeconds: Double?, deadLetters: Int, retriesByClass: [String: Int]) {
+        var parts: [String] = []
+        if let oldestUnsentSeconds { parts.append("oldest unsent \(Int(oldestUnsentSeconds))s") }
+        if deadLetters > 0 { parts.append("dead letters \(deadLetters)") }
+        if !retriesByClass.isEmpty {
+            parts.append("retries " + retriesByClass.keys.sorted().map { "\($0)=\(retriesByClass[$0]!)" }.joined(separator: " "))
+        }
+        state.withLock { $0.forwardingDetail = parts.isEmpty ? nil : parts.joined(separator: "; ") }
+    }
+
     /// The one-line summary for `STATUS=`.
     public func summary(now: Date = Date()) -> String {
         state.withLock { s in
@@ -60,6 +72,7 @@ public final class GatewayStatusBoard: Sendable {
             parts.append("scans today \(scans)")
             parts.append("outbox " + (s.outboxDepth.map(String.init) ?? "n/a"))
             parts.append("last forward " + (s.lastForward.map { $0.formatted(.iso8601) } ?? "never"))
+            if let detail = s.forwardingDetail { parts.append(detail) }
             if let alarm = s.centralAlarm { parts.append("ALARM " + alarm) }
             return parts.joined(separator: "; ")
         }
