@@ -5,7 +5,7 @@ public struct ScanConfiguration: Sendable {
     /// Wall-clock budget for one frame, plain scan included: a cascade attempt starts only
     /// if it is expected to end within it (its cost estimated from the time per pixel of the
     /// attempts so far). Keeps frames without a code cheap on a kiosk camera (30 fps = 33 ms).
-    public var cascadeTimeBudget: Duration = .milliseconds(28)
+    public var cascadeTimeBudget: Duration = .milliseconds(24)
     /// For a camera stream: each frame continues the cascade where the previous frame's
     /// budget ran out, so consecutive (nearly identical) frames try every step in turn
     /// while each frame stays within its budget. Off for files (each starts at step one).
