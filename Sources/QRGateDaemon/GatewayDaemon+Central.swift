@@ -44,6 +44,7 @@ struct CentralLink {
         endpoint.clientCertificateFile = central.clientCertificateFile.map(configuration.statePath)
         endpoint.clientKeyFile = central.clientKeyFile.map(configuration.statePath)
         endpoint.requestTimeout = .milliseconds(Int64(central.requestTimeoutSeconds * 1000))
+        endpoint.gzipRequests = central.gzipRequests
 
         var forwarding = Forwarder.Configuration(gateID: configuration.gate.id)
         forwarding.machine.maxRecords = central.batchMaxRecords

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import QRGateCore
 import NIOCore
 import NIOHTTP1
 
@@ -28,7 +29,12 @@ public struct HTTPBatchTransport: BatchTransport {
         request.headers.add(name: "Content-Type", value: "application/json")
         request.headers.add(name: "Idempotency-Key", value: batch.idempotencyKey)
         if let token = endpoint.bearerToken { request.headers.add(name: "Authorization", value: "Bearer " + token) }
-        request.body = .bytes(ByteBuffer(bytes: batch.body))
+        if endpoint.gzipRequests {
+            request.headers.add(name: "Content-Encoding", value: "gzip")
+            request.body = .bytes(ByteBuffer(bytes: Gzip.compress(batch.body)))
+        } else {
+            request.body = .bytes(ByteBuffer(bytes: batch.body))
+        }
         do {
             let response = try await client.execute(request, timeout: .nanoseconds(endpoint.requestTimeout.nanoseconds))
             let body = try await response.body.collect(upTo: maxResponseBytes)

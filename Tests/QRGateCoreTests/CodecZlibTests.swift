@@ -75,3 +75,22 @@ import Testing
         }
     }
 }
+
+@Suite struct GzipTests {
+    @Test func roundTripsAndMatchesTheGzipFormat() throws {
+        let text = Array(String(repeating: "{\"id\":\"0192\",\"site\":\"bv-bach-mai\"},", count: 200).utf8)
+        let gz = Gzip.compress(text)
+        #expect(gz.starts(with: [0x1F, 0x8B, 0x08]))
+        #expect(gz.count < text.count / 4)
+        #expect(try Gzip.decompress(gz) == text)
+        #expect(Gzip.crc32(Array("123456789".utf8)) == 0xCBF4_3926)  // the standard check value
+    }
+
+    @Test func corruptOrForeignDataIsATypedError() throws {
+        var gz = Gzip.compress(Array("hello gzip".utf8))
+        gz[gz.count - 6] ^= 0xFF  // inside the CRC
+        #expect(throws: ZlibError.self) { try Gzip.decompress(gz) }
+        #expect(throws: ZlibError.self) { try Gzip.decompress(Array("not gzip at all, certainly".utf8)) }
+        #expect(throws: ZlibError.self) { try Gzip.decompress(Array(Gzip.compress(Array("x".utf8)).prefix(12))) }
+    }
+}

@@ -74,6 +74,7 @@ import Glibc
             #expect(receiver.acceptedSet == Set(ids), "central set equals local set")
             #expect(receiver.acceptedIDs.count == ids.count, "no record took effect twice")
             #expect(receiver.duplicateDeliveries == 10)
+            #expect(receiver.gzipRequests == receiver.requests.count, "batches travel gzip-compressed")
         }
     }
 }

@@ -58,9 +58,11 @@ struct ForwarderFixture {
         seed: UInt64 = 1,
         maxBackoff: Duration = .seconds(300),
         requestTimeout: Duration = .milliseconds(400),
-        hooks: Forwarder.Hooks = .init()
+        hooks: Forwarder.Hooks = .init(),
+        gzip: Bool = true
     ) -> Forwarder {
         var endpoint = CentralEndpoint(baseURL: receiver.baseURL, gateID: "gate-01")
+        endpoint.gzipRequests = gzip
         endpoint.requestTimeout = requestTimeout
         endpoint.connectTimeout = requestTimeout
         var configuration = Forwarder.Configuration(gateID: "gate-01")

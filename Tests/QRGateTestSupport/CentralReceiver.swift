@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import QRGateCore
 import NIOCore
 import Synchronization
 
@@ -81,6 +82,7 @@ public final class CentralReceiver: Sendable {
         var listening = true
         var port: Int?
         var running = false
+        var gzipRequests = 0
     }
 
     private let state = Mutex(State())
@@ -146,6 +148,15 @@ public final class CentralReceiver: Sendable {
 
     /// Whether the server is accepting connections now.
     public var isListening: Bool { state.withLock { $0.running } }
+
+    /// Batch requests that came gzip-compressed.
+    public var gzipRequests: Int { state.withLock { $0.gzipRequests } }
+
+    static let inflateLimits: Zlib.Limits = {
+        var limits = Zlib.Limits()
+        limits.maxOutputBytes = 256 << 20
+        return limits
+    }()
 
     // MARK: - Running
 
@@ -234,7 +245,11 @@ public final class CentralReceiver: Sendable {
         guard context.parameters.get("action") == "check-ins:batch" else { return json(404, ["error": "unknown action"]) }
         let buffer = try await request.body.collect(upTo: 256 << 20)
         let bytes = buffer.readableBytes
-        let parsed = try? JSONDecoder().decode(BatchBody.self, from: Data(buffer.readableBytesView))
+        var body = Array(buffer.readableBytesView)
+        let gzipped = request.headers[.contentEncoding]?.lowercased() == "gzip"
+        if gzipped { body = (try? Gzip.decompress(body, limits: Self.inflateLimits)) ?? [] }
+        state.withLock { $0.gzipRequests += gzipped ? 1 : 0 }
+        let parsed = try? JSONDecoder().decode(BatchBody.self, from: Data(body))
         let ids = parsed?.records.map(\.id) ?? []
         let key = request.headers[HTTPField.Name("Idempotency-Key")!]
         let authorization = request.headers[.authorization]

@@ -25,6 +25,14 @@ extension ConfigurationLoader {
             c.central.batchMaxBytes = n
             return nil
         }),
+        ("central.gzip_requests", { c, v in
+            switch v.lowercased() {
+            case "true", "yes", "on": c.central.gzipRequests = true
+            case "false", "no", "off": c.central.gzipRequests = false
+            default: return "true or false"
+            }
+            return nil
+        }),
         ("central.linger_seconds", { c, v in seconds(v, 0...300) { c.central.lingerSeconds = $0 } }),
         ("central.request_timeout_seconds", { c, v in seconds(v, 1...300) { c.central.requestTimeoutSeconds = $0 } }),
         ("central.max_backoff_seconds", { c, v in seconds(v, 1...3600) { c.central.maxBackoffSeconds = $0 } }),

@@ -29,6 +29,8 @@ extension GatewayConfiguration {
         public var syncIntervalSeconds = 900.0
         /// Hours after which the trust list is stale (`central.trust_list_max_age_hours`).
         public var trustListMaxAgeHours = 72.0
+        /// Send batch bodies gzip-compressed (`central.gzip_requests`).
+        public var gzipRequests = true
         /// The defaults (forwarding off).
         public init() {}
     }
