@@ -48,7 +48,7 @@ public struct CentralEndpoint: Sendable, Equatable {
     /// Bearer token, when the gate authenticates with one.
     public var bearerToken: String?
     /// Whether batch bodies are sent gzip-compressed (`Content-Encoding: gzip`).
-    public var gzipRequests = true
+    public var gzipRequests = false
     /// PEM file of CA certificates to trust instead of the system store.
     public var caFile: String?
     /// PEM client certificate (chain), for mutual TLS.

@@ -147,10 +147,11 @@ public struct CheckInStore: Sendable {
         try String.fetchOne(
             db,
             sql: """
-                SELECT e.id FROM check_ins e
+                SELECT e.id FROM check_ins e INDEXED BY check_ins_pairing_lookup
                 WHERE e.site = ? AND e.subject_key = ? AND e.direction = 'entry' AND e.decision != 'refuse'
                   AND NOT EXISTS (SELECT 1 FROM check_ins x WHERE x.paired_entry_id = e.id)
-                  AND NOT EXISTS (SELECT 1 FROM check_ins l WHERE l.site = e.site AND l.subject_key = e.subject_key
+                  AND NOT EXISTS (SELECT 1 FROM check_ins l INDEXED BY check_ins_pairing_lookup
+                                  WHERE l.site = e.site AND l.subject_key = e.subject_key
                                   AND l.direction = 'entry' AND l.sequence > e.sequence)
                 ORDER BY e.sequence DESC LIMIT 1
                 """,
@@ -181,7 +182,7 @@ public struct CheckInStore: Sendable {
                      WHERE c.site = ? AND c.direction = 'entry' AND c.decision = 'admit' AND c.purged_at_ms IS NULL
                        AND NOT EXISTS (SELECT 1 FROM check_ins x WHERE x.paired_entry_id = c.id)
                        AND (c.subject_key IS NULL OR NOT EXISTS (
-                            SELECT 1 FROM check_ins l WHERE l.site = c.site AND l.subject_key = c.subject_key
+                            SELECT 1 FROM check_ins l INDEXED BY check_ins_pairing_lookup WHERE l.site = c.site AND l.subject_key = c.subject_key
                             AND l.direction = 'entry' AND l.sequence > c.sequence))
                      ORDER BY c.sequence
                     """,

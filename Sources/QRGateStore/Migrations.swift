@@ -85,6 +85,17 @@ extension GateDatabase {
         }
         registerSupervisorMigrations(&migrator)
         registerForwardingMigrations(&migrator)
+        migrator.registerMigration("v4-pairing-index") { db in
+            // Pairing looks up a person's latest entry at a site: with the sequence in the index
+            // that is one index probe, whatever the size of the table (the planner otherwise
+            // walked the site's whole history through check_ins_site_sequence).
+            try db.execute(
+                sql: """
+                    CREATE INDEX check_ins_pairing_lookup ON check_ins (site, subject_key, direction, sequence);
+                    DROP INDEX check_ins_subject;
+                    """
+            )
+        }
         return migrator
     }
 }

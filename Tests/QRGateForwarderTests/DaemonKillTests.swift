@@ -40,6 +40,7 @@ import Glibc
                   linger_seconds: 0
                   request_timeout_seconds: 120
                   max_backoff_seconds: 1
+                  gzip_requests: true
                 """.write(to: config, atomically: true, encoding: .utf8)
 
             func startDaemon() throws -> Process {

@@ -184,3 +184,22 @@ import Testing
         #expect(try await store.verifyChain().isIntact)
     }
 }
+
+/// Pairing stays an index probe however long the site's history grows.
+@Suite struct PairingQueryPlanTests {
+    @Test func openEntryLookupUsesThePairingIndex() async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let database = try GateDatabase(path: temporary.url.appendingPathComponent("p.sqlite").path)
+        let plan = try await database.pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    EXPLAIN QUERY PLAN SELECT e.id FROM check_ins e INDEXED BY check_ins_pairing_lookup
+                    WHERE e.site = 'a' AND e.subject_key = 'k' AND e.direction = 'entry' ORDER BY e.sequence DESC LIMIT 1
+                    """
+            ).map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("check_ins_pairing_lookup (site=? AND subject_key=? AND direction=?)") }, "\(plan)")
+    }
+}

@@ -30,7 +30,7 @@ extension GatewayConfiguration {
         /// Hours after which the trust list is stale (`central.trust_list_max_age_hours`).
         public var trustListMaxAgeHours = 72.0
         /// Send batch bodies gzip-compressed (`central.gzip_requests`).
-        public var gzipRequests = true
+        public var gzipRequests = false
         /// The defaults (forwarding off).
         public init() {}
     }
