@@ -53,35 +53,3 @@ public struct SystemGateClock: GateClock {
         FileManager.default.fileExists(atPath: synchronisedFlagPath)
     }
 }
-
-/// A clock tests drive by hand.
-public final class ManualGateClock: GateClock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var wall: Date
-    private var boot: UInt64
-    private var synchronised: Bool
-
-    /// Starts at `wall`, boot stamp `boot`.
-    public init(wall: Date, boot: UInt64 = 1_000_000_000, synchronised: Bool = true) {
-        self.wall = wall
-        self.boot = boot
-        self.synchronised = synchronised
-    }
-
-    public func wallTime() -> Date { lock.withLock { wall } }
-    public func bootNanoseconds() -> UInt64 { lock.withLock { boot } }
-    public func isSynchronised() -> Bool { lock.withLock { synchronised } }
-
-    /// Moves both clocks forward by `seconds`.
-    public func advance(by seconds: Double) {
-        lock.withLock {
-            wall = wall.addingTimeInterval(seconds)
-            boot += UInt64(seconds * 1e9)
-        }
-    }
-
-    /// Jumps the wall clock only (as an NTP step or an operator would), not the monotonic one.
-    public func jumpWall(by seconds: Double) {
-        lock.withLock { wall = wall.addingTimeInterval(seconds) }
-    }
-}

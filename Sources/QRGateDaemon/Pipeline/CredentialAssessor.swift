@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import QRGateCore
 
@@ -143,7 +142,7 @@ public struct CredentialAssessor: Sendable {
         } else {
             return nil
         }
-        return SHA256.hash(data: Data(normalised.utf8)).map { String(format: "%02x", $0) }.joined()
+        return AuditChain.sha256Hex(normalised)
     }
 
     static func holder(of payload: JSONValue) -> Subject {
