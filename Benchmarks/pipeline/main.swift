@@ -59,13 +59,15 @@ struct Fixture {
         let rulesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("device-config/rules").path
         let rules = try CertLogicRuleEvaluator.load(directory: rulesDirectory, country: "VN")
-        let keys = try GateKeys.load(stateDirectory: self.directory, gate: "bench", environment: [:])
+        let keys = try GateKeys.load(stateDirectory: self.directory, gate: "bench", site: "demo-site", environment: [:])
         var logger = Logger(label: "bench")
         logger.logLevel = .critical
         pipeline = CheckInPipeline(
             configuration: configuration,
-            assessor: CredentialAssessor(trust: trust, rules: rules, country: "VN", site: "demo-site", keyring: keys.keyring),
-            policy: AdmissionPolicy(), store: CheckInStore(database: database), keys: keys, clock: SystemGateClock(), logger: logger)
+            assessor: CredentialAssessor(
+                trust: trust, rules: rules, country: "VN", site: "demo-site", keyring: keys.keyring, personalKeys: keys.personalKeys),
+            policy: AdmissionPolicy(), store: CheckInStore(database: database, personalKeys: keys.personalKeys), keys: keys,
+            clock: SystemGateClock(), logger: logger)
     }
 }
 

@@ -51,7 +51,6 @@ public struct GatewayDaemon: Sendable {
         let database = try GateDatabase(
             path: databasePath, quotaBytes: Int64(configuration.storage.quotaMiB) << 20, ballastBytes: 8 << 20)
         logger.info("database open", metadata: ["store.path": .string(databasePath)])
-        let store = CheckInStore(database: database)
 
         let trustPath = configuration.statePath(configuration.trust.path)
         let trust = try TrustStoreSource(trustPath: trustPath, syncedPath: configuration.statePath("central/trust-list.json"), logger: logger)
@@ -71,7 +70,9 @@ public struct GatewayDaemon: Sendable {
         if rules == nil {
             logger.warning("no rule set loaded: certificates are refused with rules_unavailable", metadata: ["rules.directory": .string(configuration.trust.rulesDirectory)])
         }
-        let keys = try GateKeys.load(stateDirectory: configuration.stateDirectory, gate: configuration.gate.id, environment: environment)
+        let keys = try GateKeys.load(
+            stateDirectory: configuration.stateDirectory, gate: configuration.gate.id, site: configuration.gate.site, environment: environment)
+        let store = CheckInStore(database: database, personalKeys: keys.personalKeys)
         logger.info("receipt key ready", metadata: ["receipts.key_source": .string(keys.source), "receipts.site_keys": .stringConvertible(keys.keyring.count)])
         let central = try CentralLink.make(
             configuration: configuration, database: database, status: status, logger: logger, validateTrustList: TrustStoreSource.validate,
@@ -81,7 +82,7 @@ public struct GatewayDaemon: Sendable {
             configuration: configuration,
             assessor: CredentialAssessor(
                 trust: trust.current(), rules: rules, country: configuration.gate.country, site: configuration.gate.site, keyring: keys.keyring,
-                declarationKeyring: keys.declarationKeyring),
+                declarationKeyring: keys.declarationKeyring, personalKeys: keys.personalKeys),
             policy: try AdmissionPolicy(configuration: configuration),
             store: store,
             keys: keys,
@@ -101,6 +102,7 @@ public struct GatewayDaemon: Sendable {
         apiConfiguration.site = configuration.gate.site
         apiConfiguration.quotaBytes = Int64(configuration.storage.quotaMiB) << 20
         apiConfiguration.configurationJSON = configuration.operatorSummaryJSON
+        apiConfiguration.personalKeys = keys.personalKeys
         let server: HTTPServerBuilder
         if configuration.http.usesTLS {
             let chain = try NIOSSLCertificate.fromPEMFile(configuration.statePath(configuration.http.tlsCertificate)).map { NIOSSLCertificateSource.certificate($0) }

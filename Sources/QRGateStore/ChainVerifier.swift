@@ -41,10 +41,10 @@ public struct ChainReport: Sendable, Hashable, CustomStringConvertible {
 extension CheckInStore {
     /// Walks the chain from its anchor and reports the first broken link.
     public func verifyChain() async throws -> ChainReport {
-        try await database.pool.read { db in try Self.verifyChain(db: db) }
+        try await database.pool.read { db in try verifyChain(db: db) }
     }
 
-    static func verifyChain(db: Database) throws -> ChainReport {
+    func verifyChain(db: Database) throws -> ChainReport {
         let anchor = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM chain_anchor WHERE id = 1")
         var expectedSequence: Int64 = (anchor?["sequence"] ?? 0) + 1
         var previousHash: String = anchor?["hash"] ?? AuditChain.genesis
@@ -66,7 +66,7 @@ extension CheckInStore {
             }
             if record.purgedAtMilliseconds == nil {
                 let personal = StoredCheckIn.personalRecord(subject: record.subject, subjectKey: record.subjectKey, declaration: record.declaration)
-                if AuditChain.personalDigest(personal) != record.personalDigest {
+                if personalDigest(personal) != record.personalDigest {
                     return broken(.personalDataMismatch, at: record.sequence, id: record.id)
                 }
             }

@@ -5,8 +5,8 @@ import QRGateCore
 extension CheckInStore {
     /// Deletes the oldest links of the chain whose personal data is purged and whose delivery
     /// the central service confirmed, up to `limit` rows, and moves the chain anchor past them
-    /// so the rest still verifies. Returns the number of rows deleted. Unforwarded rows are
-    /// never deleted here.
+    /// so the rest still verifies. Returns the number of rows deleted. Rows still in the outbox
+    /// are never deleted here (retention takes them out of the outbox when their time is up).
     @discardableResult
     public func compact(limit: Int = 10_000) async throws -> Int {
         try await database.pool.write { db in
@@ -34,6 +34,8 @@ extension CheckInStore {
             try db.execute(
                 sql: "DELETE FROM forwarded WHERE check_in_id NOT IN (SELECT id FROM check_ins)"
             )
+            // Receipts live hours, retention days: a use older than the chain's start is of no receipt still valid.
+            try db.execute(sql: "DELETE FROM receipt_uses WHERE check_in_id NOT IN (SELECT id FROM check_ins)")
             try db.execute(
                 sql: "INSERT INTO chain_anchor (id, sequence, hash) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash",
                 arguments: [last.sequence, last.hash]

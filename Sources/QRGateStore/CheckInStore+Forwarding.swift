@@ -159,7 +159,7 @@ extension CheckInStore {
                         let used = (try Int64.fetchOne(db, sql: "PRAGMA page_count") ?? 0) - (try Int64.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0)
                         if used >= pageLimit { throw Self.quotaReached }
                     }
-                    stored.append(try Self.insert(draft, policy: policy, db: db))
+                    stored.append(try insert(draft, policy: policy, db: db))
                 }
                 return stored
             }

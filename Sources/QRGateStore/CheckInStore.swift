@@ -15,20 +15,34 @@ public enum DirectionPolicy: Sendable, Hashable {
 public struct CheckInStore: Sendable {
     /// The database.
     public let database: GateDatabase
+    /// The secrets that key the personal digest of each link (nil: plain SHA-256, for tools that
+    /// only read and for tests that do not care).
+    public let personalKeys: PersonalKeys?
 
     /// Wraps an open database.
-    public init(database: GateDatabase) {
+    public init(database: GateDatabase, personalKeys: PersonalKeys? = nil) {
         self.database = database
+        self.personalKeys = personalKeys
     }
 
+    /// The digest of a record's personal fields, as the chain stores it.
+    public func personalDigest(_ personal: JSONValue) -> String {
+        personalKeys?.personalDigest(personal) ?? AuditChain.personalDigest(personal)
+    }
+
+    /// Decides a check-in with what only the recording transaction knows: the direction it
+    /// resolved, and ``RecordingFacts`` (open entry, hours outside, whether the receipt is spent).
+    public typealias Decider = @Sendable (Direction, RecordingFacts) -> (decision: Decision, flags: Set<CheckInDraft.Flag>)
+
     /// Stores `draft` as the next link of the audit chain with an outbox row, pairing an exit
-    /// with the person's open entry at the site. Returns the stored check-in after the commit.
-    /// `redecide` gives the decision for the direction the store resolved, when it differs from
-    /// the draft's (auto mode decides entry or exit only inside the transaction).
+    /// with the person's open entry at the site, and spending a presented receipt. Returns the
+    /// stored check-in after the commit. `decide`, when given, makes the decision inside the
+    /// transaction from the resolved direction and the ``RecordingFacts`` (auto mode decides
+    /// entry or exit only here; a spent receipt and the hours outside are known only here).
     public func record(
         _ draft: CheckInDraft,
         direction policy: DirectionPolicy,
-        redecide: (@Sendable (Direction) -> Decision)? = nil
+        decide: Decider? = nil
     ) async throws(StoreError) -> StoredCheckIn {
         do {
             let pageLimit = database.checkInPageLimit
@@ -37,7 +51,7 @@ public struct CheckInStore: Sendable {
                     let used = (try Int64.fetchOne(db, sql: "PRAGMA page_count") ?? 0) - (try Int64.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0)
                     if used >= pageLimit { throw Self.quotaReached }
                 }
-                return try Self.insert(draft, policy: policy, redecide: redecide, db: db)
+                return try insert(draft, policy: policy, decide: decide, db: db)
             }
         } catch let error as StoreError {
             throw error
@@ -53,24 +67,43 @@ public struct CheckInStore: Sendable {
         reason: "the storage quota is reached, so this check-in was not recorded; forwarding and the retention purge free space (check the outbox and the central connection)"
     )
 
-    static func insert(
-        _ draft: CheckInDraft, policy: DirectionPolicy, redecide: (@Sendable (Direction) -> Decision)? = nil, db: Database
-    ) throws -> StoredCheckIn {
+    func insert(_ draft: CheckInDraft, policy: DirectionPolicy, decide: Decider? = nil, db: Database) throws -> StoredCheckIn {
         var draft = draft
+        // What is hashed is what is stored: no control character reaches a column (SQLite would
+        // cut a text at a NUL while the digest covered all of it, and the chain would break).
+        draft.subject = Subject(
+            idNumber: draft.subject.idNumber.map(TextSafety.withoutControls), fullName: draft.subject.fullName.map(TextSafety.withoutControls),
+            birthDate: draft.subject.birthDate.map(TextSafety.withoutControls))
+        if let text = draft.declaration?.freeText { draft.declaration?.freeText = TextSafety.withoutControls(text) }
         var flags = draft.flags
         var direction: Direction
         var pairedEntryID: String?
         let openEntry = try draft.subjectKey.flatMap { try Self.openEntryID(site: draft.site, subjectKey: $0, db: db) }
         switch policy {
         case .fixed(let fixed): direction = fixed
-        case .auto: direction = openEntry == nil && draft.receiptCheckInID == nil ? .entry : .exit
+        case .auto: direction = openEntry == nil && draft.receiptEntryID == nil ? .entry : .exit
         }
-        if direction != draft.direction, let redecide {
-            draft.decision = redecide(direction)
+        if let decide {
+            var facts = RecordingFacts(hasOpenEntry: openEntry != nil)
+            if let key = draft.subjectKey {
+                facts.hoursOutside = try Self.hoursOutside(site: draft.site, subjectKey: key, now: draft.wallTime, db: db)
+            }
+            if let receipt = draft.receiptCheckInID {
+                facts.receiptAlreadyUsed = try Self.receiptUsed(receipt, direction: direction, db: db)
+            }
+            let decided = decide(direction, facts)
+            draft.decision = decided.decision
+            flags.formUnion(decided.flags)
         }
+        let admitted = draft.decision.outcome != .refuse
         if direction == .exit {
-            pairedEntryID = openEntry ?? draft.receiptCheckInID
-            if pairedEntryID == nil { flags.insert(.exitWithoutEntry) }
+            pairedEntryID = admitted ? openEntry ?? draft.receiptEntryID : nil
+            if admitted && pairedEntryID == nil { flags.insert(.exitWithoutEntry) }
+        }
+        if admitted, let receipt = draft.receiptCheckInID {
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO receipt_uses (receipt_check_in_id, direction, check_in_id, used_at_ms) VALUES (?, ?, ?, ?)",
+                arguments: [receipt, direction.rawValue, draft.id, Int64((draft.wallTime.timeIntervalSince1970 * 1000).rounded(.down))])
         }
 
         let head = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM check_ins ORDER BY sequence DESC LIMIT 1")
@@ -95,7 +128,7 @@ public struct CheckInStore: Sendable {
             subject: draft.subject,
             subjectKey: draft.subjectKey,
             declaration: draft.declaration,
-            personalDigest: AuditChain.personalDigest(personal),
+            personalDigest: personalDigest(personal),
             purgedAtMilliseconds: nil,
             previousHash: previousHash,
             hash: ""
@@ -140,6 +173,38 @@ public struct CheckInStore: Sendable {
             arguments: [stored.id, stored.recordedAtMilliseconds]
         )
         return stored
+    }
+
+    /// Hours since the latest admitted exit of `subjectKey` at `site`, when the person has not
+    /// come back in since (their latest entry is older than that exit).
+    static func hoursOutside(site: String, subjectKey: String, now: Date, db: Database) throws -> Double? {
+        func latest(_ direction: String) throws -> Row? {
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT sequence, recorded_at_ms FROM check_ins INDEXED BY check_ins_pairing_lookup
+                    WHERE site = ? AND subject_key = ? AND direction = ? AND decision != 'refuse'
+                    ORDER BY sequence DESC LIMIT 1
+                    """,
+                arguments: [site, subjectKey, direction])
+        }
+        guard let exit = try latest("exit") else { return nil }
+        if let entry = try latest("entry"), (entry["sequence"] as Int64) > (exit["sequence"] as Int64) { return nil }
+        let left: Int64 = exit["recorded_at_ms"]
+        return max(0, (now.timeIntervalSince1970 * 1000 - Double(left)) / 3_600_000)
+    }
+
+    /// Whether the receipt of check-in `receiptID` was already used in `direction` at this gate,
+    /// or, for an exit, whether the entry it records is already closed by an exit.
+    static func receiptUsed(_ receiptID: String, direction: Direction, db: Database) throws -> Bool {
+        if try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM receipt_uses WHERE receipt_check_in_id = ? AND direction = ?)",
+            arguments: [receiptID, direction.rawValue]) == true
+        {
+            return true
+        }
+        guard direction == .exit else { return false }
+        return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM check_ins WHERE paired_entry_id = ?)", arguments: [receiptID]) == true
     }
 
     /// The latest entry of `subjectKey` at `site` that no exit has closed yet.

@@ -96,6 +96,20 @@ extension GateDatabase {
                     """
             )
         }
+        migrator.registerMigration("v5-receipt-uses") { db in
+            // A receipt is spent when used: one use per receipt and direction at this gate.
+            try db.execute(
+                sql: """
+                    CREATE TABLE receipt_uses (
+                        receipt_check_in_id TEXT NOT NULL,
+                        direction TEXT NOT NULL CHECK (direction IN ('entry', 'exit')),
+                        check_in_id TEXT NOT NULL,
+                        used_at_ms INTEGER NOT NULL,
+                        PRIMARY KEY (receipt_check_in_id, direction)
+                    ) WITHOUT ROWID;
+                    """
+            )
+        }
         return migrator
     }
 }

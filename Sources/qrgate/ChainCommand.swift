@@ -30,7 +30,11 @@ struct ChainCommand: AsyncParsableCommand {
             }
             let report: ChainReport
             do {
-                report = try await CheckInStore(database: try GateDatabase(path: path, readOnly: true)).verifyChain()
+                // The personal digests are keyed with the gate secret; without it only the links verify.
+                let keys = try GateKeys.load(
+                    stateDirectory: configuration.stateDirectory, gate: configuration.gate.id, site: configuration.gate.site,
+                    environment: ProcessInfo.processInfo.environment, create: false)
+                report = try await CheckInStore(database: try GateDatabase(path: path, readOnly: true), personalKeys: keys.personalKeys).verifyChain()
             } catch {
                 printError("qrgate chain verify: \(error)")
                 throw ExitStatus.negative

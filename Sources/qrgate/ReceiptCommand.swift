@@ -29,7 +29,10 @@ struct ReceiptCommand: AsyncParsableCommand {
         func run() throws {
             let configuration = try loadConfiguration(config)
             var keyring = ES256Keyring()
-            if let keys = try? GateKeys.load(stateDirectory: configuration.stateDirectory, gate: configuration.gate.id, environment: [:], create: false) {
+            if let keys = try? GateKeys.load(
+                stateDirectory: configuration.stateDirectory, gate: configuration.gate.id, site: configuration.gate.site,
+                environment: ProcessInfo.processInfo.environment, create: false)
+            {
                 keyring = keys.keyring
             }
             for path in key {
@@ -37,7 +40,7 @@ struct ReceiptCommand: AsyncParsableCommand {
                     printError("qrgate receipt verify: \(path) is not a PEM P-256 public key")
                     throw ExitStatus.negative
                 }
-                keyring.add(publicKey, gate: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
+                keyring.add(publicKey, gate: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, site: configuration.gate.site)
             }
             guard let now = at.map({ ISO8601Timestamp.parse($0) }) ?? Date() else {
                 throw ValidationError("--at is not an ISO 8601 time")
@@ -80,11 +83,14 @@ struct ReceiptCommand: AsyncParsableCommand {
                     printError("qrgate receipt render: no check-in \(token) in this gate's database")
                     throw ExitStatus.negative
                 }
-                let keys = try GateKeys.load(stateDirectory: configuration.stateDirectory, gate: configuration.gate.id, environment: ProcessInfo.processInfo.environment)
+                let keys = try GateKeys.load(
+                    stateDirectory: configuration.stateDirectory, gate: configuration.gate.id, site: configuration.gate.site,
+                    environment: ProcessInfo.processInfo.environment)
                 let issued = Date(timeIntervalSince1970: Double(stored.recordedAtMilliseconds) / 1000)
                 let claims = ReceiptClaims(
                     checkInID: stored.id, site: stored.site, gate: stored.gate, direction: stored.direction, decision: stored.decision.outcome,
-                    issuedAt: issued, validUntil: issued.addingTimeInterval(Double(configuration.receipts.validityHours) * 3600))
+                    issuedAt: issued, validUntil: issued.addingTimeInterval(Double(configuration.receipts.validityHours) * 3600),
+                    subjectBindings: stored.subject.map(keys.personalKeys.receiptBindings) ?? [])
                 text = try ReceiptToken.issue(claims, key: keys.signingKey)
                 lines = [ISO8601Timestamp.format(issued), "\(stored.site) / \(stored.gate)", "\(stored.direction.rawValue) \(stored.decision.outcome.rawValue)"]
             }

@@ -12,7 +12,8 @@ import Testing
             summary: CredentialSummary(kind: .vaccination, verified: verified),
             holder: Subject(fullName: "NGUYEN VAN AN", birthDate: "1990-01-15"),
             failedRules: failedRules,
-            rulesEvaluated: rulesEvaluated
+            rulesEvaluated: rulesEvaluated,
+            applicableTypeRules: 2
         )
     }
 
@@ -87,21 +88,84 @@ import Testing
     @Test func quarantineResidentsNeedAPermitToLeaveAndAreFlaggedWhenOverdue() {
         var policy = AdmissionPolicy()
         policy.residents = [
-            "001090000001": .init(idNumber: "001090000001", permitUntil: now.addingTimeInterval(3600)),
+            "001090000001": .init(idNumber: "001090000001", permitUntil: now.addingTimeInterval(3600), fullName: "Nguyễn Văn An", birthDate: "1990-01-15"),
             "001090000002": .init(idNumber: "001090000002", permitUntil: now.addingTimeInterval(-60)),
             "001090000003": .init(idNumber: "001090000003"),
         ]
-        func exit(_ id: String) -> Decision.Outcome {
-            policy.decide(.init(citizenID: Subject(idNumber: id)), direction: .exit, now: now).decision.outcome
+        func exit(_ id: String, inside: Bool = false) -> Decision.Outcome {
+            policy.decide(.init(citizenID: Subject(idNumber: id, fullName: "X")), direction: .exit, now: now, facts: .init(hasOpenEntry: inside)).decision.outcome
         }
         #expect(exit("001090000001") == .admit)
         #expect(exit("001090000002") == .refuse)  // permit expired
         #expect(exit("001090000003") == .refuse)  // no permit
-        #expect(exit("079090000009") == .admit)  // not a resident: exits are never refused
+        #expect(exit("079090000009", inside: true) == .admit)  // a visitor who came in leaves
+        #expect(exit("079090000009") == .refer)  // neither resident nor inside: staff check
 
-        let late = policy.decide(.init(citizenID: Subject(idNumber: "001090000001")), direction: .entry, now: now, hoursOutside: 6)
+        // Back by certificate (signed): admitted, flagged once the hours outside pass the limit.
+        let back = PresentedEvidence(certificate: certificate())
+        let onTime = policy.decide(back, direction: .entry, now: now, facts: .init(hoursOutside: 3.5))
+        #expect(onTime.decision.reasons.map(\.code) == ["resident_returned"])
+        #expect(!onTime.flags.contains(.overdueReturn))
+        let late = policy.decide(back, direction: .entry, now: now, facts: .init(hoursOutside: 6))
         #expect(late.decision.outcome == .admit)
         #expect(late.flags.contains(.overdueReturn))
-        #expect(late.decision.reasons.map(\.code) == ["resident_overdue"])
+        #expect(late.decision.reasons.map(\.code) == ["resident_returned", "resident_overdue"])
+        // Back with the card only: never admitted on a printable identity.
+        let card = policy.decide(.init(citizenID: Subject(idNumber: "001090000001", fullName: "Nguyễn Văn An")), direction: .entry, now: now)
+        #expect(card.decision.outcome == .refer)
+        #expect(card.flags.contains(.unsignedIdentity))
+    }
+
+    @Test func aQuarantineExitWithoutAnyIdentityIsRefused() {
+        var policy = AdmissionPolicy()
+        policy.residents = ["001090000001": .init(idNumber: "001090000001", permitUntil: now.addingTimeInterval(3600))]
+        let receiptOnly = PresentedEvidence(receipt: .init(checkInID: "r", direction: .entry, decision: .admit, bindsPresenter: nil, isBound: true))
+        for evidence in [PresentedEvidence(), receiptOnly] {
+            let decided = policy.decide(evidence, direction: .exit, now: now, facts: .init(hasOpenEntry: true))
+            #expect(decided.decision.outcome == .refuse)
+            #expect(decided.decision.reasons.map(\.code) == ["identity_required"])
+        }
+    }
+
+    @Test func aReceiptNeverAdmitsAnEntryAndIsRefusedWhenSpentOrSomeoneElses() {
+        let policy = AdmissionPolicy()
+        func receipt(binds: Bool?) -> PresentedEvidence.Receipt { .init(checkInID: "r", direction: .entry, decision: .admit, bindsPresenter: binds, isBound: true) }
+        let alone = policy.decide(.init(receipt: receipt(binds: nil)), direction: .entry, now: now).decision
+        #expect(alone.outcome == .refuse)
+        #expect(alone.reasons.map(\.code) == ["receipt_not_a_ticket"])
+        let other = policy.decide(.init(certificate: certificate(), receipt: receipt(binds: false)), direction: .entry, now: now).decision
+        #expect(other.reasons.map(\.code) == ["receipt_other_person"])
+        let spent = policy.decide(.init(receipt: receipt(binds: nil)), direction: .exit, now: now, facts: .init(receiptAlreadyUsed: true)).decision
+        #expect(spent.outcome == .refuse)
+        #expect(spent.reasons.map(\.code) == ["receipt_already_used"])
+        let exit = policy.decide(.init(receipt: receipt(binds: nil)), direction: .exit, now: now).decision
+        #expect(exit.outcome == .admit)
+    }
+
+    @Test func zeroApplicableRulesRefusesInsteadOfAdmitting() {
+        var none = certificate()
+        none.applicableTypeRules = 0
+        let decision = AdmissionPolicy().decide(.init(certificate: none), direction: .entry, now: now).decision
+        #expect(decision.outcome == .refuse)
+        #expect(decision.reasons.map(\.code) == ["no_applicable_rules"])
+    }
+
+    @Test func aDeclarationTokenMustNameThePresenter() {
+        let token = HealthDeclaration(submittedAt: now.timeIntervalSince1970 - 60, source: .token)
+        var evidence = PresentedEvidence(certificate: certificate(), declaration: token)
+        for names in [false, nil] as [Bool?] {
+            evidence.declarationNamesPresenter = names
+            let decision = AdmissionPolicy().decide(evidence, direction: .entry, now: now).decision
+            #expect(decision.outcome == .refer)
+            #expect(decision.reasons.map(\.code) == ["declaration_other_person"])
+        }
+        evidence.declarationNamesPresenter = true
+        #expect(AdmissionPolicy().decide(evidence, direction: .entry, now: now).decision.outcome == .admit)
+    }
+
+    @Test func anUnsignedCardIsFlaggedUnlessASignedCertificateNamesThePerson() {
+        let card = Subject(idNumber: "001090000001", fullName: "Nguyễn Văn An", birthDate: "1990-01-15")
+        #expect(AdmissionPolicy().decide(.init(citizenID: card), direction: .exit, now: now).flags.contains(.unsignedIdentity))
+        #expect(!AdmissionPolicy().decide(.init(certificate: certificate(), citizenID: card), direction: .entry, now: now).flags.contains(.unsignedIdentity))
     }
 }

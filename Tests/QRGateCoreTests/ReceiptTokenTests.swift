@@ -13,7 +13,7 @@ import Testing
     }
     var keyring: ES256Keyring {
         var keyring = ES256Keyring()
-        keyring.add(key.publicKey, gate: "gate-02")
+        keyring.add(key.publicKey, gate: "gate-02", site: "site-a")
         return keyring
     }
 
@@ -57,5 +57,34 @@ import Testing
         let token = try ReceiptToken.issue(claims, key: key)
         #expect(throws: ReceiptError.self) { try ReceiptToken.verify(token, keyring: keyring, at: now, site: "site-b") }
         #expect { try ReceiptToken.verify("HC1:ABC", keyring: keyring, at: now) } throws: { ($0 as? ReceiptError)?.code == .prefix }
+    }
+
+    @Test func aGateKeyOfAnotherSiteCannotSignReceiptsForThisSite() throws {
+        // The key is known, but as a gate of site-b: a receipt it signs claiming site-a is refused.
+        var mixed = ES256Keyring()
+        mixed.add(key.publicKey, gate: "gate-02", site: "site-b")
+        let token = try ReceiptToken.issue(claims, key: key)
+        #expect {
+            try ReceiptToken.verify(token, keyring: mixed, at: now, site: "site-a")
+        } throws: { ($0 as? ReceiptError)?.code == .otherSite }
+    }
+
+    @Test func aReceiptIsBoundToItsPersonWithoutRevealingThem() throws {
+        let keys = PersonalKeys.random()
+        let person = Subject(idNumber: "001090000001", fullName: "Nguyễn Văn An", birthDate: "1990-01-15")
+        var bound = claims
+        bound.subjectBindings = keys.receiptBindings(person)
+        let token = try ReceiptToken.issue(bound, key: key)
+        let verified = try ReceiptToken.verify(token, keyring: keyring, at: now, site: "site-a")
+        #expect(verified.subjectBindings.count == 2)
+        // By ID card (number) or by certificate (folded name and birth date), not by anyone else.
+        #expect(keys.binds(verified.subjectBindings, to: Subject(idNumber: "001090000001")))
+        #expect(keys.binds(verified.subjectBindings, to: Subject(fullName: "NGUYEN VAN AN", birthDate: "1990-01-15")))
+        #expect(!keys.binds(verified.subjectBindings, to: Subject(idNumber: "079090000002", fullName: "Trần Thị Bình", birthDate: "1985-02-01")))
+        // Another site's secret cannot tell whose receipt it is.
+        #expect(!PersonalKeys.random().binds(verified.subjectBindings, to: person))
+        // Nothing of the person is in the token in the clear.
+        let claimsText = verified.json().serialized()
+        #expect(!claimsText.contains("001090000001") && !claimsText.lowercased().contains("nguyen"))
     }
 }

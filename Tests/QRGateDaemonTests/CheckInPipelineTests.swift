@@ -21,14 +21,14 @@ import Testing
         configuration.receipts.printer = printer
         configuration.gate.mode = mode
         let issuer = try TestDCCIssuer()
-        let store = CheckInStore(database: try GateDatabase(path: temporary.url.appendingPathComponent("g.sqlite").path))
-        let keys = try GateKeys.load(stateDirectory: temporary.url.path, gate: "gate-01", environment: [:])
+        let keys = try GateKeys.load(stateDirectory: temporary.url.path, gate: "gate-01", site: configuration.gate.site, environment: [:])
+        let store = CheckInStore(database: try GateDatabase(path: temporary.url.appendingPathComponent("g.sqlite").path), personalKeys: keys.personalKeys)
         let pipeline = CheckInPipeline(
             configuration: configuration,
             assessor: CredentialAssessor(
                 trust: TrustStore(certificates: [try SignerCertificate(derEncoded: issuer.certificateDER)]),
                 rules: try CertLogicRuleEvaluator.load(directory: Self.rules, country: "VN"), country: "VN", site: configuration.gate.site,
-                keyring: keys.keyring, declarationKeyring: keys.declarationKeyring),
+                keyring: keys.keyring, declarationKeyring: keys.declarationKeyring, personalKeys: keys.personalKeys),
             policy: AdmissionPolicy(), store: store, keys: keys, clock: SystemGateClock(), logger: Logger(label: "test"))
         return (pipeline, store, issuer)
     }
@@ -115,7 +115,7 @@ import Testing
         let declaration = HealthDeclaration(
             symptoms: [.fever, .cough], travelledLast14Days: true, freeText: "sốt nhẹ từ hôm qua",
             submittedAt: Date().addingTimeInterval(-600).timeIntervalSince1970.rounded(.down), source: .token)
-        let token = try DeclarationToken.issue(declaration, subject: Subject(idNumber: "001090000001"), key: service)
+        let token = try DeclarationToken.issue(declaration, subject: Subject(fullName: "Nguyễn Văn An", birthDate: "1990-01-15"), key: service)
         guard case .recorded(let stored, _) = await pipeline.process([try CheckInPipelineTests().dcc(issuer), token], origin: "test") else {
             Issue.record("not recorded")
             return

@@ -1,5 +1,6 @@
 import Foundation
 import QRGateCore
+import QRGateDaemon
 import QRGateImaging
 import QRGateReceipts
 import QRGateScanner
@@ -77,7 +78,9 @@ import Glibc
         }
 
         let database = try GateDatabase(path: state.appendingPathComponent("qrgate.sqlite").path)
-        let store = CheckInStore(database: database)
+        // The personal digests are keyed with the gate secret the daemon created.
+        let keys = try GateKeys.load(stateDirectory: state.path, gate: "gate-e2e", site: "site-e2e", environment: [:], create: false)
+        let store = CheckInStore(database: database, personalKeys: keys.personalKeys)
         var recorded: [StoredCheckIn] = []
         let deadline = Date().addingTimeInterval(60)
         while recorded.count < 3 && Date() < deadline {
@@ -107,6 +110,7 @@ import Glibc
 
         #expect(try await store.outboxDepth() == 3)
         #expect(try await store.verifyChain().isIntact)
+        #expect(try await CheckInStore(database: database).verifyChain().problem == .personalDataMismatch, "the digest is keyed: without the gate secret nobody can confirm a person")
         // The scanned files were moved out of the inbox.
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).filter { $0.hasSuffix(".png") }.isEmpty)
 

@@ -95,7 +95,10 @@ import Testing
         drafts[1].decision = Decision(outcome: .refer, reasons: [DecisionReason(code: "name_mismatch", english: "Name differs", vietnamese: "Tên khác")], ruleSetVersion: nil)
         try await fixture.store.recordAll(drafts, direction: .auto)
         _ = try await fixture.store.purgeExpired(now: ForwarderFixture.start.addingTimeInterval(86_400 * 21 + 1.5), retentionDays: 21)
-        let expected = try await fixture.store.all()
+        // Purged rows leave the outbox with their purge (G7); the rest is read as stored.
+        let waiting = Set(try await fixture.store.outboxIDs())
+        let expected = try await fixture.store.all().filter { waiting.contains($0.id) }
+        #expect(expected.count == 3)
         let read = try await fixture.store.outboxBatch(limit: 10)
         #expect(read == expected)
         #expect(read.contains { $0.declaration != nil } || expected.allSatisfy { $0.declaration == nil })

@@ -184,7 +184,8 @@ import Testing
             + row(0, name: "Nguyễn Thị Ánh Tuyết", id: "079190000001")
             + row(1, name: "\"'=HYPERLINK(\"\"http://x\"\",\"\"Đặng\"\")\"", id: "'+84901234567")
             + row(2, name: "\"Trần, \"\"Bé\"\" Hoa\"", id: "'-1")
-            + row(3, name: "'@SUM(A1)", id: "'\tTab")).utf8)
+            // A control character never reaches storage (the store turns the tab into a space).
+            + row(3, name: "'@SUM(A1)", id: " Tab")).utf8)
         #expect(body == expected, "\(String(decoding: body, as: UTF8.self))")
     }
 

@@ -169,7 +169,11 @@ import Testing
         defer { temporary.remove() }
         let stored = try await record(6)
         try await store.markForwarded(stored.prefix(3).map(\.id), at: start)
-        _ = try await store.purgeExpired(now: start.addingTimeInterval(30 * 86_400), retentionDays: 21)
+        // The first three (forwarded) are past retention, the other three are not: those stay
+        // in the outbox and in the chain (past retention they would leave the outbox too).
+        let report0 = try await store.purgeExpired(now: start.addingTimeInterval(21 * 86_400 + 3), retentionDays: 21)
+        #expect(report0.purgedCheckIns == 3)
+        #expect(report0.evictedUnforwarded == 0)
         #expect(try await store.compact() == 3)
         #expect(try await store.all().map(\.sequence) == [4, 5, 6])
         #expect(try await store.outboxDepth() == 3)

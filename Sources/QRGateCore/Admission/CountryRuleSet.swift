@@ -94,8 +94,11 @@ public struct CountryRuleSet: Sendable {
         return latest.values.sorted { $0.identifier < $1.identifier }
     }
 
-    /// Evaluates the applicable rules on `payload`; returns the ids of those that did not yield `true`.
-    public func failedRules(payload: JSONValue, issuedAt: Date?, expiresAt: Date?, at now: Date) -> (evaluated: Int, failed: [String]) {
+    /// Evaluates the applicable rules on `payload`; returns how many applied, how many of those are
+    /// written for the certificate's own type (not `General`), and the ids of those that did not
+    /// yield `true`. A type without rules of its own is not governed by the rule set at all: the
+    /// policy refuses it (`no_applicable_rules`) rather than let `General` rules alone admit it.
+    public func failedRules(payload: JSONValue, issuedAt: Date?, expiresAt: Date?, at now: Date) -> (evaluated: Int, typeSpecific: Int, failed: [String]) {
         let type = payload["v"] != nil ? "Vaccination" : payload["t"] != nil ? "Test" : payload["r"] != nil ? "Recovery" : "General"
         let external: JSONValue = [
             "valueSets": valueSets,
@@ -111,7 +114,8 @@ public struct CountryRuleSet: Sendable {
             let result = try? rule.logic.evaluate(data: data)
             if result?.jsonValue != .bool(true) { failed.append(rule.identifier) }
         }
-        return (applicable.count, failed)
+        let typeSpecific = applicable.filter { $0.certificateType.lowercased() == type.lowercased() && type != "General" }.count
+        return (applicable.count, typeSpecific, failed)
     }
 
     static func compareVersions(_ a: String, _ b: String) -> Int {

@@ -3,9 +3,43 @@ extension DecisionReason {
     /// A valid certificate satisfied the site's rules.
     public static let certificateAccepted = DecisionReason(
         code: "certificate_accepted", english: "Certificate valid", vietnamese: "Chứng nhận hợp lệ")
-    /// A receipt from another gate of the site stands in for the certificate checked there.
-    public static let receiptAccepted = DecisionReason(
-        code: "receipt_accepted", english: "Receipt from this site accepted", vietnamese: "Biên nhận của địa điểm này hợp lệ")
+    /// A receipt was presented with nothing else: it records a past decision, it is not a ticket.
+    public static let receiptIsNotATicket = DecisionReason(
+        code: "receipt_not_a_ticket", english: "A receipt does not admit by itself; please show your certificate",
+        vietnamese: "Biên nhận không thay thế giấy tờ; vui lòng xuất trình chứng nhận")
+    /// The receipt was already used in this direction (or its entry is already closed by an exit).
+    public static let receiptAlreadyUsed = DecisionReason(
+        code: "receipt_already_used", english: "This receipt has already been used; please see staff",
+        vietnamese: "Biên nhận này đã được sử dụng; vui lòng liên hệ nhân viên")
+    /// The receipt was issued to someone other than the person whose identity was shown.
+    public static let receiptOtherPerson = DecisionReason(
+        code: "receipt_other_person", english: "This receipt was issued to another person; please see staff",
+        vietnamese: "Biên nhận này cấp cho người khác; vui lòng liên hệ nhân viên")
+    /// A quarantine exit needs an identity credential (ID card QR or certificate).
+    public static let identityRequired = DecisionReason(
+        code: "identity_required", english: "Please show your ID card QR or your certificate to leave",
+        vietnamese: "Vui lòng xuất trình mã QR căn cước hoặc chứng nhận để ra ngoài")
+    /// At a quarantine facility, someone who is neither a resident nor inside tries to leave.
+    public static let exitWithoutEntry = DecisionReason(
+        code: "exit_without_entry", english: "No entry found for you at this site; staff will check",
+        vietnamese: "Không tìm thấy lượt vào của bạn tại đây; nhân viên sẽ kiểm tra")
+    /// The only identity is the unsigned ID card QR: staff compare it with the card.
+    public static let unsignedIdentity = DecisionReason(
+        code: "unsigned_identity", english: "Your ID card QR cannot be verified; staff will compare it with your card",
+        vietnamese: "Mã QR căn cước không thể xác thực; nhân viên sẽ đối chiếu với thẻ")
+    /// A quarantine resident returned, recognised by a signed credential.
+    public static let residentReturned = DecisionReason(
+        code: "resident_returned", english: "Resident return recorded", vietnamese: "Đã ghi nhận người cách ly quay lại")
+    /// A declaration token names someone other than the presenter (or nobody).
+    public static let declarationOtherPerson = DecisionReason(
+        code: "declaration_other_person", english: "The health declaration is not in your name; staff will check",
+        vietnamese: "Tờ khai y tế không mang tên bạn; nhân viên sẽ kiểm tra")
+    /// The rule set has no rule for this kind of certificate: it cannot be accepted (fail closed).
+    public static func noApplicableRules(_ kind: String) -> DecisionReason {
+        DecisionReason(
+            code: "no_applicable_rules", english: "The entry rules do not cover this certificate type (\(kind)); please ask staff",
+            vietnamese: "Quy định ra vào chưa áp dụng cho loại chứng nhận này (\(kind)); vui lòng liên hệ nhân viên")
+    }
     /// No certificate was presented where one is required.
     public static let certificateMissing = DecisionReason(
         code: "certificate_missing", english: "Please show your vaccination, test or recovery certificate",

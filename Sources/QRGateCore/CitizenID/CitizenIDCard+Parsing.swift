@@ -9,7 +9,7 @@ extension CitizenIDCard {
     /// naming the field: a field count other than 7 or 6 (the 6-field form has no issue date),
     /// an ID number that is not 12 digits, an old ID number that is neither empty nor 9 digits,
     /// an empty name, a date that is not `DDMMYYYY` or not a real day (`31022000`), a year
-    /// outside 1900–2099, an unknown sex value, an issue date before the birth date.
+    /// outside 1900–2099, an unknown sex value, an issue date before the birth date, a control character in any field.
     public init(parsing text: String) throws(CitizenIDError) {
         let normalized = text.precomposedStringWithCanonicalMapping
         let trimmed = Self.trim(Substring(normalized))
@@ -18,6 +18,14 @@ extension CitizenIDCard {
                 code: .emptyInput, message: "the QR text is empty; scan the citizen-ID card's QR code again")
         }
         var fields = trimmed.split(separator: "|", omittingEmptySubsequences: false).map { Self.trim($0) }
+        // A printed card carries no control characters; one inside a field (a NUL that SQLite
+        // would cut the text at, a line break that forges a log line) marks a crafted code.
+        if let index = fields.firstIndex(where: { $0.unicodeScalars.contains(where: TextSafety.isControl) }) {
+            throw CitizenIDError(
+                code: .controlCharacter,
+                message: "field \(index + 1) holds a control character, which no citizen-ID card has; the QR was crafted or damaged, check the card by eye",
+                field: index + 1)
+        }
         while fields.count > 6, fields.last?.isEmpty == true {
             fields.removeLast()
         }

@@ -12,6 +12,7 @@ public struct CitizenIDError: Error, Sendable, Hashable, CustomStringConvertible
             case unknownSex = "unknown_sex"
             case invalidIssueDate = "invalid_issue_date"
             case issueDateBeforeBirthDate = "issue_date_before_birth_date"
+            case controlCharacter = "control_character"
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -34,6 +35,8 @@ public struct CitizenIDError: Error, Sendable, Hashable, CustomStringConvertible
         public static let invalidIssueDate = Code(.invalidIssueDate)
         /// The issue date lies before the birth date.
         public static let issueDateBeforeBirthDate = Code(.issueDateBeforeBirthDate)
+        /// A field holds a control character (NUL, line breaks, escapes): no printed card has one.
+        public static let controlCharacter = Code(.controlCharacter)
 
         /// The code as snake_case text (stable: used in `inspect --json` errors).
         public var description: String { value.rawValue }

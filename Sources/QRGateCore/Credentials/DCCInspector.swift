@@ -230,11 +230,20 @@ public struct DCCInspector: Sendable {
         }
     }
 
+    /// `signature` error code: the signer certificate had expired at the validation time.
+    public static let signerExpired = "signer_certificate_expired"
+    /// `signature` error code: the signer certificate was not yet valid at the validation time.
+    public static let signerNotYetValid = "signer_certificate_not_yet_valid"
+
     func checkValidity(_ claims: CWTClaims, at clock: Date, _ run: inout Run) {
         if let signer = run.report.signer {
             let cert = signer.certificate
+            // A signature made with a key outside its certificate's validity proves nothing:
+            // the signature check fails even when the mathematics holds.
             if clock < cert.notBefore || clock > cert.notAfter {
-                run.report.notes.append("signer certificate valid \(ISO8601Timestamp.format(cert.notBefore)) to \(ISO8601Timestamp.format(cert.notAfter)), outside the clock \(ISO8601Timestamp.format(clock))")
+                run.fail(
+                    .signature, clock < cert.notBefore ? Self.signerNotYetValid : Self.signerExpired,
+                    "The signer certificate (kid \(Self.kidText(signer.keyIdentifier))) is valid from \(ISO8601Timestamp.format(cert.notBefore)) to \(ISO8601Timestamp.format(cert.notAfter)), not at \(ISO8601Timestamp.format(clock)); a certificate signed with it cannot be trusted. Check the kiosk clock, else refuse it.")
             }
         }
         guard let issuedAt = claims.issuedAt, let expiresAt = claims.expiresAt else {

@@ -12,6 +12,9 @@ public struct CheckInDraft: Sendable, Hashable {
         case identityMismatch = "identity_mismatch"
         /// A quarantine resident stayed out longer than allowed.
         case overdueReturn = "overdue_return"
+        /// The only identity presented is unsigned (the citizen-ID card QR, which anyone can
+        /// print): staff compare it with the card itself.
+        case unsignedIdentity = "unsigned_identity"
 
         public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
     }
@@ -42,9 +45,13 @@ public struct CheckInDraft: Sendable, Hashable {
     public var clockSynced: Bool
     /// Flags raised at capture.
     public var flags: Set<Flag>
-    /// The check-in id of a receipt presented with this scan (an exit pairs with it when the
-    /// entry was recorded at another gate).
+    /// The check-in id of a receipt presented with this scan and bound to this person (an exit
+    /// pairs with it when the entry was recorded at another gate). The store spends it: a
+    /// second use in the same direction is refused.
     public var receiptCheckInID: String?
+    /// The admitted entry that the presented receipt records, which an exit may close when the
+    /// store finds no open entry by the person's pairing key (the entry was made at another lane).
+    public var receiptEntryID: String?
 
     /// Creates a draft.
     public init(
@@ -61,7 +68,8 @@ public struct CheckInDraft: Sendable, Hashable {
         bootNanoseconds: UInt64,
         clockSynced: Bool,
         flags: Set<Flag> = [],
-        receiptCheckInID: String? = nil
+        receiptCheckInID: String? = nil,
+        receiptEntryID: String? = nil
     ) {
         self.id = id
         self.gate = gate
@@ -77,5 +85,6 @@ public struct CheckInDraft: Sendable, Hashable {
         self.clockSynced = clockSynced
         self.flags = flags
         self.receiptCheckInID = receiptCheckInID
+        self.receiptEntryID = receiptEntryID
     }
 }

@@ -21,8 +21,9 @@ public struct HealthDeclaration: Sendable, Hashable {
         case kiosk
     }
 
-    /// Longest free text accepted, in characters.
-    public static let maxFreeTextLength = 500
+    /// Longest free text accepted, in UTF-8 bytes (what storage costs; a Vietnamese letter
+    /// with two marks takes 3 bytes, an emoji 4).
+    public static let maxFreeTextBytes = 500
 
     /// Declared symptoms (empty: none).
     public var symptoms: Set<Symptom>
@@ -37,7 +38,7 @@ public struct HealthDeclaration: Sendable, Hashable {
     /// Where it came from.
     public var source: Source
 
-    /// Creates a declaration; free text longer than ``maxFreeTextLength`` is rejected by ``validated()``.
+    /// Creates a declaration; free text longer than ``maxFreeTextBytes`` is rejected by ``validated()``.
     public init(
         symptoms: Set<Symptom> = [],
         contactWithConfirmedCase: Bool = false,

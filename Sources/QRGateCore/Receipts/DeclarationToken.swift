@@ -3,7 +3,7 @@ import Foundation
 
 /// Why a declaration token did not verify.
 public struct DeclarationTokenError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// Stable code: `prefix`, `encoding`, `claims`, `unknown_kid`, `signature`, `future`, `free_text_too_long`.
+    /// Stable code: `prefix`, `encoding`, `claims`, `unknown_kid`, `signature`, `future`, `free_text_too_long`, `other_site`.
     public var code: String
     /// What it means and what to do.
     public var message: String
@@ -73,8 +73,17 @@ public enum DeclarationToken {
             symptoms.insert(parsed)
         }
         let freeText = value("text")?.textValue
-        if let freeText, freeText.count > HealthDeclaration.maxFreeTextLength {
-            throw DeclarationTokenError(code: "free_text_too_long", message: "the declaration's free text is longer than \(HealthDeclaration.maxFreeTextLength) characters")
+        if let freeText, freeText.utf8.count > HealthDeclaration.maxFreeTextBytes {
+            throw DeclarationTokenError(
+                code: "free_text_too_long", message: "the declaration's free text is longer than \(HealthDeclaration.maxFreeTextBytes) bytes of UTF-8; declare again")
+        }
+        if let site = value("site")?.textValue, let keySite = key.site, site != keySite {
+            throw DeclarationTokenError(
+                code: "other_site", message: "the declaration was made for site \(site); this gate's declaration keys speak for site \(keySite) only")
+        }
+        let identity = [value("id"), value("name"), value("dob")].compactMap { $0?.textValue }
+        if identity.contains(where: { $0.unicodeScalars.contains(where: TextSafety.isControl) }) {
+            throw DeclarationTokenError(code: "claims", message: "the declaration's identity holds control characters; declare again")
         }
         let submittedAt = Double(submitted)
         guard submittedAt <= now.timeIntervalSince1970 + 300 else {
@@ -82,7 +91,7 @@ public enum DeclarationToken {
         }
         let declaration = HealthDeclaration(
             symptoms: symptoms, contactWithConfirmedCase: value("contact") == .bool(true), travelledLast14Days: value("travel") == .bool(true),
-            freeText: freeText, submittedAt: submittedAt, source: .token)
+            freeText: freeText.map(TextSafety.withoutControls), submittedAt: submittedAt, source: .token)
         return Verified(
             declaration: declaration,
             subject: Subject(idNumber: value("id")?.textValue, fullName: value("name")?.textValue, birthDate: value("dob")?.textValue))

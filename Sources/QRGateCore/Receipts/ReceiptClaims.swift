@@ -17,9 +17,17 @@ public struct ReceiptClaims: Sendable, Hashable {
     public var issuedAt: Date
     /// Until when the receipt is valid.
     public var validUntil: Date
+    /// Keyed digests of the identities of the person it was issued to (``PersonalKeys/receiptBindings(_:)``,
+    /// site secret): a gate of the site can tell whether the presenter is that person, a photo of
+    /// the receipt reveals nothing about them. Empty for an anonymous check-in: such a receipt
+    /// proves nothing about anyone and is never used for a decision.
+    public var subjectBindings: [[UInt8]]
 
     /// Creates claims.
-    public init(checkInID: String, site: String, gate: String, direction: Direction, decision: Decision.Outcome, issuedAt: Date, validUntil: Date) {
+    public init(
+        checkInID: String, site: String, gate: String, direction: Direction, decision: Decision.Outcome, issuedAt: Date, validUntil: Date,
+        subjectBindings: [[UInt8]] = []
+    ) {
         self.checkInID = checkInID
         self.site = site
         self.gate = gate
@@ -27,6 +35,7 @@ public struct ReceiptClaims: Sendable, Hashable {
         self.decision = decision
         self.issuedAt = issuedAt
         self.validUntil = validUntil
+        self.subjectBindings = subjectBindings
     }
 
     /// The claims as the JSON `qrgate receipt verify` prints.
@@ -39,6 +48,7 @@ public struct ReceiptClaims: Sendable, Hashable {
             "decision": .string(decision.rawValue),
             "issued_at": .string(ISO8601Timestamp.format(issuedAt)),
             "valid_until": .string(ISO8601Timestamp.format(validUntil)),
+            "bound_to_person": .bool(!subjectBindings.isEmpty),
         ]
     }
 
@@ -52,6 +62,7 @@ public struct ReceiptClaims: Sendable, Hashable {
             CBORMapEntry(key: .text("dec"), value: .text(decision.rawValue)),
             CBORMapEntry(key: .text("iat"), value: .int(Int(issuedAt.timeIntervalSince1970.rounded(.down)))),
             CBORMapEntry(key: .text("exp"), value: .int(Int(validUntil.timeIntervalSince1970.rounded(.down)))),
+            CBORMapEntry(key: .text("sub"), value: .array(subjectBindings.map { .bytes($0) })),
         ])
     }
 
@@ -63,9 +74,18 @@ public struct ReceiptClaims: Sendable, Hashable {
             let decision = value("dec")?.textValue.flatMap(Decision.Outcome.init(rawValue:)),
             let iat = value("iat")?.intValue, let exp = value("exp")?.intValue
         else { return nil }
+        var bindings: [[UInt8]] = []
+        if let sub = value("sub") {
+            guard case .array(let items) = sub, items.count <= 4 else { return nil }
+            for item in items {
+                guard let bytes = item.bytesValue, bytes.count == PersonalKeys.bindingLength else { return nil }
+                bindings.append(bytes)
+            }
+        }
         self.init(
             checkInID: id, site: site, gate: gate, direction: direction, decision: decision,
-            issuedAt: Date(timeIntervalSince1970: Double(iat)), validUntil: Date(timeIntervalSince1970: Double(exp))
+            issuedAt: Date(timeIntervalSince1970: Double(iat)), validUntil: Date(timeIntervalSince1970: Double(exp)),
+            subjectBindings: bindings
         )
     }
 }

@@ -39,12 +39,15 @@ public struct ReceiptError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(code): \(message)" }
 }
 
-/// A gate's public keys, by `kid` (the first 8 bytes of SHA-256 over the key's X9.63 bytes).
+/// Public keys by `kid` (the first 8 bytes of SHA-256 over the key's X9.63 bytes), each scoped
+/// to the site it may speak for.
 public struct ES256Keyring: Sendable {
-    /// A known gate key.
+    /// A known key.
     public struct Key: Sendable {
-        /// The gate it belongs to, for messages.
+        /// The gate (or service) it belongs to, for messages.
         public var gate: String
+        /// The site whose tokens it may sign; nil only for keys given by hand to a command-line check.
+        public var site: String?
         /// The key.
         public var publicKey: P256.Signing.PublicKey
     }
@@ -54,9 +57,9 @@ public struct ES256Keyring: Sendable {
     /// An empty keyring.
     public init() {}
 
-    /// Adds a gate's key.
-    public mutating func add(_ publicKey: P256.Signing.PublicKey, gate: String) {
-        keys[Self.keyIdentifier(publicKey)] = Key(gate: gate, publicKey: publicKey)
+    /// Adds a key of `gate`, trusted for tokens of `site` only.
+    public mutating func add(_ publicKey: P256.Signing.PublicKey, gate: String, site: String?) {
+        keys[Self.keyIdentifier(publicKey)] = Key(gate: gate, site: site, publicKey: publicKey)
     }
 
     /// The key for `kid`.
@@ -126,6 +129,11 @@ public enum ReceiptToken {
         }
         if let site, claims.site != site {
             throw ReceiptError(code: .otherSite, message: "the receipt was issued at site \(claims.site), not \(site)")
+        }
+        if let keySite = key.site, keySite != claims.site {
+            throw ReceiptError(
+                code: .otherSite,
+                message: "the receipt claims site \(claims.site) but is signed by gate \(key.gate) of site \(keySite): a gate key speaks only for its own site")
         }
         if now > claims.validUntil {
             throw ReceiptError(code: .expired, message: "the receipt expired at \(ISO8601Timestamp.format(claims.validUntil))")

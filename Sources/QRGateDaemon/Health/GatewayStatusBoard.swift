@@ -12,6 +12,7 @@ public final class GatewayStatusBoard: Sendable {
         var lastForward: Date?
         var centralAlarm: String?
         var forwardingDetail: String?
+        var intakeAlarm: String?
     }
 
     private let state = Mutex(State())
@@ -51,6 +52,14 @@ public final class GatewayStatusBoard: Sendable {
         state.withLock { $0.centralAlarm = alarm }
     }
 
+    /// Raises (or clears, with nil) the intake's alarm: the scan source failed and is being retried.
+    public func setIntakeAlarm(_ alarm: String?) {
+        state.withLock { $0.intakeAlarm = alarm }
+    }
+
+    /// The intake's alarm, when its source is failing.
+    public var intakeAlarm: String? { state.withLock { $0.intakeAlarm } }
+
     /// Records the forwarder's detail for the status line: oldest unsent age, dead letters, retries by class.
     public func setForwardingDetail(oldestUnsentSeconds: Double?, deadLetters: Int, retriesByClass: [String: Int]) {
         var parts: [String] = []
@@ -74,6 +83,7 @@ public final class GatewayStatusBoard: Sendable {
             parts.append("last forward " + (s.lastForward.map { $0.formatted(.iso8601) } ?? "never"))
             if let detail = s.forwardingDetail { parts.append(detail) }
             if let alarm = s.centralAlarm { parts.append("ALARM " + alarm) }
+            if let alarm = s.intakeAlarm { parts.append("ALARM intake: " + alarm) }
             return parts.joined(separator: "; ")
         }
     }

@@ -74,12 +74,15 @@ public struct CheckInPipeline: Sendable {
         }
         var evidence = assessment.evidence
         if evidence.declaration == nil { evidence.declaration = declaration }
-        let entryReceipt = assessment.receipt.flatMap { $0.direction == .entry && $0.decision == .admit ? $0 : nil }
-        evidence.admittedReceipt = entryReceipt != nil
         evidence.trustListStale = trustListStale(now)
+        // A receipt is spent by its own person only: one that names someone else never reaches
+        // the store (the policy refuses it), an anonymous one proves nothing and is ignored.
+        let presented = evidence.receipt.flatMap { $0.isBound && $0.bindsPresenter != false ? $0 : nil }
+        let entryReceipt = presented.flatMap { $0.direction == .entry && $0.decision == .admit ? $0 : nil }
 
-        // The decision depends on the direction, which in auto mode the store resolves; decide for
-        // the fixed direction, or for entry (the stricter) in auto mode and re-decide an exit below.
+        // The decision depends on the direction (auto mode resolves it in the store) and on what
+        // only the recording transaction knows; decide a draft for the likely direction here, and
+        // for real inside the transaction.
         let assumed: Direction = if case .fixed(let d) = policyDirection { d } else { .entry }
         var (decision, flags) = policy.decide(evidence, direction: assumed, now: now, ruleSetVersion: assessment.ruleSetVersion)
         if clock.isImplausible(now) { flags.insert(.clockBeforeBuildDate) }
@@ -97,13 +100,14 @@ public struct CheckInPipeline: Sendable {
             bootNanoseconds: clock.bootNanoseconds(),
             clockSynced: clock.isSynchronised(),
             flags: flags,
-            receiptCheckInID: entryReceipt?.checkInID
+            receiptCheckInID: presented?.checkInID,
+            receiptEntryID: entryReceipt?.checkInID
         )
         let stored: StoredCheckIn
         let (frozenEvidence, policy, ruleSetVersion) = (evidence, self.policy, assessment.ruleSetVersion)
         do {
-            stored = try await store.record(draft, direction: policyDirection, redecide: { direction in
-                policy.decide(frozenEvidence, direction: direction, now: now, ruleSetVersion: ruleSetVersion).decision
+            stored = try await store.record(draft, direction: policyDirection, decide: { direction, facts in
+                policy.decide(frozenEvidence, direction: direction, now: now, facts: facts, ruleSetVersion: ruleSetVersion)
             })
         } catch {
             logger.error("check-in not recorded", metadata: ["store.error": .string(error.code.description), "scan.origin": .string(origin)])
@@ -124,7 +128,8 @@ public struct CheckInPipeline: Sendable {
         do {
             let claims = ReceiptClaims(
                 checkInID: stored.id, site: stored.site, gate: stored.gate, direction: stored.direction, decision: stored.decision.outcome,
-                issuedAt: now, validUntil: now.addingTimeInterval(Double(configuration.receipts.validityHours) * 3600))
+                issuedAt: now, validUntil: now.addingTimeInterval(Double(configuration.receipts.validityHours) * 3600),
+                subjectBindings: stored.subject.map(assessor.personalKeys.receiptBindings) ?? [])
             receipt = try ReceiptToken.issue(claims, key: keys.signingKey)
         } catch {
             logger.error("receipt could not be signed", metadata: ["error": .string("\(error)")])

@@ -7,7 +7,7 @@ public struct Assessment: Sendable {
     public var evidence: PresentedEvidence
     /// The person (personal data).
     public var subject: Subject
-    /// Pairing key for entries and exits (SHA-256 of the normalised identity), nil when anonymous.
+    /// Pairing key for entries and exits (HMAC of the normalised identity under the site secret), nil when anonymous.
     public var subjectKey: String?
     /// The credential summary stored with the check-in (never the raw payload).
     public var credential: CredentialSummary
@@ -35,11 +35,13 @@ public struct CredentialAssessor: Sendable {
     public var keyring: ES256Keyring
     /// Keys of the health-declaration service.
     public var declarationKeyring: ES256Keyring
+    /// The site and gate secrets that key pairing keys and receipt bindings.
+    public var personalKeys: PersonalKeys
 
     /// Creates an assessor.
     public init(
         trust: TrustStore, rules: (any RuleEvaluating)?, country: String, site: String, keyring: ES256Keyring,
-        declarationKeyring: ES256Keyring = ES256Keyring()
+        declarationKeyring: ES256Keyring = ES256Keyring(), personalKeys: PersonalKeys
     ) {
         self.trust = trust
         self.rules = rules
@@ -47,6 +49,7 @@ public struct CredentialAssessor: Sendable {
         self.site = site
         self.keyring = keyring
         self.declarationKeyring = declarationKeyring
+        self.personalKeys = personalKeys
     }
 
     /// Assesses the texts of one scan at `now`.
@@ -95,7 +98,8 @@ public struct CredentialAssessor: Sendable {
                     summary: Self.summary(of: payload, report: report),
                     holder: Self.holder(of: payload),
                     failedRules: outcome.failedRuleIDs,
-                    rulesEvaluated: outcome.evaluated
+                    rulesEvaluated: outcome.evaluated,
+                    applicableTypeRules: outcome.applicableTypeRules
                 )
             case .vnCitizenID:
                 if let parsed = try? CitizenIDCard(parsing: text) {
@@ -115,16 +119,30 @@ public struct CredentialAssessor: Sendable {
             }
         }
 
+        let presented = evidence.identities
+        if let receipt {
+            let bound = !receipt.subjectBindings.isEmpty
+            evidence.receipt = PresentedEvidence.Receipt(
+                checkInID: receipt.checkInID, direction: receipt.direction, decision: receipt.decision,
+                bindsPresenter: bound && !presented.isEmpty ? presented.contains { personalKeys.binds(receipt.subjectBindings, to: $0) } : nil,
+                isBound: bound)
+        }
+        if let declarant, evidence.declaration?.source == .token, !declarant.isAnonymous, !presented.isEmpty {
+            let named = Set(PersonalKeys.identities(of: declarant))
+            evidence.declarationNamesPresenter = presented.contains { !named.isDisjoint(with: PersonalKeys.identities(of: $0)) }
+        }
+
         // The subject: the card wins (it has the ID number and the name with diacritics).
         let subject = evidence.citizenID ?? evidence.certificate?.holder ?? declarant ?? Subject()
+        // The card QR is unsigned plain text: recorded, and exported, as not verified.
         let credential: CredentialSummary =
             evidence.certificate?.summary
-            ?? (evidence.citizenID != nil ? CredentialSummary(kind: .citizenID, verified: true)
+            ?? (evidence.citizenID != nil ? CredentialSummary(kind: .citizenID, verified: false)
                 : receipt != nil ? CredentialSummary(kind: .receipt, verified: true) : CredentialSummary(kind: .none, verified: false))
         return Assessment(
             evidence: evidence,
             subject: subject,
-            subjectKey: Self.subjectKey(subject),
+            subjectKey: personalKeys.subjectKey(subject),
             credential: credential,
             receipt: receipt,
             problems: problems,
@@ -132,25 +150,12 @@ public struct CredentialAssessor: Sendable {
         )
     }
 
-    /// SHA-256 over `id:<number>` or `name:<folded name>|<birth date>`.
-    public static func subjectKey(_ subject: Subject) -> String? {
-        let normalised: String
-        if let id = subject.idNumber {
-            normalised = "id:" + id
-        } else if let name = subject.fullName {
-            normalised = "name:" + NameFolding.fold(name) + "|" + (subject.birthDate ?? "")
-        } else {
-            return nil
-        }
-        return AuditChain.sha256Hex(normalised)
-    }
-
     static func holder(of payload: JSONValue) -> Subject {
         let name = payload["nam"]
         let given = name?["gn"]?.stringValue ?? name?["gnt"]?.stringValue
         let family = name?["fn"]?.stringValue ?? name?["fnt"]?.stringValue
-        let full = [family, given].compactMap { $0 }.joined(separator: " ")
-        return Subject(idNumber: nil, fullName: full.isEmpty ? nil : full, birthDate: payload["dob"]?.stringValue)
+        let full = TextSafety.withoutControls([family, given].compactMap { $0 }.joined(separator: " "))
+        return Subject(idNumber: nil, fullName: full.isEmpty ? nil : full, birthDate: payload["dob"]?.stringValue.map(TextSafety.withoutControls))
     }
 
     static func summary(of payload: JSONValue, report: InspectionReport) -> CredentialSummary {

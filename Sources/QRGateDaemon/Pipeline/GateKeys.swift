@@ -2,11 +2,17 @@ import Crypto
 import Foundation
 import QRGateCore
 
-/// The gate's receipt-signing key and the site's gate public keys.
+/// The gate's receipt-signing key, the site's gate public keys and the personal-data secrets.
 ///
 /// The private key comes from systemd's `LoadCredential=gate-key.pem` (`$CREDENTIALS_DIRECTORY`)
 /// when present, else from `gate-key.pem` in the state directory, generated on first start
-/// with mode 0600. Other gates' public keys are PEM files in `gate-keys/` of the state directory.
+/// with mode 0600. Other gates' public keys of this site are PEM files in `gate-keys/` of the
+/// state directory; keys in `gate-keys/<SITE>/` speak for that site only.
+///
+/// The site secret (`site-secret`) and the gate secret (`gate-secret`), 32 random bytes as 64 hex
+/// digits, come the same way: a systemd credential, else the state directory, generated with
+/// mode 0600 on first start. Every gate of one site must hold the same site secret (install one
+/// file on all of them, as a credential); the gate secret stays on its gate.
 public struct GateKeys: Sendable {
     /// This gate's signing key.
     public var signingKey: P256.Signing.PrivateKey
@@ -16,9 +22,11 @@ public struct GateKeys: Sendable {
     public var source: String
     /// Keys of the health-declaration service (PEM files in `declaration-keys/`), for `QRD1:` tokens.
     public var declarationKeyring = ES256Keyring()
+    /// The site and gate secrets.
+    public var personalKeys = PersonalKeys.random()
 
     /// Loads the keys, creating the signing key when `create` is set and none exists.
-    public static func load(stateDirectory: String, gate: String, environment: [String: String], create: Bool = true) throws -> GateKeys {
+    public static func load(stateDirectory: String, gate: String, site: String, environment: [String: String], create: Bool = true) throws -> GateKeys {
         let key: P256.Signing.PrivateKey
         let source: String
         if let credentials = environment["CREDENTIALS_DIRECTORY"],
@@ -41,22 +49,61 @@ public struct GateKeys: Sendable {
             }
             source = path
         }
-        var keyring = publicKeys(in: stateDirectory + "/gate-keys")
-        keyring.add(key.publicKey, gate: gate)
+        var keyring = ES256Keyring()
+        let folder = stateDirectory + "/gate-keys"
+        addPublicKeys(in: folder, site: site, to: &keyring)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isFolder), isFolder.boolValue {
+                addPublicKeys(in: folder + "/" + name, site: name, to: &keyring)
+            }
+        }
+        keyring.add(key.publicKey, gate: gate, site: site)
         var keys = GateKeys(signingKey: key, keyring: keyring, source: source)
-        keys.declarationKeyring = publicKeys(in: stateDirectory + "/declaration-keys")
+        addPublicKeys(in: stateDirectory + "/declaration-keys", site: site, to: &keys.declarationKeyring)
+        keys.personalKeys = PersonalKeys(
+            siteSecret: try secret("site-secret", stateDirectory: stateDirectory, environment: environment, create: create),
+            gateSecret: try secret("gate-secret", stateDirectory: stateDirectory, environment: environment, create: create))
         return keys
     }
 
-    /// The P-256 public keys in the PEM files of `folder`, named after their files.
-    static func publicKeys(in folder: String) -> ES256Keyring {
-        var keyring = ES256Keyring()
+    /// The P-256 public keys in the PEM files of `folder`, named after their files, trusted for `site`.
+    static func addPublicKeys(in folder: String, site: String, to keyring: inout ES256Keyring) {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasSuffix(".pem") {
             guard let pem = try? String(contentsOfFile: folder + "/" + name, encoding: .utf8),
                 let publicKey = try? P256.Signing.PublicKey(pemRepresentation: pem)
             else { continue }
-            keyring.add(publicKey, gate: String(name.dropLast(4)))
+            keyring.add(publicKey, gate: String(name.dropLast(4)), site: site)
         }
-        return keyring
     }
+
+    /// A 32-byte secret named `name`: the systemd credential, else the state directory's file,
+    /// else (with `create`) a new random one written there with mode 0600.
+    static func secret(_ name: String, stateDirectory: String, environment: [String: String], create: Bool) throws -> [UInt8] {
+        var candidates = [stateDirectory + "/" + name]
+        if let credentials = environment["CREDENTIALS_DIRECTORY"] { candidates.insert(credentials + "/" + name, at: 0) }
+        for path in candidates {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+            guard let bytes = Hex.decode(text.trimmingCharacters(in: .whitespacesAndNewlines)), bytes.count >= 32 else {
+                throw GateKeysError(path: path, reason: "must hold at least 32 random bytes as hex digits (e.g. `openssl rand -hex 32`)")
+            }
+            return bytes
+        }
+        guard create else { throw GateKeysError(path: candidates.last!, reason: "is missing; start the daemon once to create it, or install the site's copy") }
+        let bytes = PersonalKeys.randomSecret()
+        let text = Hex.encode(bytes) + "\n"
+        guard FileManager.default.createFile(atPath: candidates.last!, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw GateKeysError(path: candidates.last!, reason: "could not be created; check that the state directory is writable")
+        }
+        return bytes
+    }
+}
+
+/// A secret or key file of the gate that cannot be used, and what to do.
+public struct GateKeysError: Error, Sendable, CustomStringConvertible {
+    /// The file.
+    public var path: String
+    /// What is wrong with it and what to do.
+    public var reason: String
+    public var description: String { "\(path) \(reason)" }
 }

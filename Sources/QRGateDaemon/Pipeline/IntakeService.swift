@@ -26,7 +26,42 @@ public struct IntakeService: Service, CustomStringConvertible {
         self.logger = logger
     }
 
+    /// Runs the source; when it fails (a folder that cannot be created or listed, a serial device
+    /// that vanished, descriptors exhausted) the intake raises an alarm, keeps beating and retries
+    /// with a capped exponential backoff instead of ending the service group: the API, the
+    /// forwarder and the store keep running, and the alarm shows in `STATUS=` and `/ready`.
     public func run() async throws {
+        health.register("intake", allowance: .seconds(30))
+        defer { health.unregister("intake") }
+        var delayMilliseconds: Int64 = 500
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            do {
+                try await runSource()
+                // Standard input ends for good; a device or folder that ended is tried again.
+                if Task.isShuttingDownGracefully || (configuration.scanner.source == .line && configuration.scanner.lineDevice == "-") { return }
+                throw IntakeSourceEnded()
+            } catch is CancellationError {
+                return
+            } catch {
+                let reason = "\(error)"
+                status.setIntakeAlarm(reason)
+                Counter(label: "qrgate_intake_failures_total").increment()
+                logger.error("scan source failed; retrying", metadata: ["error": .string(reason), "intake.retry_ms": .stringConvertible(delayMilliseconds)])
+            }
+            let deadline = ContinuousClock.now + .milliseconds(delayMilliseconds)
+            while ContinuousClock.now < deadline && !Task.isShuttingDownGracefully {
+                health.beat("intake")
+                do {
+                    try await cancelWhenGracefulShutdown { try await Task.sleep(for: min(.seconds(1), deadline - ContinuousClock.now)) }
+                } catch {
+                    return
+                }
+            }
+            delayMilliseconds = min(delayMilliseconds * 2, 30_000)
+        }
+    }
+
+    private func runSource() async throws {
         let scanner = configuration.scanner
         var reader = ImageReader.Configuration()
         reader.maxPixels = scanner.maxPixels
@@ -56,11 +91,13 @@ public struct IntakeService: Service, CustomStringConvertible {
     private func consume(_ initial: some FrameSource, imageScanner: ImageScanner) async throws {
         var source = initial
         var filter = DuplicateFilter<ContinuousClock.Instant>(window: .milliseconds(Int64(configuration.scanner.dedupSeconds * 1000)))
-        let allowance = Duration.seconds(30)
-        health.register("intake", allowance: allowance)
-        defer { health.unregister("intake") }
+        var cleared = false
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             health.beat("intake")
+            if !cleared {
+                status.setIntakeAlarm(nil)
+                cleared = true
+            }
             // Every source returns within its poll interval (or the next camera frame), so the
             // loop sees a graceful shutdown promptly without cancelling a half-read input.
             let event: SourceEvent?
@@ -97,4 +134,9 @@ public struct IntakeService: Service, CustomStringConvertible {
             _ = await pipeline.process(fresh.map(\.text), origin: origin)
         }
     }
+}
+
+/// The scan source stopped delivering (a serial device unplugged, a camera gone).
+struct IntakeSourceEnded: Error, CustomStringConvertible {
+    var description: String { "the scan source ended; check the device or folder" }
 }

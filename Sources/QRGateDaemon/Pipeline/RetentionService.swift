@@ -32,6 +32,11 @@ struct RetentionService: Service, CustomStringConvertible {
                             "retention.compacted": .stringConvertible(compacted),
                         ])
                 }
+                if report.evictedUnforwarded > 0 {
+                    logger.warning(
+                        "check-ins never forwarded left the outbox at the end of retention",
+                        metadata: ["retention.evicted_unforwarded": .stringConvertible(report.evictedUnforwarded)])
+                }
                 if report.purgedUnforwarded > 0 {
                     logger.warning(
                         "personal data of check-ins never forwarded was purged at the end of retention",

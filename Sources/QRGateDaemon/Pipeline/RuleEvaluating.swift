@@ -9,16 +9,20 @@ public struct RuleOutcome: Sendable, Hashable {
     public var failedRuleIDs: [String]
     /// Version of the rule set used, recorded with the decision.
     public var version: String?
+    /// Rules written for the certificate's own type that were valid and applied; zero means the
+    /// rule set does not govern this type (expired rules, a synced set that lacks it): refuse.
+    public var applicableTypeRules: Int
 
     /// Creates an outcome.
-    public init(evaluated: Bool, failedRuleIDs: [String], version: String?) {
+    public init(evaluated: Bool, failedRuleIDs: [String], version: String?, applicableTypeRules: Int) {
         self.evaluated = evaluated
         self.failedRuleIDs = failedRuleIDs
         self.version = version
+        self.applicableTypeRules = applicableTypeRules
     }
 
     /// No rule set was available.
-    public static let unavailable = RuleOutcome(evaluated: false, failedRuleIDs: [], version: nil)
+    public static let unavailable = RuleOutcome(evaluated: false, failedRuleIDs: [], version: nil, applicableTypeRules: 0)
 }
 
 /// Evaluates the acceptance rules of a country on a DCC payload.
@@ -58,7 +62,7 @@ public struct CertLogicRuleEvaluator: RuleEvaluating {
 
     public func evaluate(payload: JSONValue, issuedAt: Date?, expiresAt: Date?, country: String, at now: Date) -> RuleOutcome {
         guard country == ruleSet.country else { return .unavailable }
-        let (_, failed) = ruleSet.failedRules(payload: payload, issuedAt: issuedAt, expiresAt: expiresAt, at: now)
-        return RuleOutcome(evaluated: true, failedRuleIDs: failed, version: ruleSet.version)
+        let (_, typeSpecific, failed) = ruleSet.failedRules(payload: payload, issuedAt: issuedAt, expiresAt: expiresAt, at: now)
+        return RuleOutcome(evaluated: true, failedRuleIDs: failed, version: ruleSet.version, applicableTypeRules: typeSpecific)
     }
 }

@@ -71,8 +71,8 @@ extension KioskScanRequest {
             return b
         }
         let freeText = object["free_text"]?.stringValue
-        if let freeText, freeText.count > HealthDeclaration.maxFreeTextLength {
-            throw .badRequest("'free_text' is longer than \(HealthDeclaration.maxFreeTextLength) characters")
+        if let freeText, freeText.utf8.count > HealthDeclaration.maxFreeTextBytes {
+            throw .badRequest("'free_text' is longer than \(HealthDeclaration.maxFreeTextBytes) bytes of UTF-8; shorten it")
         }
         return HealthDeclaration(
             symptoms: symptoms, contactWithConfirmedCase: try flag("contact_with_confirmed_case"),

@@ -19,6 +19,8 @@ public struct SupervisorAPIConfiguration: Sendable {
     public var configurationJSON = "{}"
     /// Runs scans posted by the kiosk screen (`POST /v1/scans`); nil = the endpoint answers 503.
     public var kioskScan: KioskScanHandler?
+    /// The secrets the chain's personal digests are keyed with (for `GET /v1/chain/verify`).
+    public var personalKeys: PersonalKeys?
     /// The defaults.
     public init() {}
 }
@@ -213,7 +215,7 @@ public struct SupervisorAPI: Sendable {
     }
 
     private func verifyChain() async throws -> Response {
-        let report = try await storeRead { try await CheckInStore(database: database).verifyChain() }
+        let report = try await storeRead { try await CheckInStore(database: database, personalKeys: configuration.personalKeys).verifyChain() }
         var fields = [
             "\"intact\":\(report.isIntact)",
             "\"checked\":\(report.checked)",
