@@ -146,7 +146,8 @@ public struct GatewayDaemon: Sendable {
 
         let storeProbe = StoreProbeService(database: database, store: store, health: health, status: status, logger: logger)
         let intake = IntakeService(configuration: configuration, pipeline: pipeline, health: health, status: status, logger: logger)
-        let retention = RetentionService(store: store, retentionDays: configuration.storage.retentionDays, clock: clock, logger: logger)
+        var retention = RetentionService(store: store, retentionDays: configuration.storage.retentionDays, clock: clock, logger: logger)
+        retention.files = RetentionFilePurger(configuration: configuration, databasePath: databasePath)
         let watchdog = WatchdogService(notifier: notifier, health: health, status: status, logger: logger)
         let announcer = ShutdownAnnouncer(notifier: notifier, logger: logger)
 

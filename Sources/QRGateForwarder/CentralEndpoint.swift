@@ -7,7 +7,7 @@ import NIOSSL
 public struct CentralLinkError: Error, Sendable, CustomStringConvertible {
     /// Kinds of failure.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
-        private enum Kind: String { case invalidURL, unreadableFile, invalidCertificate, verificationFailed, storageFailed }
+        private enum Kind: String { case invalidURL, unreadableFile, invalidCertificate, verificationFailed, storageFailed, wrongResource, versionNotNewer }
         private let kind: Kind
         /// `central.url` is not an http(s) URL.
         public static let invalidURL = Code(kind: .invalidURL)
@@ -19,6 +19,10 @@ public struct CentralLinkError: Error, Sendable, CustomStringConvertible {
         public static let verificationFailed = Code(kind: .verificationFailed)
         /// A verified resource could not be stored.
         public static let storageFailed = Code(kind: .storageFailed)
+        /// A signed envelope names another resource than the one requested (a list served in the wrong place).
+        public static let wrongResource = Code(kind: .wrongResource)
+        /// A signed envelope's version is not newer than the installed one (a replay or rollback).
+        public static let versionNotNewer = Code(kind: .versionNotNewer)
         public var description: String { kind.rawValue }
     }
 

@@ -17,14 +17,15 @@ import Darwin
 
 /// One resource the gate keeps in sync with the central service.
 public struct SyncResource: Sendable {
-    /// Name in `sync_state` (`trust-list`, `rule-sets`, `value-sets`).
+    /// Name in `sync_state` and in the signed envelope (`trust-list`, `rule-sets`, `value-sets`).
     public var name: String
     /// Path under the central base URL (`/v1/trust-list`).
     public var path: String
     /// File name in the sync folder.
     public var fileName: String
-    /// A content check run after the signature check and before the swap (the daemon sets
-    /// it to parse the bytes into a trust store, a rule set or value sets); a throw rejects the update.
+    /// A content check run on the envelope's payload after the signature, name and version
+    /// checks and before the swap (the daemon sets it to parse the bytes into a trust store, a
+    /// rule set or value sets); a throw rejects the update.
     public var validate: @Sendable (Data) throws -> Void
 
     /// Creates a resource.
@@ -88,46 +89,52 @@ public struct ResourceVerifier: Sendable {
 }
 
 /// Whether the trust list is fresh enough to verify credentials with; shared with the scan
-/// pipeline, which refuses check-ins with a clear reason when it is stale.
+/// pipeline, which refuses check-ins with a clear reason when it is stale. Freshness is the
+/// age of the installed list's own signed issue time: neither a `304` nor a re-download of the
+/// same version makes a list younger, so a mirror that freezes the list cannot keep it alive.
 public final class TrustListFreshness: Sendable {
-    private let fetchedAt = Mutex<Date?>(nil)
+    private let installedIssuedAt = Mutex<Date?>(nil)
     /// The age past which the trust list is stale.
     public let maxAge: TimeInterval
 
-    /// Creates the tracker; nil until the first sync (or the stored state) is known.
-    public init(maxAge: TimeInterval, fetchedAt: Date? = nil) {
+    /// Creates the tracker; `issuedAt` is the installed list's signed issue time, nil until one is installed.
+    public init(maxAge: TimeInterval, issuedAt: Date? = nil) {
         self.maxAge = maxAge
-        self.fetchedAt.withLock { $0 = fetchedAt }
+        self.installedIssuedAt.withLock { $0 = issuedAt }
     }
 
-    /// Records a successful sync (a new version or a 304).
-    public func recordFetch(at date: Date) {
-        fetchedAt.withLock { $0 = date }
+    /// Records the signed issue time of a newly installed trust list.
+    public func recordInstall(issuedAt date: Date) {
+        installedIssuedAt.withLock { $0 = date }
     }
 
-    /// When the trust list was last confirmed.
-    public var lastFetch: Date? { fetchedAt.withLock { $0 } }
+    /// The installed trust list's signed issue time.
+    public var issuedAt: Date? { installedIssuedAt.withLock { $0 } }
 
-    /// True when there is no trust list or it was last confirmed more than `maxAge` before `now`.
+    /// True when there is no signed trust list or it was issued more than `maxAge` before `now`.
     public func isTrustListStale(now: Date) -> Bool {
-        guard let fetched = lastFetch else { return true }
-        return now.timeIntervalSince(fetched) > maxAge
+        guard let issued = issuedAt else { return true }
+        return now.timeIntervalSince(issued) > maxAge
     }
 
     /// The reason shown to the citizen and staff when a check-in is refused for staleness.
     public func staleReason(now: Date) -> String? {
         guard isTrustListStale(now: now) else { return nil }
-        guard let fetched = lastFetch else {
-            return "the gate has no trust list yet, so credentials cannot be verified; connect the gate to the central service"
+        guard let issued = issuedAt else {
+            return "the gate has no signed trust list yet, so credentials cannot be verified; connect the gate to the central service"
         }
-        let hours = Int(now.timeIntervalSince(fetched) / 3600)
-        return "the trust list is \(hours) hours old (limit \(Int(maxAge / 3600)) hours), so credentials cannot be verified; check the gate's connection to the central service"
+        let hours = Int(now.timeIntervalSince(issued) / 3600)
+        return "the trust list was issued \(hours) hours ago (limit \(Int(maxAge / 3600)) hours), so credentials cannot be verified; check that the gate reaches the central service and that it publishes new lists"
     }
 }
 
 /// Downloads the trust list, rule sets and value sets with ETags, verifies each before use,
 /// and swaps it in atomically: the file is written beside its final name, synced and renamed,
-/// then `sync_state` records its version, ETag and SHA-256.
+/// then `sync_state` records its signed version and issue time, ETag and SHA-256.
+///
+/// Each download is a ``SignedResourceEnvelope`` signed as a whole. It is refused when the
+/// signature fails, when it names another resource, or when its version is not larger than
+/// the installed one (a replay or rollback); the installed version then stays.
 public struct CentralSync: Sendable {
     /// `sync_state` name of the trust list.
     public static let trustListResource = "trust-list"
@@ -174,18 +181,18 @@ public struct CentralSync: Sendable {
 
     /// What one resource's sync did.
     public enum Result: Sendable, Equatable {
-        /// A new verified version is in place.
-        case updated(version: String?)
-        /// The server said 304: the stored version is current.
+        /// A new verified version (the envelope's version counter) is in place.
+        case updated(version: Int64)
+        /// The server said 304; nothing changed (a 304 proves nothing, so freshness does not move).
         case notModified
         /// The download failed or was refused; the previous version stays.
         case failed(String)
     }
 
-    /// Loads the stored trust-list fetch time into ``freshness`` (at start-up).
+    /// Loads the installed trust list's signed issue time into ``freshness`` (at start-up).
     public func loadStoredState() async throws {
-        if let state = try await stateStore.state(of: Self.trustListResource) {
-            freshness.recordFetch(at: Date(timeIntervalSince1970: Double(state.fetchedAtMilliseconds) / 1000))
+        if let issued = try await stateStore.state(of: Self.trustListResource)?.issuedAtMilliseconds {
+            freshness.recordInstall(issuedAt: Date(timeIntervalSince1970: Double(issued) / 1000))
         }
     }
 
@@ -215,31 +222,38 @@ public struct CentralSync: Sendable {
             let date = now()
             switch response.status.code {
             case 304:
-                try await stateStore.touch(resource.name, at: date)
-                if resource.name == Self.trustListResource { freshness.recordFetch(at: date) }
+                // Not evidence of anything: the installed version, and its age, stay as they are.
                 return .notModified
             case 200:
                 try verifier.verify(body: body, signature: response.headers.first(name: "X-QRGate-Signature"))
+                let envelope = try SignedResourceEnvelope.decode(body)
+                try Self.checkSupersedes(envelope, installed: stored, resource: resource.name)
                 do {
-                    try resource.validate(body)
+                    try resource.validate(envelope.payload)
                 } catch {
                     throw CentralLinkError(code: .verificationFailed, reason: "the downloaded \(resource.name) is signed but unusable (\(error)); the previous version stays in use")
                 }
-                try Self.writeAtomically(body, to: path)
-                let version = response.headers.first(name: "X-QRGate-Version")
+                try Self.writeAtomically(envelope.payload, to: path)
                 try await stateStore.save(
                     SyncState(
                         resource: resource.name,
                         etag: response.headers.first(name: "ETag"),
-                        version: version,
-                        sha256: SHA256Hasher.hex(body),
+                        version: String(envelope.version),
+                        signedVersion: envelope.version,
+                        issuedAtMilliseconds: Int64((envelope.issuedAt.timeIntervalSince1970 * 1000).rounded()),
+                        sha256: SHA256Hasher.hex(envelope.payload),
                         fetchedAtMilliseconds: Int64(date.timeIntervalSince1970 * 1000),
                         file: resource.fileName
                     )
                 )
-                if resource.name == Self.trustListResource { freshness.recordFetch(at: date) }
-                logger.info("central resource updated", metadata: ["sync.resource": .string(resource.name), "sync.version": .string(version ?? "?")])
-                return .updated(version: version)
+                if resource.name == Self.trustListResource { freshness.recordInstall(issuedAt: envelope.issuedAt) }
+                logger.info(
+                    "central resource updated",
+                    metadata: [
+                        "sync.resource": .string(resource.name), "sync.version": "\(envelope.version)",
+                        "sync.issued_at": .string(envelope.issuedAt.formatted(.iso8601)),
+                    ])
+                return .updated(version: envelope.version)
             default:
                 throw CentralLinkError(code: .verificationFailed, reason: "the central service answered HTTP \(response.status.code) for \(resource.name)")
             }
@@ -247,6 +261,29 @@ public struct CentralSync: Sendable {
             Counter(label: "qrgate_sync_failures_total", dimensions: [("resource", resource.name)]).increment()
             logger.warning("central resource sync failed", metadata: ["sync.resource": .string(resource.name), "error": .string("\(error)")])
             return .failed("\(error)")
+        }
+    }
+
+    /// Refuses an envelope that names another resource, or whose version (or issue time) does
+    /// not move past the installed one's.
+    static func checkSupersedes(_ envelope: SignedResourceEnvelope, installed: SyncState?, resource: String) throws(CentralLinkError) {
+        guard envelope.resource == resource else {
+            throw CentralLinkError(
+                code: .wrongResource,
+                reason: "the download for \(resource) is signed for \(envelope.resource); a mirror or proxy served the wrong resource. The previous version stays in use"
+            )
+        }
+        if let installedVersion = installed?.signedVersion, envelope.version <= installedVersion {
+            throw CentralLinkError(
+                code: .versionNotNewer,
+                reason: "the download of \(resource) has version \(envelope.version), not newer than the installed \(installedVersion) (a replay or rollback); it was refused and version \(installedVersion) stays in use"
+            )
+        }
+        if let installedIssued = installed?.issuedAtMilliseconds, Int64((envelope.issuedAt.timeIntervalSince1970 * 1000).rounded()) < installedIssued {
+            throw CentralLinkError(
+                code: .versionNotNewer,
+                reason: "the download of \(resource) was issued before the installed version; it was refused and the installed version stays in use"
+            )
         }
     }
 
@@ -298,20 +335,42 @@ public struct CentralSyncService: Service, CustomStringConvertible {
     /// Short, for lifecycle logs.
     public var description: String { "CentralSync" }
 
-    /// Syncs, then waits `interval`, until shutdown.
+    /// Syncs, then waits `interval`, until shutdown. A sync failure (network, signature, store)
+    /// leaves the installed version in place and is tried again next time; a store that cannot
+    /// be read at start-up is retried with backoff. Nothing here ends the service group.
     public func run() async throws {
-        try FileManager.default.createDirectory(atPath: sync.directory, withIntermediateDirectories: true)
-        try await sync.loadStoredState()
+        var failures = 0
+        while true {
+            do {
+                try FileManager.default.createDirectory(atPath: sync.directory, withIntermediateDirectories: true)
+                try await sync.loadStoredState()
+                break
+            } catch {
+                failures += 1
+                monitor.setTrustListStale(sync.freshness.isTrustListStale(now: sync.now()))
+                let delay = Forwarder.StateMachine.ceiling(initial: .seconds(1), cap: max(interval, .seconds(1)), failures: failures)
+                sync.logger.error(
+                    "central sync cannot read its state; retrying",
+                    metadata: ["error": .string("\(error)"), "sync.retry_ms": "\(delay.nanoseconds / 1_000_000)"])
+                guard await pause(delay) else { return }
+            }
+        }
         try await HTTPClient.withHTTPClient(configuration: try sync.endpoint.clientConfiguration()) { client in
             while !Task.isCancelled && !Task.isShuttingDownGracefully {
                 _ = await sync.syncAll(client: client)
                 monitor.setTrustListStale(sync.freshness.isTrustListStale(now: sync.now()))
-                do {
-                    try await cancelWhenGracefulShutdown { try await clock.sleep(for: interval) }
-                } catch {
-                    return
-                }
+                guard await pause(interval) else { return }
             }
         }
+    }
+
+    /// Sleeps on the monotonic clock; false when shutdown or cancellation interrupted it.
+    private func pause(_ duration: Duration) async -> Bool {
+        do {
+            try await cancelWhenGracefulShutdown { try await clock.sleep(for: duration) }
+        } catch {
+            return false
+        }
+        return !Task.isCancelled && !Task.isShuttingDownGracefully
     }
 }

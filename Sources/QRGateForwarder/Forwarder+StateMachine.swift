@@ -16,6 +16,9 @@ extension Forwarder {
         public struct Configuration: Sendable, Equatable {
             /// Most records in one request.
             public var maxRecords = 500
+            /// Shortest wait before any retry, whatever the jitter drew or the server's
+            /// `Retry-After` said (`0` or a date in the past would otherwise retry at once).
+            public var minimumBackoff: Duration = .milliseconds(100)
             /// First backoff ceiling; doubles per consecutive failure.
             public var initialBackoff: Duration = .milliseconds(500)
             /// Largest backoff ceiling.
@@ -131,6 +134,13 @@ extension Forwarder {
             self.batchLimit = max(1, configuration.maxRecords)
         }
 
+        /// A machine with these limits that keeps an already learnt batch size (after a store
+        /// failure the forwarder starts over without forgetting what a 413 taught it).
+        init(configuration: Configuration, batchLimit: Int) {
+            self.configuration = configuration
+            self.batchLimit = max(1, min(batchLimit, configuration.maxRecords))
+        }
+
         /// Starts a new batch (the previous one must be finished).
         public mutating func start(_ ids: [String]) -> Action {
             precondition(inFlight.isEmpty && queue.isEmpty, "a batch is already in flight")
@@ -178,12 +188,13 @@ extension Forwarder {
         }
 
         /// The backoff before retry number `failures` (1 = first retry): full jitter over
-        /// an exponentially growing, capped ceiling.
+        /// an exponentially growing, capped ceiling, never below ``Configuration/minimumBackoff``.
         public func backoff(failures: Int, random: inout some RandomNumberGenerator) -> Duration {
             let ceiling = Self.ceiling(initial: configuration.initialBackoff, cap: configuration.maxBackoff, failures: failures)
+            let floor = max(.zero, configuration.minimumBackoff)
             let nanoseconds = ceiling.nanoseconds
-            guard nanoseconds > 0 else { return .zero }
-            return .nanoseconds(Int64.random(in: 0...nanoseconds, using: &random))
+            guard nanoseconds > floor.nanoseconds else { return floor }
+            return .nanoseconds(Int64.random(in: floor.nanoseconds...nanoseconds, using: &random))
         }
 
         static func ceiling(initial: Duration, cap: Duration, failures: Int) -> Duration {
@@ -285,7 +296,8 @@ extension Forwarder {
             consecutiveFailures += 1
             let delay: Duration
             if let retryAfter {
-                delay = min(max(retryAfter, .zero), configuration.retryAfterCap)
+                // The server may ask for more time, never for less than the gate's minimum.
+                delay = min(max(retryAfter, configuration.minimumBackoff, .zero), max(configuration.retryAfterCap, configuration.minimumBackoff))
             } else {
                 delay = backoff(failures: consecutiveFailures, random: &random)
             }

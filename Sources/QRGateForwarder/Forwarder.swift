@@ -92,59 +92,116 @@ public struct Forwarder: Service, CustomStringConvertible {
 
     /// Runs until graceful shutdown or cancellation. A request in flight keeps its own
     /// deadline; nothing depends on a clean stop (the server dedups what is resent).
+    ///
+    /// A store error (a full disk, `SQLITE_FULL`, a failed read) never ends the forwarder,
+    /// which would stop the daemon's service group and intake with it: the batch in hand is
+    /// let go (its records stay in the outbox), the alarm is raised, and the forwarder backs
+    /// off (exponentially, up to `maxBackoff`) and starts over from the outbox. Only
+    /// cancellation, shutdown, or a test hook's throw end it.
     public func run() async throws {
-        var machine = StateMachine(configuration: configuration.machine)
-        var random: any RandomNumberGenerator = self.random
+        var loop = Loop(machine: StateMachine(configuration: configuration.machine), random: self.random)
+        var storeFailures = 0
+        var needsStatus = true
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            do {
+                if needsStatus {
+                    try await refreshStatus()
+                    needsStatus = false
+                }
+                guard try await step(&loop) else { return }
+                if storeFailures > 0 {
+                    storeFailures = 0
+                    monitor.setStoreAlarm(nil)
+                    logger.notice("forwarder store works again")
+                }
+            } catch let abort as HookAbort {
+                throw abort.underlying
+            } catch {
+                if Task.isCancelled { return }
+                storeFailures += 1
+                needsStatus = true
+                loop.reset(configuration: configuration.machine)
+                let delay = StateMachine.ceiling(initial: configuration.machine.initialBackoff, cap: configuration.machine.maxBackoff, failures: storeFailures)
+                let wait = max(delay, configuration.machine.minimumBackoff)
+                monitor.setStoreAlarm("the gate's database failed while forwarding (\(error)); check the disk and the state directory")
+                logger.error(
+                    "forwarder store failed; backing off",
+                    metadata: [
+                        "error": .string("\(error)"), "forwarder.store_failures": "\(storeFailures)",
+                        "forwarder.backoff_ms": "\(wait.nanoseconds / 1_000_000)",
+                    ])
+                guard await pause(wait) else { return }
+            }
+        }
+    }
+
+    /// What the loop carries from one step to the next.
+    struct Loop {
+        var machine: StateMachine
+        var random: any RandomNumberGenerator
         var lingered = false
         var batches = 0
         var lastHousekeeping: Date?
-        // The next batch, read and encoded while the previous request was in flight.
+        /// The next batch, read and encoded while the previous request was in flight.
         var readAhead: (fetched: Int, encoded: [EncodedRecord]) = (0, [])
-        try await refreshStatus()
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            let fetched: Int
-            var encoded: [EncodedRecord]?
-            if readAhead.fetched == 0 {
-                let records = try await store.outboxBatch(limit: machine.batchLimit)
-                fetched = records.count
-                if fetched > 0 && !(fetched < machine.batchLimit && !lingered && configuration.linger > .zero) {
-                    encoded = encode(records)
-                }
-            } else {
-                fetched = readAhead.fetched
-                encoded = Array(readAhead.encoded.prefix(machine.batchLimit))
-                readAhead = (0, [])
-            }
-            if fetched == 0 {
-                lingered = false
-                if let days = configuration.deadLetterRetentionDays, lastHousekeeping.map({ abs(now().timeIntervalSince($0)) > 3600 }) ?? true {
-                    lastHousekeeping = now()
-                    let purged = try await store.purgeDeadLetters(parkedBefore: now().addingTimeInterval(-Double(days) * 86_400))
-                    if purged > 0 { logger.notice("dead letters past retention deleted", metadata: ["forwarder.purged": "\(purged)"]) }
-                }
-                try await refreshStatus()
-                guard await pause(configuration.idlePoll) else { return }
-                continue
-            }
-            if fetched < machine.batchLimit && !lingered && configuration.linger > .zero {
-                lingered = true
-                guard await pause(configuration.linger) else { return }
-                continue
-            }
+
+        /// After a store failure: forget the batch in hand (its records are still in the outbox).
+        mutating func reset(configuration: StateMachine.Configuration) {
+            let limit = machine.batchLimit
+            machine = StateMachine(configuration: configuration, batchLimit: limit)
             lingered = false
-            guard let batch = encoded, !batch.isEmpty else { continue }
-            // Read and encode the next batch while this one is on the wire. Only this request's
-            // ids can leave the outbox meanwhile, and they are left out; anything recorded
-            // later is picked up by a later read.
-            let nextLimit = machine.batchLimit
-            let sending = batch.map(\.id)
-            async let upcoming = readAndEncode(limit: nextLimit, excluding: sending)
-            let finished = try await deliver(batch, machine: &machine, random: &random)
-            guard finished else { return }
-            readAhead = try await upcoming
-            batches += 1
-            if batches % max(1, configuration.statusEveryBatches) == 0 { try await refreshStatus() }
+            readAhead = (0, [])
         }
+    }
+
+    /// A test hook's throw, carried past the store-error recovery so it ends the forwarder as a crash would.
+    struct HookAbort: Error {
+        var underlying: any Error
+    }
+
+    /// One turn of the loop: read, linger or deliver one batch. False when stopped.
+    private func step(_ loop: inout Loop) async throws -> Bool {
+        let fetched: Int
+        var encoded: [EncodedRecord]?
+        if loop.readAhead.fetched == 0 {
+            let records = try await store.outboxBatch(limit: loop.machine.batchLimit)
+            fetched = records.count
+            if fetched > 0 && !(fetched < loop.machine.batchLimit && !loop.lingered && configuration.linger > .zero) {
+                encoded = encode(records)
+            }
+        } else {
+            fetched = loop.readAhead.fetched
+            encoded = Array(loop.readAhead.encoded.prefix(loop.machine.batchLimit))
+            loop.readAhead = (0, [])
+        }
+        if fetched == 0 {
+            loop.lingered = false
+            if let days = configuration.deadLetterRetentionDays, loop.lastHousekeeping.map({ abs(now().timeIntervalSince($0)) > 3600 }) ?? true {
+                loop.lastHousekeeping = now()
+                let purged = try await store.purgeDeadLetters(parkedBefore: now().addingTimeInterval(-Double(days) * 86_400))
+                if purged > 0 { logger.notice("dead letters past retention deleted", metadata: ["forwarder.purged": "\(purged)"]) }
+            }
+            try await refreshStatus()
+            return await pause(configuration.idlePoll)
+        }
+        if fetched < loop.machine.batchLimit && !loop.lingered && configuration.linger > .zero {
+            loop.lingered = true
+            return await pause(configuration.linger)
+        }
+        loop.lingered = false
+        guard let batch = encoded, !batch.isEmpty else { return true }
+        // Read and encode the next batch while this one is on the wire. Only this request's
+        // ids can leave the outbox meanwhile, and they are left out; anything recorded
+        // later is picked up by a later read.
+        let nextLimit = loop.machine.batchLimit
+        let sending = batch.map(\.id)
+        async let upcoming = readAndEncode(limit: nextLimit, excluding: sending)
+        let finished = try await deliver(batch, machine: &loop.machine, random: &loop.random)
+        guard finished else { return false }
+        loop.readAhead = try await upcoming
+        loop.batches += 1
+        if loop.batches % max(1, configuration.statusEveryBatches) == 0 { try await refreshStatus() }
+        return true
     }
 
     /// A record ready for the wire.
@@ -195,7 +252,11 @@ public struct Forwarder: Service, CustomStringConvertible {
                 if Task.isCancelled { return false }
                 pending += machine.handle(outcome, random: &random)
             case .acknowledge(let ids):
-                try await hooks.beforeAcknowledge(ids)
+                do {
+                    try await hooks.beforeAcknowledge(ids)
+                } catch {
+                    throw HookAbort(underlying: error)
+                }
                 let date = now()
                 try await store.markForwarded(ids, at: date)
                 monitor.recordSuccess(at: date)

@@ -17,6 +17,8 @@ public struct ForwarderStatus: Sendable, Equatable {
     public var lastSuccess: Date?
     /// Set while the central service refuses the gate's credentials (HTTP 401/403).
     public var authAlarm: String?
+    /// Set while the gate's database fails under the forwarder (full disk, read errors); it backs off and retries.
+    public var storeAlarm: String?
     /// Set while the trust list is older than the configured age (or never synced).
     public var trustListStale = false
 
@@ -30,6 +32,7 @@ public struct ForwarderStatus: Sendable, Equatable {
         if deadLetters > 0 { parts.append("dead letters \(deadLetters)") }
         parts.append("last forward " + (lastSuccess.map { $0.formatted(.iso8601) } ?? "never"))
         if let authAlarm { parts.append("ALARM " + authAlarm) }
+        if storeAlarm != nil { parts.append("ALARM forwarder store failing") }
         if trustListStale { parts.append("ALARM trust list stale") }
         return parts.joined(separator: "; ")
     }
@@ -38,7 +41,7 @@ public struct ForwarderStatus: Sendable, Equatable {
 /// Holds the current ``ForwarderStatus`` and mirrors it into swift-metrics:
 /// `qrgate_outbox_depth`, `qrgate_outbox_oldest_age_seconds`, `qrgate_dead_letters`,
 /// `qrgate_forward_retries_total{class}`, `qrgate_forward_last_success_timestamp_seconds`,
-/// `qrgate_forward_paused`, `qrgate_trust_list_stale`.
+/// `qrgate_forward_paused`, `qrgate_forward_store_failing`, `qrgate_trust_list_stale`.
 public final class ForwarderMonitor: Sendable {
     private let state = Mutex(ForwarderStatus())
     private let onChange: @Sendable (ForwarderStatus) -> Void
@@ -48,6 +51,7 @@ public final class ForwarderMonitor: Sendable {
     private let lastSuccessGauge = Gauge(label: "qrgate_forward_last_success_timestamp_seconds")
     private let pausedGauge = Gauge(label: "qrgate_forward_paused")
     private let staleGauge = Gauge(label: "qrgate_trust_list_stale")
+    private let storeGauge = Gauge(label: "qrgate_forward_store_failing")
 
     /// A monitor calling `onChange` with every new snapshot (the daemon feeds its status board).
     public init(onChange: @escaping @Sendable (ForwarderStatus) -> Void = { _ in }) {
@@ -89,6 +93,12 @@ public final class ForwarderMonitor: Sendable {
     public func setAuthAlarm(_ alarm: String?) {
         pausedGauge.record(alarm == nil ? 0 : 1)
         update { $0.authAlarm = alarm }
+    }
+
+    /// Raises (or clears, with nil) the alarm for a failing store under the forwarder.
+    public func setStoreAlarm(_ alarm: String?) {
+        storeGauge.record(alarm == nil ? 0 : 1)
+        update { $0.storeAlarm = alarm }
     }
 
     /// Records whether the trust list is stale.

@@ -37,6 +37,16 @@ public struct ImageReader: Sendable {
         return try decode(bytes, name: path)
     }
 
+    /// Reads and decodes the image at `path` only if it is a regular file: a symbolic link, a
+    /// FIFO, a folder, a device or a socket is refused without being followed or read (the file
+    /// is opened with `O_NOFOLLOW | O_NONBLOCK` and checked with `fstat`, so neither a link
+    /// swapped in after a directory listing nor a FIFO can make the reader follow or block).
+    /// For files from untrusted places such as the watched folder.
+    public func readRegularFile(path: String) throws(ImageError) -> GreyFrame {
+        let bytes = try Self.readFile(path: path, maxBytes: configuration.maxFileBytes, regularOnly: true)
+        return try decode(bytes, name: path)
+    }
+
     /// Decodes image file bytes already in memory; `name` identifies the image in errors.
     public func decode(_ bytes: [UInt8], name: String) throws(ImageError) -> GreyFrame {
         guard let format = ImageFormat.detect(bytes) else {
@@ -68,11 +78,14 @@ public struct ImageReader: Sendable {
     }
 
     /// Reads a whole file with POSIX calls so the failure reason (errno) is known.
-    static func readFile(path: String, maxBytes: Int) throws(ImageError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    static func readFile(path: String, maxBytes: Int, regularOnly: Bool = false) throws(ImageError) -> [UInt8] {
+        let flags = regularOnly ? O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK : O_RDONLY | O_CLOEXEC
+        let descriptor = open(path, flags)
         if descriptor < 0 {
             let code = errno
             switch code {
+            case ELOOP where regularOnly:
+                throw ImageError(.unreadable, "\(path): is a symbolic link; only regular image files are taken from here, so it was not followed.")
             case ENOENT, ENOTDIR:
                 throw ImageError(.fileNotFound, "\(path): no such file; check the path and try again.")
             case EACCES, EPERM:
@@ -88,6 +101,9 @@ public struct ImageReader: Sendable {
         }
         if (status.st_mode & S_IFMT) == S_IFDIR {
             throw ImageError(.unreadable, "\(path): is a folder, not an image file; give the path of an image inside it.")
+        }
+        if regularOnly && (status.st_mode & S_IFMT) != S_IFREG {
+            throw ImageError(.unreadable, "\(path): is \(Self.kindText(status.st_mode)), not a regular file; only regular image files are read from here, so it was not read.")
         }
         if status.st_size > maxBytes {
             throw ImageError(
@@ -115,6 +131,20 @@ public struct ImageReader: Sendable {
             }
         }
         return bytes
+    }
+
+    /// "a FIFO", "a symbolic link" … for the file type bits of `mode`.
+    public static func kindText(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFLNK: "a symbolic link"
+        case S_IFIFO: "a FIFO (named pipe)"
+        case S_IFDIR: "a folder"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFSOCK: "a socket"
+        case S_IFREG: "a regular file"
+        default: "a special file"
+        }
     }
 
     static func errnoText(_ code: Int32) -> String {

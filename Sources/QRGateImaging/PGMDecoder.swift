@@ -54,6 +54,33 @@ enum PGMDecoder {
             throw ImageError(.corrupt, "\(name): the PGM maximum grey value \(maxValue) is outside 1...65535; export it again.")
         }
         let count = width * height
+        let sampleBytes = maxValue > 255 ? 2 : 1
+        // The data must be there before anything is allocated for it: a header claiming
+        // 60000x60000 over ten bytes of data is refused here, not after a multi-gigabyte allocation.
+        let start: Int
+        if plain {
+            // Each grey value is at least one digit, separated by at least one space.
+            let available = bytes.count - cursor.index
+            let (twice, overflow) = count.multipliedReportingOverflow(by: 2)
+            guard !overflow, available >= twice - 1 else {
+                throw ImageError(
+                    .truncated, "\(name): the PGM file has \(available) bytes for \(count) grey values, at least \(overflow ? Int.max : twice - 1) needed; it is cut short.")
+            }
+            start = cursor.index
+        } else {
+            // Exactly one whitespace byte separates the header from the samples.
+            guard cursor.index < bytes.count, Cursor.isSpace(bytes[cursor.index]) else {
+                throw ImageError(.truncated, "\(name): the PGM file ends after its header; it is cut short.")
+            }
+            start = cursor.index + 1
+            let (needed, overflow) = count.multipliedReportingOverflow(by: sampleBytes)
+            guard !overflow, bytes.count - start >= needed else {
+                throw ImageError(
+                    .truncated,
+                    "\(name): the PGM file holds \(bytes.count - start) bytes of pixels, \(overflow ? Int.max : needed) expected; it is cut short."
+                )
+            }
+        }
         var pixels = [UInt8](repeating: 0, count: count)
         func scaled(_ value: Int) -> UInt8 { UInt8((min(value, maxValue) * 255 + maxValue / 2) / maxValue) }
 
@@ -67,30 +94,16 @@ enum PGMDecoder {
                 }
                 pixels[index] = scaled(value)
             }
-        } else {
-            // Exactly one whitespace byte separates the header from the samples.
-            guard cursor.index < bytes.count, Cursor.isSpace(bytes[cursor.index]) else {
-                throw ImageError(.truncated, "\(name): the PGM file ends after its header; it is cut short.")
-            }
-            let start = cursor.index + 1
-            let sampleBytes = maxValue > 255 ? 2 : 1
-            guard bytes.count - start >= count * sampleBytes else {
-                throw ImageError(
-                    .truncated,
-                    "\(name): the PGM file holds \(bytes.count - start) bytes of pixels, \(count * sampleBytes) expected; it is cut short."
-                )
-            }
-            if sampleBytes == 1 {
-                if maxValue == 255 {
-                    pixels = Array(bytes[start..<(start + count)])
-                } else {
-                    for index in 0..<count { pixels[index] = scaled(Int(bytes[start + index])) }
-                }
+        } else if sampleBytes == 1 {
+            if maxValue == 255 {
+                pixels = Array(bytes[start..<(start + count)])
             } else {
-                for index in 0..<count {
-                    let offset = start + 2 * index
-                    pixels[index] = scaled(Int(bytes[offset]) << 8 | Int(bytes[offset + 1]))
-                }
+                for index in 0..<count { pixels[index] = scaled(Int(bytes[start + index])) }
+            }
+        } else {
+            for index in 0..<count {
+                let offset = start + 2 * index
+                pixels[index] = scaled(Int(bytes[offset]) << 8 | Int(bytes[offset + 1]))
             }
         }
         return GreyFrame(width: width, height: height, pixels: pixels)

@@ -33,5 +33,15 @@ extension GateDatabase {
                     """
             )
         }
+        migrator.registerMigration("sync-state-envelope") { db in
+            // The signed envelope's version counter and issue time of the installed version:
+            // older or equal versions are refused, and freshness is the age of the issue time.
+            try db.execute(
+                sql: """
+                    ALTER TABLE sync_state ADD COLUMN signed_version INTEGER;
+                    ALTER TABLE sync_state ADD COLUMN issued_at_ms INTEGER;
+                    """
+            )
+        }
     }
 }

@@ -7,8 +7,14 @@ public struct SyncState: Sendable, Hashable {
     public var resource: String
     /// The ETag the server sent with it.
     public var etag: String?
-    /// The version the server declared.
+    /// The version label recorded with it (the signed version, as decimal text).
     public var version: String?
+    /// The signed envelope's version counter; a download must carry a larger one to replace it.
+    /// Nil for a row written before envelopes existed (any signed version then replaces it).
+    public var signedVersion: Int64?
+    /// The signed envelope's issue time (Unix milliseconds): trust-list freshness is measured
+    /// from it, never from when it was fetched. Nil before envelopes existed (stale).
+    public var issuedAtMilliseconds: Int64?
     /// SHA-256 of the stored bytes, hex.
     public var sha256: String
     /// When it was fetched and verified (wall clock, Unix milliseconds).
@@ -17,10 +23,15 @@ public struct SyncState: Sendable, Hashable {
     public var file: String
 
     /// Creates a state.
-    public init(resource: String, etag: String?, version: String?, sha256: String, fetchedAtMilliseconds: Int64, file: String) {
+    public init(
+        resource: String, etag: String?, version: String?, signedVersion: Int64? = nil, issuedAtMilliseconds: Int64? = nil,
+        sha256: String, fetchedAtMilliseconds: Int64, file: String
+    ) {
         self.resource = resource
         self.etag = etag
         self.version = version
+        self.signedVersion = signedVersion
+        self.issuedAtMilliseconds = issuedAtMilliseconds
         self.sha256 = sha256
         self.fetchedAtMilliseconds = fetchedAtMilliseconds
         self.file = file
@@ -45,6 +56,8 @@ public struct SyncStateStore: Sendable {
                     resource: row["resource"],
                     etag: row["etag"],
                     version: row["version"],
+                    signedVersion: row["signed_version"],
+                    issuedAtMilliseconds: row["issued_at_ms"],
                     sha256: row["sha256"],
                     fetchedAtMilliseconds: row["fetched_at_ms"],
                     file: row["file"]
@@ -58,21 +71,16 @@ public struct SyncStateStore: Sendable {
         try await database.pool.write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO sync_state (resource, etag, version, sha256, fetched_at_ms, file) VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO sync_state (resource, etag, version, signed_version, issued_at_ms, sha256, fetched_at_ms, file)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(resource) DO UPDATE SET etag = excluded.etag, version = excluded.version,
+                        signed_version = excluded.signed_version, issued_at_ms = excluded.issued_at_ms,
                         sha256 = excluded.sha256, fetched_at_ms = excluded.fetched_at_ms, file = excluded.file
                     """,
-                arguments: [state.resource, state.etag, state.version, state.sha256, state.fetchedAtMilliseconds, state.file]
-            )
-        }
-    }
-
-    /// Marks `resource` as checked now without a change (a 304): refreshes its fetch time.
-    public func touch(_ resource: String, at date: Date) async throws {
-        try await database.pool.write { db in
-            try db.execute(
-                sql: "UPDATE sync_state SET fetched_at_ms = ? WHERE resource = ?",
-                arguments: [Int64(date.timeIntervalSince1970 * 1000), resource]
+                arguments: [
+                    state.resource, state.etag, state.version, state.signedVersion, state.issuedAtMilliseconds, state.sha256,
+                    state.fetchedAtMilliseconds, state.file,
+                ]
             )
         }
     }

@@ -71,6 +71,41 @@ import Testing
         #expect(machine.handle(.status(503, retryAfter: .seconds(86_400), body: ""), random: &random).last == .wait(.seconds(120), .serverError))
     }
 
+    @Test func retryAfterZeroOrAPastDateWaitsAtLeastTheMinimumBackoff() {
+        // A server (or a proxy) answering `Retry-After: 0`, a negative delta or a date in the
+        // past must not turn the gate into a tight retry loop against it.
+        let now = Date(timeIntervalSince1970: 1_780_000_000)
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        let headers = ["0", "-5", formatter.string(from: now.addingTimeInterval(-3600)), formatter.string(from: now)]
+        for status in [429, 503, 408] {
+            for header in headers {
+                var machine = Machine()
+                var random = SeededRandom(seed: 5)
+                _ = machine.start(ids(2))
+                let retryAfter = CentralBatchCodec.retryAfter(header, now: now)
+                guard case .wait(let delay, _)? = machine.handle(.status(status, retryAfter: retryAfter, body: ""), random: &random).last else {
+                    Issue.record("no wait for \(status) Retry-After: \(header)")
+                    continue
+                }
+                #expect(delay >= machine.configuration.minimumBackoff, "HTTP \(status) Retry-After: \(header) waited \(delay)")
+                #expect(delay > .zero)
+            }
+        }
+        // The jittered backoff keeps the same floor even when the draw is near zero.
+        var configuration = Machine.Configuration()
+        configuration.minimumBackoff = .milliseconds(250)
+        var machine = Machine(configuration: configuration)
+        var random = SeededRandom(seed: 11)
+        for failures in 1...200 {
+            #expect(machine.backoff(failures: failures % 3 + 1, random: &random) >= .milliseconds(250))
+        }
+        _ = machine.start(ids(1))
+        #expect(machine.handle(.status(429, retryAfter: .zero, body: ""), random: &random).last == .wait(.milliseconds(250), .tooManyRequests))
+    }
+
     @Test func successAcknowledgesAndFinishes() {
         var machine = Machine()
         var random = SeededRandom(seed: 1)

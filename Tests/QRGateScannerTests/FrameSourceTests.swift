@@ -17,6 +17,7 @@ import Glibc
 
         var configuration = WatchedFolderSource<ManualClock>.Configuration(folder: folder.path)
         configuration.settleTime = .zero
+        configuration.disposal = .moveToProcessed
         var source = WatchedFolderSource(configuration: configuration, clock: ManualClock())
 
         guard case .frame(let first, let origin) = try await source.next() else {
@@ -42,7 +43,7 @@ import Glibc
         try PNGWriter().write(GreyFrame(width: 4, height: 4, filledWith: 255), to: folder.file("x.png"))
         var configuration = WatchedFolderSource<ManualClock>.Configuration(folder: folder.path)
         configuration.settleTime = .zero
-        configuration.disposal = .delete
+        #expect(configuration.disposal == .delete, "a scanned image is deleted unless configured otherwise")
         var source = WatchedFolderSource(configuration: configuration, clock: ManualClock())
         guard case .frame = try await source.next() else {
             Issue.record("expected a frame")

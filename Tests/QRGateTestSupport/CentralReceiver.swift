@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -50,21 +51,41 @@ public final class CentralReceiver: Sendable {
 
     /// A resource served on `GET` with an ETag.
     public struct Resource: Sendable {
-        /// Body bytes.
+        /// Body bytes (a signed envelope, or anything a test wants to serve).
         public var body: Data
         /// ETag (quoted).
         public var etag: String
         /// `X-QRGate-Signature` value.
         public var signature: String?
-        /// `X-QRGate-Version` value.
-        public var version: String?
+        /// Answer `304` to every request, whatever its `If-None-Match` (a mirror that freezes the list).
+        public var notModifiedForever = false
 
-        /// Creates a resource.
-        public init(body: Data, etag: String, signature: String?, version: String?) {
+        /// Creates a resource from raw parts.
+        public init(body: Data, etag: String, signature: String?) {
             self.body = body
             self.etag = etag
             self.signature = signature
-            self.version = version
+        }
+
+        /// A resource as the central service publishes it (docs/central-protocol.openapi.yaml,
+        /// written here independently of the gate's own code): `payload` in a
+        /// `qrgate-signed-resource-1` envelope naming `name`, `version` and `issuedAt`, the
+        /// whole body signed with `key` (ES256, raw r‖s, base64); the ETag names the version.
+        public static func enveloped(
+            _ payload: String, name: String, version: Int64, issuedAt: Date, key: P256.Signing.PrivateKey, etag: String? = nil
+        ) throws -> Resource {
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withInternetDateTime]
+            let envelope: [String: Any] = [
+                "format": "qrgate-signed-resource-1",
+                "resource": name,
+                "version": version,
+                "issued_at": formatter.string(from: issuedAt),
+                "payload": Data(payload.utf8).base64EncodedString(),
+            ]
+            let body = try JSONSerialization.data(withJSONObject: envelope, options: [.sortedKeys])
+            let signature = try key.signature(for: body).rawRepresentation.base64EncodedString()
+            return Resource(body: body, etag: etag ?? "\"\(name)-\(version)\"", signature: signature)
         }
     }
 
@@ -350,14 +371,13 @@ public final class CentralReceiver: Sendable {
                 s.resourceRequests.append((path, ifNoneMatch, 404))
                 return Response(status: .notFound)
             }
-            if ifNoneMatch == resource.etag {
+            if resource.notModifiedForever || ifNoneMatch == resource.etag {
                 s.resourceRequests.append((path, ifNoneMatch, 304))
                 return Response(status: .notModified, headers: [.eTag: resource.etag])
             }
             s.resourceRequests.append((path, ifNoneMatch, 200))
             var headers: HTTPFields = [.eTag: resource.etag, .contentType: "application/json"]
             if let signature = resource.signature { headers[HTTPField.Name("X-QRGate-Signature")!] = signature }
-            if let version = resource.version { headers[HTTPField.Name("X-QRGate-Version")!] = version }
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: resource.body)))
         }
     }

@@ -109,6 +109,16 @@ public struct ConfigurationLoader: Sendable {
             return nil
         }),
         ("scanner.after_scan", { c, v in choice(v, into: &c.scanner.afterScan) }),
+        ("scanner.keep_max_files", { c, v in
+            guard let files = Int(v), files >= 1, files <= 100_000 else { return "a whole number of files from 1 to 100000" }
+            c.scanner.keepMaxFiles = files
+            return nil
+        }),
+        ("scanner.keep_max_hours", { c, v in
+            guard let hours = Double(v), hours > 0, hours <= 24 * 365 else { return "a number of hours above 0, at most 8760" }
+            c.scanner.keepMaxHours = hours
+            return nil
+        }),
         ("scanner.camera_device", { c, v in
             guard v.hasPrefix("/dev/") else { return "a device path under /dev/" }
             c.scanner.cameraDevice = v

@@ -65,8 +65,13 @@ public struct GatewayConfiguration: Sendable, Equatable {
         public var source = ScanSource.folder
         /// Watched folder; relative paths are under the state directory.
         public var folder = "inbox"
-        /// What to do with a scanned file.
-        public var afterScan = AfterScan.move
+        /// What to do with a scanned file (`delete` by default: a scanned image is a raw
+        /// certificate or ID card, and nothing raw stays at rest unless asked for).
+        public var afterScan = AfterScan.delete
+        /// With `move`: most images kept in `processed/` (the oldest are deleted first).
+        public var keepMaxFiles = 100
+        /// With `move`: hours after which a kept image is deleted.
+        public var keepMaxHours = 24.0
         /// V4L2 device for `camera`.
         public var cameraDevice = "/dev/video0"
         /// tty for `line`; `-` reads standard input.

@@ -71,6 +71,8 @@ public struct IntakeService: Service, CustomStringConvertible {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             var settings = WatchedFolderSource<ContinuousClock>.Configuration(folder: folder)
             settings.disposal = scanner.afterScan == .delete ? .delete : .moveToProcessed
+            settings.keepMaxFiles = scanner.keepMaxFiles
+            settings.keepMaxAge = .milliseconds(Int64(scanner.keepMaxHours * 3_600_000))
             settings.reader = reader
             logger.info("watching folder for images", metadata: ["scanner.folder": .string(folder)])
             try await consume(WatchedFolderSource(configuration: settings, clock: ContinuousClock()), imageScanner: ImageScanner(configuration: .files, reader: ImageReader(configuration: reader)))

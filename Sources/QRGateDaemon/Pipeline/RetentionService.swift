@@ -4,18 +4,27 @@ import QRGateStore
 import ServiceLifecycle
 
 /// Purges personal fields past the retention period and compacts forwarded, purged links,
-/// once at start and then every `interval`.
+/// once at start and then every `interval`; also deletes the files past their time (receipt
+/// PNGs, `.corrupt-*` database copies, kept scan images: ``RetentionFilePurger``).
 struct RetentionService: Service, CustomStringConvertible {
     let store: CheckInStore
     let retentionDays: Int
     let clock: any GateClock
     let logger: Logger
     var interval: Duration = .seconds(3600)
+    /// Files holding personal data outside the database.
+    var files: RetentionFilePurger?
 
     var description: String { "Retention" }
 
     func run() async throws {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            if let files {
+                let purged = files.purge(now: clock.wallTime())
+                for (directory, count) in purged.sorted(by: { $0.key < $1.key }) {
+                    logger.notice("files past retention deleted", metadata: ["retention.directory": .string(directory), "retention.files": .stringConvertible(count)])
+                }
+            }
             do {
                 let report = try await store.purgeExpired(now: clock.wallTime(), retentionDays: retentionDays)
                 let compacted = try await store.compact()
