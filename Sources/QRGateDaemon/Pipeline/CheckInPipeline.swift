@@ -159,7 +159,10 @@ public struct CheckInPipeline: Sendable {
             let folder = configuration.statePath(configuration.receipts.directory)
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                try Data(PNGRenderer(scale: 6).render(matrix)).write(to: URL(fileURLWithPath: folder + "/" + stored.id + ".png"))
+                // A receipt names a decision about a person: private to the gate, like kept scans.
+                let written = FileManager.default.createFile(
+                    atPath: folder + "/" + stored.id + ".png", contents: Data(try PNGRenderer(scale: 6).render(matrix)), attributes: [.posixPermissions: 0o600])
+                if !written { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: folder]) }
             } catch {
                 logger.warning("receipt image not written", metadata: ["error": .string("\(error)")])
             }
