@@ -365,12 +365,5 @@ public struct CentralSyncService: Service, CustomStringConvertible {
     }
 
     /// Sleeps on the monotonic clock; false when shutdown or cancellation interrupted it.
-    private func pause(_ duration: Duration) async -> Bool {
-        do {
-            try await cancelWhenGracefulShutdown { try await clock.sleep(for: duration) }
-        } catch {
-            return false
-        }
-        return !Task.isCancelled && !Task.isShuttingDownGracefully
-    }
+    private func pause(_ duration: Duration) async -> Bool { await clock.pauseUnlessStopping(for: duration) }
 }

@@ -306,14 +306,7 @@ public struct Forwarder: Service, CustomStringConvertible {
     }
 
     /// Sleeps on the monotonic clock; false when shutdown or cancellation interrupted it.
-    private func pause(_ duration: Duration) async -> Bool {
-        do {
-            try await cancelWhenGracefulShutdown { try await clock.sleep(for: duration) }
-        } catch {
-            return false
-        }
-        return !Task.isCancelled && !Task.isShuttingDownGracefully
-    }
+    private func pause(_ duration: Duration) async -> Bool { await clock.pauseUnlessStopping(for: duration) }
 
     private func refreshStatus() async throws {
         let depth = try await store.outboxDepth()
