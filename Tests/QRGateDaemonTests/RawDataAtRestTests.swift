@@ -30,27 +30,6 @@ import Glibc
         return lstat(path, &status) == 0
     }
 
-    /// Starts the built daemon on `config`; returns it (and the notify socket it talks to) once READY=1 arrived.
-    static func startDaemon(config: URL, in temporary: TemporaryDirectory) throws -> (Process, NotifySocketListener) {
-        let socket = temporary.url.appendingPathComponent("notify.sock").path
-        let listener = try NotifySocketListener(path: socket)
-        let process = Process()
-        process.executableURL = QRGateBinary.url
-        process.arguments = ["run", "--config", config.path]
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("QRGATE_") }
-        environment["NOTIFY_SOCKET"] = socket
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let ready = listener.collect(until: { $0.contains("READY=1") }, timeout: 60)
-        guard ready.matched else {
-            kill(process.processIdentifier, SIGKILL)
-            throw CancellationError()
-        }
-        return (process, listener)
-    }
-
     static func dropQR(_ text: String, named name: String, into inbox: URL, staging: URL) throws {
         let png = try PNGRenderer(scale: 3).render(try QRCodeEncoder(utf8ECI: false).encode(text))
         let staged = staging.appendingPathComponent(name)
@@ -68,75 +47,44 @@ import Glibc
     }
 
     @Test func aScannedCardImageDoesNotStayAtRestAndOldReceiptsAndCorruptCopiesArePurged() throws {
-        let temporary = try TemporaryDirectory()
-        defer { temporary.remove() }
-        let state = temporary.url.appendingPathComponent("state")
-        let inbox = state.appendingPathComponent("inbox")
-        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
         let day: TimeInterval = 86_400
         // Left from earlier runs: receipts and a corrupt-database copy past the 21-day retention,
         // a scan kept past 24 hours under an earlier `move`, and a fresh receipt.
+        let gate = try RunningGate(gate: "gate-rest", site: "site-rest") { state in
+            try Self.touch(state.appendingPathComponent("receipts/0190-old.png").path, agedBy: 22 * day)
+            try Self.touch(state.appendingPathComponent("receipts/0190-fresh.png").path, agedBy: day)
+            try Self.touch(state.appendingPathComponent("qrgate.sqlite.corrupt-1700000000").path, agedBy: 30 * day)
+            try Self.touch(state.appendingPathComponent("inbox/processed/old-card.png").path, agedBy: 2 * day)
+        }
+        defer { withExtendedLifetime(gate) {} }
+        let state = gate.state
+        let inbox = state.appendingPathComponent("inbox")
         let oldReceipt = state.appendingPathComponent("receipts/0190-old.png").path
         let freshReceipt = state.appendingPathComponent("receipts/0190-fresh.png").path
         let corrupt = state.appendingPathComponent("qrgate.sqlite.corrupt-1700000000").path
         let keptScan = inbox.appendingPathComponent("processed/old-card.png").path
-        try Self.touch(oldReceipt, agedBy: 22 * day)
-        try Self.touch(freshReceipt, agedBy: day)
-        try Self.touch(corrupt, agedBy: 30 * day)
-        try Self.touch(keptScan, agedBy: 2 * day)
-        let config = temporary.url.appendingPathComponent("gateway.yaml")
-        try """
-            gate:
-              id: gate-rest
-              site: site-rest
-              mode: entry
-            state_directory: \(state.path)
-            http:
-              address: 127.0.0.1:0
-            """.write(to: config, atomically: true, encoding: .utf8)
-        let (process, listener) = try Self.startDaemon(config: config, in: temporary)
-        defer { withExtendedLifetime(listener) {} }
-        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
 
         // A citizen-ID card QR dropped into the inbox (the default `after_scan` is `delete`).
-        try Self.dropQR("079123456789|123456789|Nguyễn Văn An|01011990|Nam|Hà Nội|01012021", named: "card.png", into: inbox, staging: temporary.url)
+        try Self.dropQR("079123456789|123456789|Nguyễn Văn An|01011990|Nam|Hà Nội|01012021", named: "card.png", into: inbox, staging: gate.folder.url)
         #expect(Self.eventually { !Self.exists(inbox.appendingPathComponent("card.png").path) }, "the scanned image was taken")
         #expect(!Self.exists(inbox.appendingPathComponent("processed/card.png").path), "and not kept")
 
         #expect(Self.eventually { !Self.exists(oldReceipt) && !Self.exists(corrupt) && !Self.exists(keptScan) }, "retention purged the old files")
         #expect(Self.exists(freshReceipt), "a receipt inside the retention period stays")
         #expect(Self.exists(state.appendingPathComponent("qrgate.sqlite").path))
-        kill(process.processIdentifier, SIGTERM)
-        _ = Self.eventually(15) { !process.isRunning }
+        #expect(gate.stop() == 0)
     }
 
     @Test func keptImagesAreMode0600AndBoundedByCount() throws {
-        let temporary = try TemporaryDirectory()
-        defer { temporary.remove() }
-        let state = temporary.url.appendingPathComponent("state")
-        let inbox = state.appendingPathComponent("inbox")
-        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
-        let config = temporary.url.appendingPathComponent("gateway.yaml")
-        try """
-            gate:
-              id: gate-keep
-              site: site-keep
-              mode: entry
-            state_directory: \(state.path)
-            http:
-              address: 127.0.0.1:0
-            scanner:
-              after_scan: move
-              keep_max_files: 2
-              keep_max_hours: 1
-              dedup_seconds: 0
-            """.write(to: config, atomically: true, encoding: .utf8)
-        let (process, listener) = try Self.startDaemon(config: config, in: temporary)
-        defer { withExtendedLifetime(listener) {} }
-        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        let gate = try RunningGate(
+            gate: "gate-keep", site: "site-keep", yaml: "scanner:\n  after_scan: move\n  keep_max_files: 2\n  keep_max_hours: 1\n  dedup_seconds: 0\n"
+        ) { state in
+            try FileManager.default.createDirectory(at: state.appendingPathComponent("inbox"), withIntermediateDirectories: true)
+        }
+        let inbox = gate.state.appendingPathComponent("inbox")
         let processed = inbox.appendingPathComponent("processed")
         for index in 0..<4 {
-            try Self.dropQR("code \(index)", named: "scan-\(index).png", into: inbox, staging: temporary.url)
+            try Self.dropQR("code \(index)", named: "scan-\(index).png", into: inbox, staging: gate.folder.url)
             #expect(Self.eventually { !Self.exists(inbox.appendingPathComponent("scan-\(index).png").path) }, "scan-\(index) taken")
         }
         let kept = try FileManager.default.contentsOfDirectory(atPath: processed.path)
@@ -146,8 +94,7 @@ import Glibc
             #expect(stat(processed.appendingPathComponent(name).path, &status) == 0)
             #expect(status.st_mode & 0o777 == 0o600, "\(name) is mode \(String(status.st_mode & 0o777, radix: 8))")
         }
-        kill(process.processIdentifier, SIGTERM)
-        _ = Self.eventually(15) { !process.isRunning }
+        #expect(gate.stop() == 0)
     }
 
     @Test func retentionPurgesFilesByAgeOnTheInjectedClock() throws {
