@@ -6,12 +6,13 @@ import QRGateStore
 extension CheckInExportFormat: ExpressibleByArgument {}
 
 /// `qrgate export`: check-ins from the local database on standard output, read-only beside a
-/// running daemon; the read is recorded in the access log when the database is writable.
+/// running daemon. The read is recorded in the access log first; when that row cannot be
+/// written the command refuses (exit 1) and writes nothing to standard output.
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export check-ins from the local database.",
-        discussion: "Writes only the export on standard output. CSV is UTF-8 with a byte-order mark; cells a spreadsheet would run as formulas start with '."
+        discussion: "Writes only the export on standard output. CSV is UTF-8 with a byte-order mark, every cell quoted; a formula trigger (= + - @ tab CR) that a spreadsheet could start a cell with, whatever its list separator, gets a leading '. The read is recorded in the access log first: when it cannot be (database read-only, disk full), nothing is exported and the exit status is 1."
     )
     @Option(help: "From this time, inclusive (ISO 8601, e.g. 2026-11-21T08:00:00+07:00 or 2026-11-21).") var since: String?
     @Option(help: "Until this time, exclusive (ISO 8601).") var until: String?
@@ -32,19 +33,23 @@ struct ExportCommand: AsyncParsableCommand {
             since: since.flatMap(FilterTime.parse), until: until.flatMap(FilterTime.parse), site: site, gate: gate
         )
 
-        var log: StandaloneAccessLog?
-        var entryID: Int64?
+        // Every read of personal data is in the access log: no row, no export.
         let entry = AccessLogEntry(
             atMilliseconds: Int64(Date().timeIntervalSince1970 * 1000), tokenID: nil, actor: GateStateAccess.localUser,
             channel: .cli, endpoint: "qrgate export", filter: (["format=" + format.rawValue] + [filter.canonicalDescription]).filter { !$0.isEmpty }.joined(separator: "&"),
             rowCount: 0
         )
+        let log: StandaloneAccessLog
+        let entryID: Int64
         do {
-            let opened = try StandaloneAccessLog(path: database.path)
-            entryID = try opened.begin(entry)
-            log = opened
+            log = try StandaloneAccessLog(path: database.path)
+            entryID = try log.begin(entry)
         } catch {
-            printError("qrgate: this export is not recorded in the access log because the database cannot be written (\(error)); run as the gate's user to record it")
+            printError(
+                "qrgate: refusing to export: the read cannot be recorded in the access log (\(error)); "
+                    + "run as the gate's user with the database writable (and the disk not full), then try again"
+            )
+            throw ExitStatus.negative
         }
 
         let output = FileHandle.standardOutput
@@ -57,10 +62,8 @@ struct ExportCommand: AsyncParsableCommand {
             printError("qrgate: the export stopped: \(error)")
             throw ExitStatus.negative
         }
-        if let log, let entryID {
-            do { try log.complete(id: entryID, rowCount: rows) } catch {
-                printError("qrgate: the access log entry \(entryID) could not be completed (\(error))")
-            }
+        do { try log.complete(id: entryID, rowCount: rows) } catch {
+            printError("qrgate: the access log entry \(entryID) was recorded but its row count could not be stored (\(error))")
         }
         printError("qrgate: exported \(rows) check-ins")
     }

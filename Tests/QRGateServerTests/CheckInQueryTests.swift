@@ -161,6 +161,7 @@ import Testing
             ("=HYPERLINK(\"http://x\",\"Đặng\")", "+84901234567"),
             ("Trần, \"Bé\" Hoa", "-1"),
             ("@SUM(A1)", "\tTab"),
+            ("Lê Văn;=cmd|' /C calc'!A0", "0791 -2+3"),
         ]
         var ids: [String] = []
         for (index, person) in people.enumerated() {
@@ -176,16 +177,24 @@ import Testing
                 return Array(response.body.readableBytesView)
             }
         }
-        let header = "id,sequence,recorded_at,clock_synced,site,gate,direction,decision,reasons,id_number,name,birth_date,credential_kind,credential_verified,credential_issuer,credential_doses,credential_event_date,credential_valid_until,paired_entry_id,flags,purged_at\r\n"
+        let columns = "id,sequence,recorded_at,clock_synced,site,gate,direction,decision,reasons,id_number,name,birth_date,credential_kind,credential_verified,credential_issuer,credential_doses,credential_event_date,credential_valid_until,paired_entry_id,flags,purged_at"
+        let header = columns.split(separator: ",").map { "\"\($0)\"" }.joined(separator: ",") + "\r\n"
+        // Every cell quoted; `name` and `id_number` already in their CSV form.
         func row(_ index: Int, name: String, id: String) -> String {
-            "\(ids[index]),\(index + 1),2026-11-18T08:20:0\(index).125Z,true,site-a,gate-01,entry,admit,[],\(id),\(name),1990-01-15,vaccination,true,VN,2/2,2021-09-01,,,,\r\n"
+            let cells = [
+                "\"\(ids[index])\"", "\"\(index + 1)\"", "\"2026-11-18T08:20:0\(index).125Z\"", "\"true\"", "\"site-a\"", "\"gate-01\"",
+                "\"entry\"", "\"admit\"", "\"[]\"", id, name, "\"1990-01-15\"", "\"vaccination\"", "\"true\"", "\"VN\"", "\"2/2\"",
+                "\"2021-09-01\"", "\"\"", "\"\"", "\"\"", "\"\"",
+            ]
+            return cells.joined(separator: ",") + "\r\n"
         }
         let expected = [0xEF, 0xBB, 0xBF] + Array((header
-            + row(0, name: "Nguyễn Thị Ánh Tuyết", id: "079190000001")
-            + row(1, name: "\"'=HYPERLINK(\"\"http://x\"\",\"\"Đặng\"\")\"", id: "'+84901234567")
-            + row(2, name: "\"Trần, \"\"Bé\"\" Hoa\"", id: "'-1")
+            + row(0, name: "\"Nguyễn Thị Ánh Tuyết\"", id: "\"079190000001\"")
+            + row(1, name: "\"'=HYPERLINK(\"\"http://x\"\",\"\"Đặng\"\")\"", id: "\"'+84901234567\"")
+            + row(2, name: "\"Trần, \"\"Bé\"\" Hoa\"", id: "\"'-1\"")
             // A control character never reaches storage (the store turns the tab into a space).
-            + row(3, name: "'@SUM(A1)", id: " Tab")).utf8)
+            + row(3, name: "\"'@SUM(A1)\"", id: "\" Tab\"")
+            + row(4, name: "\"Lê Văn;'=cmd|' /C calc'!A0\"", id: "\"0791 '-2+3\"")).utf8)
         #expect(body == expected, "\(String(decoding: body, as: UTF8.self))")
     }
 

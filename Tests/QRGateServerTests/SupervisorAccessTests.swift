@@ -137,7 +137,7 @@ import Testing
         #expect(try await fixture.accessLogCount() == 1)
     }
 
-    @Test func repeatedFailuresAreThrottledPerAddressUntilTheWindowPasses() async throws {
+    @Test func repeatedBadTokensAreThrottledButNeverTheValidOnes() async throws {
         let fixture = try SupervisorFixture()
         defer { fixture.remove() }
         try await fixture.makeApplication().test(.router) { client in
@@ -146,34 +146,55 @@ import Testing
                     #expect(response.status == .unauthorized)
                 }
             }
-            // Even the right token is refused while the address is throttled.
-            try await client.execute(uri: "/v1/check-ins", method: .get, headers: .bearer(fixture.supervisorSecret)) { response in
+            try await client.execute(uri: "/v1/check-ins", method: .get, headers: .bearer("qrg_wrong")) { response in
                 #expect(response.status == .tooManyRequests)
                 #expect(response.headers[.retryAfter] == "60")
                 #expect(!response.text.contains("items"))
             }
-            fixture.monotonic.advance(.seconds(30))
+            // The valid tokens from the same address are not refused.
             try await client.execute(uri: "/v1/check-ins", method: .get, headers: .bearer(fixture.supervisorSecret)) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/v1/whoami", method: .get, headers: .bearer(fixture.kioskSecret)) { response in
+                #expect(response.status == .ok)
+            }
+            // Nor is another wrong credential from the same address, which is still only 401.
+            try await client.execute(uri: "/v1/check-ins", method: .get, headers: .bearer("qrg_other")) { response in
+                #expect(response.status == .unauthorized)
+            }
+            fixture.monotonic.advance(.seconds(30))
+            try await client.execute(uri: "/v1/check-ins", method: .get, headers: .bearer("qrg_wrong")) { response in
                 #expect(response.status == .tooManyRequests)
                 #expect(response.headers[.retryAfter] == "30")
             }
-            fixture.monotonic.advance(.seconds(31))
-            try await client.execute(uri: "/v1/check-ins", method: .get, headers: .bearer(fixture.supervisorSecret)) { response in
-                #expect(response.status == .ok)
+            // Once the window has passed since the last failures, the bad token gets 401 again.
+            fixture.monotonic.advance(.seconds(61))
+            try await client.execute(uri: "/v1/check-ins", method: .get, headers: .bearer("qrg_wrong")) { response in
+                #expect(response.status == .unauthorized)
             }
         }
     }
 
-    @Test func throttleCountsFailuresPerAddress() {
+    @Test func throttleCountsFailuresPerAddressAndCredential() {
         let clock = TestMonotonicClock()
         var configuration = AuthenticationThrottle.Configuration()
         configuration.maximumFailures = 3
+        configuration.maximumFailuresPerAddress = 5
         let throttle = AuthenticationThrottle(configuration: configuration, now: { clock.now })
-        for _ in 0..<3 { throttle.recordFailure(address: "127.0.0.2") }
-        #expect(throttle.retryAfter(address: "127.0.0.2") == .seconds(60))
-        #expect(throttle.retryAfter(address: "127.0.0.3") == nil)
+        let bad = AuthenticationThrottle.Key(address: "127.0.0.2", credential: "qrg_AAAAAAAAbad")
+        for _ in 0..<3 { #expect(throttle.recordFailure(bad) == nil) }
+        #expect(throttle.retryAfter(bad) == .seconds(60))
+        #expect(throttle.recordFailure(bad) == .seconds(60))
+        #expect(throttle.retryAfter(AuthenticationThrottle.Key(address: "127.0.0.3", credential: "qrg_AAAAAAAAbad")) == nil)
+        // Only the first characters count: a credential that differs later is the same key.
+        #expect(throttle.retryAfter(AuthenticationThrottle.Key(address: "127.0.0.2", credential: "qrg_AAAAAAAAxyz")) == .seconds(60))
+        // Another credential from that address is free until the address reaches its own limit.
+        let other = AuthenticationThrottle.Key(address: "127.0.0.2", credential: "qrg_BBBBBBBB")
+        #expect(throttle.recordFailure(other) == nil)
+        #expect(throttle.retryAfter(AuthenticationThrottle.Key(address: "127.0.0.2", credential: "qrg_CCCCCCCC")) == .seconds(60))
         clock.advance(.seconds(60))
-        #expect(throttle.retryAfter(address: "127.0.0.2") == nil)
+        #expect(throttle.retryAfter(bad) == nil)
+        #expect(throttle.retryAfter(other) == nil)
     }
 
     @Test func healthReadyAndMetricsNeedNoToken() async throws {

@@ -67,7 +67,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         switch format {
         case "csv":
-            #expect(result.stdout.hasPrefix("\u{FEFF}id,sequence,"))
+            #expect(result.stdout.hasPrefix("\u{FEFF}\"id\",\"sequence\","))
             #expect(result.stdout.split(separator: "\r\n").count == 4)
         case "json":
             #expect(try JSONValue(parsing: result.stdout).arrayValue?.count == 3)
@@ -83,20 +83,39 @@ import Testing
         #expect(entries.first?.filter.contains("format=\(format)") == true)
     }
 
-    /// Root ignores file modes, so this runs only as an ordinary user.
+    /// Root ignores file modes, so this runs only as an ordinary user; the trigger test below
+    /// makes the same write fail for root too.
     @Test(.enabled(if: getuid() != 0, "root ignores file modes"))
-    func exportFromAReadOnlyDatabaseSaysItIsNotRecorded() async throws {
+    func exportFromAReadOnlyDatabaseIsRefused() async throws {
         let (directory, environment) = try await Self.stateWithCheckIns(2)
         defer { directory.remove() }
         let path = environment["QRGATE_STATE_DIR"]! + "/qrgate.sqlite"
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
         let result = try QRGateBinary.run(["export"], environment: environment)
-        #expect(result.status == 0)
-        #expect(result.stdout.split(separator: "\r\n").count == 3)
-        #expect(result.stderr.contains("not recorded"))
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty, "no personal data without an access-log row")
+        #expect(result.stderr.contains("refusing to export"))
     }
 
-    @Test func exportWithoutAWritableAccessLogSaysItIsNotRecorded() async throws {
+    @Test(arguments: ["csv", "json", "ndjson"])
+    func exportWhenTheAccessLogRowCannotBeWrittenIsRefused(format: String) async throws {
+        let (directory, environment) = try await Self.stateWithCheckIns(2)
+        defer { directory.remove() }
+        // Every write of an access-log row fails, as on a full disk or a read-only mount.
+        do {
+            let database = try GateDatabase(path: environment["QRGATE_STATE_DIR"]! + "/qrgate.sqlite")
+            try await database.pool.write { db in
+                try db.execute(sql: "CREATE TRIGGER access_log_full BEFORE INSERT ON access_log BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")
+            }
+        }
+        let result = try QRGateBinary.run(["export", "--format", format], environment: environment)
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty, "no personal data without an access-log row")
+        #expect(result.stderr.contains("refusing to export"))
+        #expect(result.stderr.contains("disk is full"))
+    }
+
+    @Test func exportFromADatabaseWithoutAnAccessLogIsRefused() async throws {
         let (directory, environment) = try await Self.stateWithCheckIns(2)
         defer { directory.remove() }
         // A database the access log cannot be appended to (here: written by an older build without it).
@@ -105,9 +124,9 @@ import Testing
             try await database.pool.write { db in try db.execute(sql: "DROP TABLE access_log") }
         }
         let result = try QRGateBinary.run(["export", "--format", "ndjson"], environment: environment)
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.split(separator: "\n").count == 2)
-        #expect(result.stderr.contains("not recorded in the access log"))
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("qrgate run"))
     }
 
     @Test func badArgumentsAndConfiguration() async throws {

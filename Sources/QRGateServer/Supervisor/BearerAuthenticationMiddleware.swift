@@ -3,8 +3,9 @@ import Hummingbird
 import Logging
 import QRGateStore
 
-/// Authenticates `Authorization: Bearer <secret>` against the stored token hashes, throttles
-/// addresses that keep failing, and puts the token in the context.
+/// Authenticates `Authorization: Bearer <secret>` against the stored token hashes, slows down
+/// credentials that keep failing (never a valid one: see ``AuthenticationThrottle``), and puts
+/// the token in the context.
 public struct BearerAuthenticationMiddleware: RouterMiddleware {
     /// The request context.
     public typealias Context = SupervisorRequestContext
@@ -18,18 +19,10 @@ public struct BearerAuthenticationMiddleware: RouterMiddleware {
         self.throttle = throttle
     }
 
-    /// Authenticates, then calls `next`.
+    /// Authenticates, then calls `next`. The credential is always checked first; the throttle
+    /// only decides whether a wrong one is answered 401 or 429.
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let address = context.clientAddress ?? "unknown"
-        if let wait = throttle.retryAfter(address: address) {
-            let seconds = max(1, Int((Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18).rounded(.up)))
-            throw SupervisorAPIError(
-                .throttled,
-                status: .tooManyRequests,
-                message: "too many failed authentications from this address; wait \(seconds) s and check the token",
-                headers: [.retryAfter: String(seconds)]
-            )
-        }
         guard let header = request.headers[.authorization] else {
             throw SupervisorAPIError(
                 .missingToken,
@@ -39,17 +32,28 @@ public struct BearerAuthenticationMiddleware: RouterMiddleware {
             )
         }
         let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        let credential = parts.count == 2 && parts[0].lowercased() == "bearer" ? String(parts[1]).trimmingCharacters(in: .whitespaces) : nil
         var token: APIToken?
-        if parts.count == 2, parts[0].lowercased() == "bearer" {
+        if let credential {
             do {
-                token = try await tokens.authenticate(secret: String(parts[1]).trimmingCharacters(in: .whitespaces))
+                token = try await tokens.authenticate(secret: credential)
             } catch {
                 context.logger.error("token lookup failed", metadata: ["error": .string("\(error)")])
                 throw SupervisorAPIError(.storeFailed, status: .internalServerError, message: "the token store could not be read; try again, and check the gate's log")
             }
         }
         guard let token else {
-            throttle.recordFailure(address: address)
+            let key = AuthenticationThrottle.Key(address: address, credential: credential ?? header)
+            if let wait = throttle.recordFailure(key) {
+                let seconds = max(1, Int((Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18).rounded(.up)))
+                context.logger.debug("authentication failed while throttled", metadata: ["http.client": .string(address)])
+                throw SupervisorAPIError(
+                    .throttled,
+                    status: .tooManyRequests,
+                    message: "this token keeps failing from this address; wait \(seconds) s and check the token",
+                    headers: [.retryAfter: String(seconds), .wwwAuthenticate: "Bearer realm=\"qrgate\", error=\"invalid_token\""]
+                )
+            }
             context.logger.notice("authentication failed", metadata: ["http.client": .string(address)])
             throw SupervisorAPIError(
                 .invalidToken,

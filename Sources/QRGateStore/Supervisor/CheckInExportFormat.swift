@@ -1,7 +1,8 @@
 /// The formats check-ins are exported in.
 public enum CheckInExportFormat: String, Sendable, Hashable, CaseIterable {
-    /// UTF-8 with a byte-order mark, RFC 4180 quoting and CRLF line ends; cells that a
-    /// spreadsheet would run as a formula are neutralised with a leading `'`.
+    /// UTF-8 with a byte-order mark, every cell quoted (RFC 4180) and CRLF line ends; formula
+    /// triggers are neutralised with a leading `'` wherever a spreadsheet could start a cell,
+    /// whatever its separator (see ``CSVCell``).
     case csv
     /// One JSON array.
     case json

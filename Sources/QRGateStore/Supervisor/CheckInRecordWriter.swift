@@ -26,7 +26,7 @@ public struct CheckInRecordWriter: Sendable {
             bytes.append(contentsOf: [0xEF, 0xBB, 0xBF])
             for (index, column) in ExportColumn.all.enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                bytes.append(contentsOf: column.name.utf8)
+                CSVCell.append(column.name.utf8, into: &bytes)
             }
             bytes.append(contentsOf: [0x0D, 0x0A])
         case .json:
@@ -107,17 +107,28 @@ public struct CheckInRecordWriter: Sendable {
         }
     }
 
+    /// Every cell is quoted, an empty or NULL one as `""`, so that a spreadsheet splitting on
+    /// the locale's separator never sees a bare cell.
     private static func csvCell(row: SQLiteStatement, index: Int, kind: ExportColumn.Kind, into bytes: inout [UInt8]) {
-        if sqlite3_column_type(row, Int32(index)) == SQLITE_NULL { return }
+        if sqlite3_column_type(row, Int32(index)) == SQLITE_NULL {
+            bytes.append(contentsOf: [CSVCell.quote, CSVCell.quote])
+            return
+        }
         switch kind {
         case .integer:
+            bytes.append(CSVCell.quote)
             appendInteger(sqlite3_column_int64(row, Int32(index)), into: &bytes)
+            bytes.append(CSVCell.quote)
         case .timestamp:
+            bytes.append(CSVCell.quote)
             ExportTime.append(milliseconds: sqlite3_column_int64(row, Int32(index)), to: &bytes)
+            bytes.append(CSVCell.quote)
         case .boolean:
+            bytes.append(CSVCell.quote)
             bytes.append(contentsOf: sqlite3_column_int64(row, Int32(index)) != 0 ? Self.trueLiteral : Self.falseLiteral)
+            bytes.append(CSVCell.quote)
         case .text, .json:
-            withText(row: row, index: index) { appendCSVText($0, into: &bytes) }
+            withText(row: row, index: index) { CSVCell.append($0, into: &bytes) }
         }
     }
 
@@ -131,30 +142,6 @@ public struct CheckInRecordWriter: Sendable {
     static let nullLiteral: [UInt8] = Array("null".utf8)
     static let trueLiteral: [UInt8] = Array("true".utf8)
     static let falseLiteral: [UInt8] = Array("false".utf8)
-
-    /// One CSV cell: neutralised when a spreadsheet would read it as a formula, quoted when
-    /// it holds a quote, comma, CR or LF (RFC 4180).
-    static func appendCSVText(_ text: some Collection<UInt8>, into bytes: inout [UInt8]) {
-        guard let first = text.first else { return }
-        let neutralise = first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
-            || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D
-        var needsQuotes = false
-        for byte in text where byte == UInt8(ascii: "\"") || byte == UInt8(ascii: ",") || byte == 0x0A || byte == 0x0D {
-            needsQuotes = true
-            break
-        }
-        if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
-        if neutralise { bytes.append(UInt8(ascii: "'")) }
-        if needsQuotes {
-            for byte in text {
-                if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-                bytes.append(byte)
-            }
-            bytes.append(UInt8(ascii: "\""))
-        } else {
-            bytes.append(contentsOf: text)
-        }
-    }
 
     /// A JSON string literal with the escapes RFC 8259 requires.
     static func appendJSONString(_ text: some Collection<UInt8>, into bytes: inout [UInt8]) {
