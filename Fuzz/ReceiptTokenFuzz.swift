@@ -16,7 +16,7 @@ import Foundation
 private let signingKey = try! P256.Signing.PrivateKey(rawRepresentation: [UInt8](repeating: 0x5A, count: 31) + [0x01])
 private let keyring: ES256Keyring = {
     var keyring = ES256Keyring()
-    keyring.add(signingKey.publicKey, gate: "gate-01")
+    keyring.add(signingKey.publicKey, gate: "gate-01", site: "demo-site")
     return keyring
 }()
 private let now = Date(timeIntervalSince1970: 1_795_000_000)
