@@ -73,8 +73,9 @@ public enum DeclarationToken {
             symptoms.insert(parsed)
         }
         let freeText = value("text")?.textValue
-        if let freeText, freeText.count > HealthDeclaration.maxFreeTextLength {
-            throw DeclarationTokenError(code: "free_text_too_long", message: "the declaration's free text is longer than \(HealthDeclaration.maxFreeTextLength) characters")
+        if let freeText, !HealthDeclaration.freeTextFits(freeText) {
+            throw DeclarationTokenError(
+                code: "free_text_too_long", message: "the declaration's free text is longer than \(HealthDeclaration.maxFreeTextBytes) bytes (UTF-8)")
         }
         let submittedAt = Double(submitted)
         guard submittedAt <= now.timeIntervalSince1970 + 300 else {
