@@ -103,29 +103,42 @@ public struct GatewayDaemon: Sendable {
         apiConfiguration.quotaBytes = Int64(configuration.storage.quotaMiB) << 20
         apiConfiguration.configurationJSON = configuration.operatorSummaryJSON
         apiConfiguration.personalKeys = keys.personalKeys
-        let server: HTTPServerBuilder
+        apiConfiguration.metricsRequireToken = configuration.http.metricsNeedToken
+        var tls: TLSConfiguration?
         if configuration.http.usesTLS {
             let chain = try NIOSSLCertificate.fromPEMFile(configuration.statePath(configuration.http.tlsCertificate)).map { NIOSSLCertificateSource.certificate($0) }
             let key = try NIOSSLPrivateKey(file: configuration.statePath(configuration.http.tlsKey), format: .pem)
-            server = try .tls(.http1(), tlsConfiguration: TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key)))
+            tls = .localAPI(certificateChain: chain, privateKey: .privateKey(key))
             logger.info("local API serves TLS")
-        } else {
-            server = .http1()
         }
+        let connections = LocalAPIConnections(maximum: configuration.http.maxConnections, logger: logger)
+        let server = HTTPServerBuilder.localAPI(
+            connections: connections, idleTimeout: .milliseconds(Int64(configuration.http.idleTimeoutSeconds * 1000)), tls: tls)
         let kioskPipeline = pipeline
-        let maxPixels = configuration.scanner.maxPixels
+        var readerLimits = ImageReader.Configuration()
+        readerLimits.maxPixels = configuration.scanner.maxPixels
+        let imageQueue = ImageWorkQueue()
+        let imageScan = KioskImageScan(reader: readerLimits, queue: imageQueue)
         apiConfiguration.kioskScan = { request in
             var texts = request.texts
             if let image = request.image {
-                var reader = ImageReader.Configuration()
-                reader.maxPixels = maxPixels
-                let frame = try ImageReader(configuration: reader).decode(image, name: "upload")
-                texts += ImageScanner(configuration: .files).scan(frame).map(\.text)
+                texts += try await imageScan.texts(in: image)
             }
             status.recordScan()
             return await kioskPipeline.process(texts, origin: "api", declaration: request.declaration).json().serialized()
         }
-        let api = SupervisorAPI(database: database, configuration: apiConfiguration, metrics: metrics, readiness: { (true, status.summary()) })
+        let hasRules = rules != nil
+        let trustListStale = pipeline.trustListStale
+        let readinessClock = clock
+        let readiness: SupervisorAPI.Readiness = {
+            var reasons: [String] = []
+            if status.storeAtQuota { reasons.append("store_at_quota") }
+            if trustListStale(readinessClock.wallTime()) { reasons.append("trust_list_stale") }
+            if !hasRules { reasons.append("no_rule_set") }
+            if status.intakeAlarm != nil { reasons.append("intake_failing") }
+            return ReadinessReport(reasons: reasons, summary: status.summary())
+        }
+        let api = SupervisorAPI(database: database, configuration: apiConfiguration, metrics: metrics, readiness: readiness)
         let application = Application(
             router: api.router(),
             server: server,
@@ -170,7 +183,13 @@ public struct GatewayDaemon: Sendable {
                 logger: logger
             ).withGrace(seconds: configuration.shutdownGraceSeconds)
         )
-        try await group.run()
+        do {
+            try await group.run()
+        } catch {
+            await imageQueue.shutdown()
+            throw error
+        }
+        await imageQueue.shutdown()
         logger.info("stopped")
     }
 }
@@ -215,6 +234,9 @@ struct StoreProbeService: Service, CustomStringConvertible {
             do {
                 try await database.ping()
                 status.setOutboxDepth(try await store.outboxDepth())
+                if let limit = database.checkInPageLimit {
+                    status.setStoreAtQuota(try database.pageUsage().used >= limit)
+                }
                 health.beat("store")
             } catch {
                 logger.error("database probe failed", metadata: ["error": .string("\(error)")])

@@ -212,6 +212,9 @@ import Testing
         #expect(alarmed, "no intake alarm in STATUS=")
         #expect(gate.isRunning)
         #expect(LoopbackHTTP.get(port: gate.port, path: "/health")?.status == 200)
+        let ready = LoopbackHTTP.get(port: gate.port, path: "/ready")
+        #expect(ready?.status == 503)
+        #expect(ready?.body.contains("intake_failing") == true, "\(ready?.body ?? "")")
 
         // Free the path: intake creates the folder on its next try and scans what arrives.
         try FileManager.default.removeItem(at: gate.state.appendingPathComponent("inbox"))

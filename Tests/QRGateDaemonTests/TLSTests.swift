@@ -4,7 +4,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOSSL
-import QRGateDaemon
+@testable import QRGateDaemon
 import QRGateTestSupport
 import SwiftASN1
 import Testing
@@ -84,6 +84,42 @@ import Glibc
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
+    }
+
+    /// TLS 1.0 and 1.1 are broken protocols; a client that offers nothing newer is refused at
+    /// the handshake, while a TLS 1.2 client is served.
+    @Test func clientOfferingOnlyTLS11IsRefused() async throws {
+        let (certificate, key) = try Self.selfSigned()
+        let daemon = try RunningGateDaemon { state in
+            try certificate.write(to: state.appendingPathComponent("api.pem"), atomically: true, encoding: .utf8)
+            try key.write(to: state.appendingPathComponent("api-key.pem"), atomically: true, encoding: .utf8)
+        }
+        defer { daemon.stop() }
+        try daemon.start(yaml: "http:\n  tls_certificate: api.pem\n  tls_key: api-key.pem\n")
+
+        func health(minimum: TLSVersion, maximum: TLSVersion) async -> Result<HTTPResponseStatus, any Error> {
+            var tls = TLSConfiguration.makeClientConfiguration()
+            tls.trustRoots = .certificates((try? NIOSSLCertificate.fromPEMBytes(Array(certificate.utf8))) ?? [])
+            tls.minimumTLSVersion = minimum
+            tls.maximumTLSVersion = maximum
+            var configuration = HTTPClient.Configuration()
+            configuration.tlsConfiguration = tls
+            let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+            let result: Result<HTTPResponseStatus, any Error>
+            do {
+                result = .success(try await client.execute(HTTPClientRequest(url: "https://127.0.0.1:\(daemon.port)/health"), timeout: .seconds(10)).status)
+            } catch {
+                result = .failure(error)
+            }
+            try? await client.shutdown()
+            return result
+        }
+        let old = await health(minimum: .tlsv1, maximum: .tlsv11)
+        if case .success(let status) = old { Issue.record("a TLS 1.1 client was served (\(status))") }
+        let current = await health(minimum: .tlsv12, maximum: .tlsv12)
+        #expect((try? current.get()) == .ok, "a TLS 1.2 client is served: \(current)")
+        #expect(TLSConfiguration.localAPI(certificateChain: [], privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(key.utf8), format: .pem))).minimumTLSVersion == .tlsv12)
+        #expect(daemon.stop() == 0)
     }
 
     @Test func offLoopbackNeedsTLSAndBothFiles() throws {

@@ -21,9 +21,15 @@ public struct HealthDeclaration: Sendable, Hashable {
         case kiosk
     }
 
-    /// Longest free text accepted, in UTF-8 bytes (what storage costs; a Vietnamese letter
-    /// with two marks takes 3 bytes, an emoji 4).
-    public static let maxFreeTextBytes = 500
+    /// Longest free text accepted, in UTF-8 bytes (what is stored and forwarded): about 1,000
+    /// letters of plain Latin text, 330–500 of Vietnamese with its diacritics, 250 emoji.
+    public static let maxFreeTextBytes = 1000
+
+    /// Whether `text` fits the free-text limit (counted in UTF-8 bytes, never in characters:
+    /// one "character" can be a cluster of dozens of bytes).
+    public static func freeTextFits(_ text: String) -> Bool {
+        text.utf8.count <= maxFreeTextBytes
+    }
 
     /// Declared symptoms (empty: none).
     public var symptoms: Set<Symptom>
@@ -38,7 +44,7 @@ public struct HealthDeclaration: Sendable, Hashable {
     /// Where it came from.
     public var source: Source
 
-    /// Creates a declaration; free text longer than ``maxFreeTextBytes`` is rejected by ``validated()``.
+    /// Creates a declaration; free text must fit ``maxFreeTextBytes`` (its parsers check).
     public init(
         symptoms: Set<Symptom> = [],
         contactWithConfirmedCase: Bool = false,

@@ -73,9 +73,9 @@ public enum DeclarationToken {
             symptoms.insert(parsed)
         }
         let freeText = value("text")?.textValue
-        if let freeText, freeText.utf8.count > HealthDeclaration.maxFreeTextBytes {
+        if let freeText, !HealthDeclaration.freeTextFits(freeText) {
             throw DeclarationTokenError(
-                code: "free_text_too_long", message: "the declaration's free text is longer than \(HealthDeclaration.maxFreeTextBytes) bytes of UTF-8; declare again")
+                code: "free_text_too_long", message: "the declaration's free text is longer than \(HealthDeclaration.maxFreeTextBytes) bytes (UTF-8)")
         }
         if let site = value("site")?.textValue, let keySite = key.site, site != keySite {
             throw DeclarationTokenError(

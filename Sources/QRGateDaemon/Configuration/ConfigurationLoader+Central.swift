@@ -70,10 +70,19 @@ extension ConfigurationLoader {
                 )
             )
         }
-        if let url = central.url, url.hasPrefix("http://"), let host = URL(string: url)?.host,
-            !(host == "localhost" || host == "::1" || host.hasPrefix("127."))
+        // The receipt signing key lives at gate-key.pem in the state directory; a client key of
+        // the same name would make the two one key (or overwrite one with the other).
+        if let clientKey = central.clientKeyFile,
+            URL(fileURLWithPath: configuration.statePath(clientKey)).standardizedFileURL.path
+                == URL(fileURLWithPath: configuration.statePath("gate-key.pem")).standardizedFileURL.path
         {
-            problems.append(.init(key: "central.url", value: url, allowed: "an https:// URL: plain http:// is only allowed on loopback"))
+            problems.append(
+                .init(
+                    key: "central.client_key_file", value: clientKey,
+                    allowed: "a file other than gate-key.pem, which is the gate's receipt signing key (e.g. central-client-key.pem)"))
+        }
+        if let url = central.url, url.hasPrefix("http://"), !(URL(string: url)?.host.map(LoopbackAddress.contains) ?? false) {
+            problems.append(.init(key: "central.url", value: url, allowed: "an https:// URL: plain http:// is only allowed on a loopback address (127.0.0.0/8 or ::1)"))
         }
     }
 }

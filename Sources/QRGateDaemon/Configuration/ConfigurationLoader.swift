@@ -96,6 +96,21 @@ public struct ConfigurationLoader: Sendable {
             c.http.tlsKey = v
             return nil
         }),
+        ("http.max_connections", { c, v in
+            guard let count = Int(v), (8...16_384).contains(count) else { return "a whole number of connections from 8 to 16384" }
+            c.http.maxConnections = count
+            return nil
+        }),
+        ("http.idle_timeout_seconds", { c, v in
+            guard let seconds = Double(v), seconds >= 1, seconds <= 3600 else { return "a number of seconds from 1 to 3600" }
+            c.http.idleTimeoutSeconds = seconds
+            return nil
+        }),
+        ("http.metrics_require_token", { c, v in
+            guard let b = boolean(v) else { return "true or false" }
+            c.http.metricsRequireToken = b
+            return nil
+        }),
         ("logging.level", { c, v in
             let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
             guard levels.contains(v) else { return "one of " + levels.joined(separator: ", ") }
@@ -356,13 +371,12 @@ public struct ConfigurationLoader: Sendable {
         where !file.isEmpty && !FileManager.default.isReadableFile(atPath: configuration.statePath(file)) {
             problems.append(.init(key: key, value: file, allowed: "a readable PEM file (relative paths are under the state directory)"))
         }
-        let loopback = ["127.0.0.1", "::1", "localhost"]
-        if !configuration.http.usesTLS && !loopback.contains(configuration.http.host) && !configuration.http.host.hasPrefix("127.") {
+        if !configuration.http.usesTLS && !LoopbackAddress.contains(configuration.http.host) {
             problems.append(
                 .init(
                     key: "http.address",
                     value: "\(configuration.http.host):\(configuration.http.port)",
-                    allowed: "a loopback address (127.0.0.1, ::1), or set http.tls_certificate and http.tls_key: plain HTTP is only allowed on loopback"
+                    allowed: "a loopback address (127.0.0.0/8 or ::1, written as an address, not a name), or set http.tls_certificate and http.tls_key: plain HTTP is only allowed on loopback"
                 )
             )
         }

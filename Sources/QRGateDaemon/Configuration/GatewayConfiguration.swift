@@ -55,6 +55,14 @@ public struct GatewayConfiguration: Sendable, Equatable {
         public var tlsKey = ""
         /// Whether the API serves TLS.
         public var usesTLS: Bool { !tlsCertificate.isEmpty && !tlsKey.isEmpty }
+        /// Most connections held open at once; beyond it the longest-idle one is closed.
+        public var maxConnections = 256
+        /// Seconds a connection may stay idle (no request in progress) before it is closed.
+        public var idleTimeoutSeconds = 30.0
+        /// Whether `/metrics` needs an operator token; nil = only when the address is not loopback.
+        public var metricsRequireToken: Bool?
+        /// Whether `/metrics` needs an operator token, with the default applied.
+        public var metricsNeedToken: Bool { metricsRequireToken ?? !LoopbackAddress.contains(host) }
         /// The defaults.
         public init() {}
     }

@@ -13,6 +13,7 @@ public final class GatewayStatusBoard: Sendable {
         var centralAlarm: String?
         var forwardingDetail: String?
         var intakeAlarm: String?
+        var storeAtQuota = false
     }
 
     private let state = Mutex(State())
@@ -41,6 +42,14 @@ public final class GatewayStatusBoard: Sendable {
     public func setOutboxDepth(_ depth: Int) {
         state.withLock { $0.outboxDepth = depth }
     }
+
+    /// Records whether the database is at its quota (new check-ins are refused).
+    public func setStoreAtQuota(_ atQuota: Bool) {
+        state.withLock { $0.storeAtQuota = atQuota }
+    }
+
+    /// Whether the database was at its quota at the last probe.
+    public var storeAtQuota: Bool { state.withLock { $0.storeAtQuota } }
 
     /// Records a successful forward to the central service.
     public func recordForward(at date: Date) {

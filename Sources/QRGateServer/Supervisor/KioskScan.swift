@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import QRGateCore
 
 /// What the kiosk screen posts to `POST /v1/scans`: codes it decoded itself or an image to
@@ -16,19 +17,52 @@ public struct KioskScanRequest: Sendable {
 public typealias KioskScanHandler = @Sendable (KioskScanRequest) async throws -> String
 
 extension KioskScanRequest {
-    /// Largest accepted request body (an image from a phone camera).
-    public static let maxBodyBytes = 12 << 20
+    /// Largest accepted image body (a photo from a phone camera), in bytes.
+    public static let maxImageBodyBytes = 12 << 20
+    /// Largest accepted JSON body, in bytes: room for 8 codes of 8192 bytes and a declaration,
+    /// with JSON escaping, and no more.
+    public static let maxJSONBodyBytes = 128 << 10
+    /// Longest code in `texts`, in UTF-8 bytes.
+    public static let maxTextBytes = 8192
+    /// Most codes in `texts`.
+    public static let maxTexts = 8
+
+    /// The content types the endpoint takes.
+    enum BodyKind {
+        case json
+        case image
+    }
+
+    /// What the content type announces; 415 for anything else.
+    static func bodyKind(contentType: String?) throws(SupervisorAPIError) -> BodyKind {
+        let type = contentType?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        if type == "application/json" { return .json }
+        if type.hasPrefix("image/") { return .image }
+        throw SupervisorAPIError(
+            .unsupportedMediaType, status: .unsupportedMediaType,
+            message: "send application/json ({\"texts\": [...]}) or an image (image/png, image/jpeg, image/x-portable-graymap), not '\(type)'")
+    }
+
+    /// The body limit for a kind of body, in bytes.
+    static func maxBodyBytes(for kind: BodyKind) -> Int {
+        switch kind {
+        case .json: maxJSONBodyBytes
+        case .image: maxImageBodyBytes
+        }
+    }
 
     /// Parses a request body: an image by its content type, or JSON
     /// `{"texts": [..], "declaration": {"symptoms": [..], "contact_with_confirmed_case", "travelled_last_14_days", "free_text"}}`.
     static func parse(body: [UInt8], contentType: String?, now: Date) throws(SupervisorAPIError) -> KioskScanRequest {
-        let type = contentType?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
-        if type.hasPrefix("image/") {
-            guard !body.isEmpty else { throw .badRequest("the image is empty") }
-            return KioskScanRequest(texts: [], image: body, declaration: nil)
+        let kind = try bodyKind(contentType: contentType)
+        guard body.count <= maxBodyBytes(for: kind) else {
+            throw SupervisorAPIError(.bodyTooLarge, status: .contentTooLarge, message: "the body is larger than \(maxBodyBytes(for: kind)) bytes")
         }
-        guard type == "application/json" else {
-            throw .badRequest("send application/json ({\"texts\": [...]}) or an image (image/png, image/jpeg, image/x-portable-graymap)")
+        if kind == .image {
+            guard !body.isEmpty else {
+                throw SupervisorAPIError(.undecodableImage, status: .unprocessableContent, message: "the image is empty (0 bytes); capture it again", reason: "truncated")
+            }
+            return KioskScanRequest(texts: [], image: body, declaration: nil)
         }
         let json: JSONValue
         do { json = try JSONValue(parsing: body) } catch { throw .badRequest("the body is not JSON: \(error)") }
@@ -37,10 +71,10 @@ extension KioskScanRequest {
         if let unknown = object.keys.first(where: { !allowed.contains($0) }) { throw .badRequest("unknown field '\(unknown)'") }
         var texts: [String] = []
         if let list = object["texts"] {
-            guard let array = list.arrayValue, array.count <= 8 else { throw .badRequest("'texts' must be a list of at most 8 strings") }
+            guard let array = list.arrayValue, array.count <= maxTexts else { throw .badRequest("'texts' must be a list of at most \(maxTexts) strings") }
             for item in array {
-                guard let text = item.stringValue, !text.isEmpty, text.utf8.count <= 8192 else {
-                    throw .badRequest("every entry of 'texts' must be a non-empty string of at most 8192 bytes")
+                guard let text = item.stringValue, !text.isEmpty, text.utf8.count <= maxTextBytes else {
+                    throw .badRequest("every entry of 'texts' must be a non-empty string of at most \(maxTextBytes) bytes (UTF-8)")
                 }
                 texts.append(text)
             }
@@ -70,9 +104,13 @@ extension KioskScanRequest {
             guard let b = v.boolValue else { throw .badRequest("'\(key)' must be true or false") }
             return b
         }
-        let freeText = object["free_text"]?.stringValue
-        if let freeText, freeText.utf8.count > HealthDeclaration.maxFreeTextBytes {
-            throw .badRequest("'free_text' is longer than \(HealthDeclaration.maxFreeTextBytes) bytes of UTF-8; shorten it")
+        var freeText: String?
+        if let value = object["free_text"], !value.isNull {
+            guard let text = value.stringValue else { throw .badRequest("'free_text' must be a string") }
+            guard HealthDeclaration.freeTextFits(text) else {
+                throw .badRequest("'free_text' is \(text.utf8.count) bytes (UTF-8), more than \(HealthDeclaration.maxFreeTextBytes); shorten it")
+            }
+            freeText = text
         }
         return HealthDeclaration(
             symptoms: symptoms, contactWithConfirmedCase: try flag("contact_with_confirmed_case"),

@@ -21,16 +21,40 @@ public struct SupervisorAPIConfiguration: Sendable {
     public var kioskScan: KioskScanHandler?
     /// The secrets the chain's personal digests are keyed with (for `GET /v1/chain/verify`).
     public var personalKeys: PersonalKeys?
+    /// Whether `/metrics` needs an operator token (the daemon sets it when the API is off loopback).
+    public var metricsRequireToken = false
     /// The defaults.
     public init() {}
+}
+
+/// Whether the gate can take check-ins: the reasons it cannot (stable snake_case codes such as
+/// `store_at_quota`, `trust_list_stale`, `no_rule_set`; empty when ready) and a one-line summary.
+public struct ReadinessReport: Sendable, Equatable {
+    /// Why the gate is not ready; empty when it is.
+    public var reasons: [String]
+    /// The status line (listening address, scans today, outbox …).
+    public var summary: String
+    /// Whether the gate is ready.
+    public var isReady: Bool { reasons.isEmpty }
+
+    /// A report.
+    public init(reasons: [String] = [], summary: String) {
+        self.reasons = reasons
+        self.summary = summary
+    }
+
+    /// `{"ready": …, "reasons": [...], "summary": …}`.
+    var json: String {
+        "{\"ready\":\(isReady),\"reasons\":[" + reasons.map(JSONText.string).joined(separator: ",") + "],\"summary\":" + JSONText.string(summary) + "}\n"
+    }
 }
 
 /// The gate's authenticated local API for supervisors and operators, plus open health,
 /// readiness and metrics endpoints. Every read of personal data is recorded in the access log
 /// before the data leaves; when it cannot be recorded, the data is not returned.
 public struct SupervisorAPI: Sendable {
-    /// Reports whether the gate can take check-ins and a one-line summary.
-    public typealias Readiness = @Sendable () async -> (ready: Bool, summary: String)
+    /// Reports whether the gate can take check-ins, and why not.
+    public typealias Readiness = @Sendable () async -> ReadinessReport
 
     let database: GateDatabase
     let configuration: SupervisorAPIConfiguration
@@ -48,7 +72,7 @@ public struct SupervisorAPI: Sendable {
         database: GateDatabase,
         configuration: SupervisorAPIConfiguration = .init(),
         metrics: GateMetrics = GateMetrics(),
-        readiness: @escaping Readiness = { (true, "ready") },
+        readiness: @escaping Readiness = { ReadinessReport(summary: "ready") },
         now: @escaping @Sendable () -> Date = { Date() },
         monotonicNow: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }
     ) {
@@ -70,10 +94,17 @@ public struct SupervisorAPI: Sendable {
             Self.text(.ok, "ok\n")
         }
         router.get("/ready") { _, _ in
-            let (ready, summary) = await readiness()
-            return Self.text(ready ? .ok : .serviceUnavailable, (ready ? "ready: " : "not ready: ") + summary + "\n")
+            let report = await readiness()
+            var response = Self.json(report.json)
+            response.status = report.isReady ? .ok : .serviceUnavailable
+            return response
         }
-        router.get("/metrics") { _, context in
+        let authentication = BearerAuthenticationMiddleware(tokens: tokens, throttle: throttle)
+        // Off loopback the metrics (outbox depth, scan counts) are for operators only.
+        let metricsRoutes = configuration.metricsRequireToken
+            ? router.group().add(middleware: authentication).add(middleware: RoleRequirementMiddleware([.operator]))
+            : router.group()
+        metricsRoutes.get("/metrics") { _, context in
             do {
                 metrics.update(from: try await GateStatusReport.read(from: database, quotaBytes: configuration.quotaBytes, now: now()))
             } catch {
@@ -86,7 +117,7 @@ public struct SupervisorAPI: Sendable {
             )
         }
 
-        let v1 = router.group("v1").add(middleware: BearerAuthenticationMiddleware(tokens: tokens, throttle: throttle))
+        let v1 = router.group("v1").add(middleware: authentication)
         v1.get("whoami") { _, context in
             let token = context.token!
             return Self.json("{\"id\":\(JSONText.string(token.id)),\"name\":\(JSONText.string(token.name)),\"role\":\"\(token.role.rawValue)\"}\n")
@@ -120,11 +151,13 @@ public struct SupervisorAPI: Sendable {
         let kioskScan = configuration.kioskScan
         kiosk.post("scans") { request, _ in
             guard let kioskScan else {
-                throw SupervisorAPIError(.storeFailed, status: .serviceUnavailable, message: "this gate does not take scans through the API")
+                throw SupervisorAPIError(.notAvailable, status: .serviceUnavailable, message: "this gate does not take scans through the API")
             }
+            // The limit follows the announced type, and the body is never read past it.
+            let limit = KioskScanRequest.maxBodyBytes(for: try KioskScanRequest.bodyKind(contentType: request.headers[.contentType]))
             let body: ByteBuffer
-            do { body = try await request.body.collect(upTo: KioskScanRequest.maxBodyBytes) } catch {
-                throw SupervisorAPIError.badRequest("the body is larger than \(KioskScanRequest.maxBodyBytes) bytes")
+            do { body = try await request.body.collect(upTo: limit) } catch {
+                throw SupervisorAPIError(.bodyTooLarge, status: .contentTooLarge, message: "the body is larger than \(limit) bytes")
             }
             let scan = try KioskScanRequest.parse(body: Array(buffer: body), contentType: request.headers[.contentType], now: now())
             return Self.json(try await kioskScan(scan) + "\n")

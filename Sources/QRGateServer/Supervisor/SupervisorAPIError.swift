@@ -15,6 +15,12 @@ public struct SupervisorAPIError: HTTPResponseError, CustomStringConvertible {
             case badRequest = "bad_request"
             case accessLogUnavailable = "access_log_unavailable"
             case storeFailed = "store_failed"
+            case bodyTooLarge = "body_too_large"
+            case imageTooLarge = "image_too_large"
+            case unsupportedMediaType = "unsupported_media_type"
+            case undecodableImage = "undecodable_image"
+            case busy
+            case notAvailable = "not_available"
         }
         private let kind: Kind
         /// No `Authorization: Bearer` header.
@@ -31,6 +37,18 @@ public struct SupervisorAPIError: HTTPResponseError, CustomStringConvertible {
         public static let accessLogUnavailable = Code(kind: .accessLogUnavailable)
         /// The database could not be read.
         public static let storeFailed = Code(kind: .storeFailed)
+        /// The request body is larger than the endpoint accepts (413).
+        public static let bodyTooLarge = Code(kind: .bodyTooLarge)
+        /// The image claims more pixels than the gate decodes (413).
+        public static let imageTooLarge = Code(kind: .imageTooLarge)
+        /// The body's type or the image's format is not one the endpoint takes (415).
+        public static let unsupportedMediaType = Code(kind: .unsupportedMediaType)
+        /// The image is truncated, corrupt or empty (422).
+        public static let undecodableImage = Code(kind: .undecodableImage)
+        /// The gate is busy with other work of this kind; retry after `Retry-After` (503).
+        public static let busy = Code(kind: .busy)
+        /// The endpoint is not available on this gate (503).
+        public static let notAvailable = Code(kind: .notAvailable)
         /// The code as text.
         public var description: String { kind.rawValue }
     }
@@ -43,16 +61,17 @@ public struct SupervisorAPIError: HTTPResponseError, CustomStringConvertible {
     public var message: String
     /// Extra response headers (`Retry-After`, `WWW-Authenticate`).
     public var headers: HTTPFields
+    /// A finer machine-readable reason (e.g. `truncated`, `corrupt` for an undecodable image).
+    public var reason: String?
 
     /// Creates an error.
-    public init(_ code: Code, status: HTTPResponse.Status, message: String, headers: HTTPFields = [:]) {
+    public init(_ code: Code, status: HTTPResponse.Status, message: String, headers: HTTPFields = [:], reason: String? = nil) {
         self.code = code
         self.status = status
         self.message = message
         self.headers = headers
+        self.reason = reason
     }
-
-    /// The message for people.
 
     /// Status, code and message in one line.
     public var description: String { "\(status.code) \(code): \(message)" }
@@ -61,6 +80,7 @@ public struct SupervisorAPIError: HTTPResponseError, CustomStringConvertible {
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var bytes: [UInt8] = Array("{\"error\":{\"code\":\"\(code)\",\"message\":".utf8)
         bytes.append(contentsOf: JSONText.string(message).utf8)
+        if let reason { bytes.append(contentsOf: Array((",\"reason\":" + JSONText.string(reason)).utf8)) }
         bytes.append(contentsOf: Array("}}\n".utf8))
         var fields = headers
         fields[.contentType] = "application/json"
