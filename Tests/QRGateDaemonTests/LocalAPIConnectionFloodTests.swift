@@ -60,10 +60,9 @@ import Glibc
 
         #expect(LoopbackExchange.send("GET", "/health", port: daemon.port, timeout: 5)?.status == 200)
         #expect(daemon.isRunning, "the daemon exited under the flood: \(daemon.log.suffix(2000))")
-        // Known gap: after the flood the graceful stop does not finish within 15 s (SIGKILL).
-        withKnownIssue("graceful stop after a connection flood is not yet bounded") {
-            #expect(daemon.stop() == 0)
-        }
+        // The notify socket's queue filled up while this test read none of the pings: the daemon
+        // drops what it cannot queue instead of blocking, so it still stops gracefully.
+        #expect(daemon.stop() == 0)
     }
 
     /// A connection that is serving a request is never the one evicted: a slow export or

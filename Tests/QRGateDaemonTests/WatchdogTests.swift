@@ -40,6 +40,20 @@ import Testing
         }
     }
 
+    @Test func aManagerThatStopsReadingNeverBlocksTheDaemon() throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let path = temporary.url.appendingPathComponent("full.sock").path
+        let listener = try NotifySocketListener(path: path)  // bound, never read
+        let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": path])
+        let started = Date()
+        let delivered = (0..<200).map { _ in notifier.notify("WATCHDOG=1") }.filter { $0 }.count
+        #expect(Date().timeIntervalSince(started) < 2, "a full queue must not block the sender")
+        #expect(delivered < 200, "what the queue cannot take is dropped, not waited for")
+        #expect(delivered > 0)
+        withExtendedLifetime(listener) {}
+    }
+
     @Test func noNotifySocketMeansNoOp() {
         let notifier = SystemdNotifier(environment: [:])
         #expect(!notifier.isEnabled)

@@ -34,7 +34,8 @@ public struct SystemdNotifier: Sendable {
     /// Whether a service manager is listening.
     public var isEnabled: Bool { socketPath != nil }
 
-    /// Sends `state` (e.g. `READY=1`, `STATUS=…`); returns false when it could not be delivered.
+    /// Sends `state` (e.g. `READY=1`, `STATUS=…`) without blocking; returns false when it could
+    /// not be delivered (no manager, or its queue is full).
     @discardableResult
     public func notify(_ state: String) -> Bool {
         guard let socketPath else { return false }
@@ -56,7 +57,10 @@ public struct SystemdNotifier: Sendable {
         let sent = withUnsafePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
                 message.withUnsafeBytes { bytes in
-                    sendto(descriptor, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL), socketAddress, length)
+                    // Never wait for the reader: a datagram queue that is full (a manager that stopped
+                    // reading; the kernel queues only net.unix.max_dgram_qlen, often 10) would
+                    // otherwise block the sender, and with it the watchdog loop and the shutdown.
+                    sendto(descriptor, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT), socketAddress, length)
                 }
             }
         }
