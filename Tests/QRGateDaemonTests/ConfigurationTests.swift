@@ -30,6 +30,23 @@ import Testing
         }
     }
 
+    /// Found by the configuration fuzzer: a bare anchor as a key (`&canner:`) is an empty key,
+    /// which must still be reported under a name an operator can find.
+    @Test(arguments: ["&canner:\n  source: [folder]\n", "gate:\n  id: g\n&x:\n  a: 1\n"])
+    func anEmptyKeyIsReportedByName(text: String) throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let file = temporary.url.appendingPathComponent("gateway.yaml")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        #expect {
+            try ConfigurationLoader(environment: [:]).load(file: file.path)
+        } throws: { error in
+            guard let error = error as? ConfigurationError else { return false }
+            return !error.problems.isEmpty && error.problems.allSatisfy { !$0.key.isEmpty && !$0.allowed.isEmpty }
+                && error.problems.contains { $0.key.contains("(empty key)") }
+        }
+    }
+
     @Test(arguments: [["config", "check"], ["run"]])
     func invalidConfigurationExits78AndCreatesNothing(command: [String]) throws {
         let temporary = try TemporaryDirectory()

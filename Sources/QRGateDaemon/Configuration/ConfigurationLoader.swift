@@ -342,7 +342,9 @@ public struct ConfigurationLoader: Sendable {
     private func unknown(_ key: String, line: Int?) -> ConfigurationProblem {
         let suggestions = Self.keys.map(\.key).filter { $0.hasPrefix(key.split(separator: ".").first.map(String.init) ?? key) }
         let allowed = suggestions.isEmpty ? Self.keys.map(\.key).joined(separator: ", ") : suggestions.joined(separator: ", ")
-        return .init(key: key, value: nil, allowed: "a known key (\(allowed))", line: line)
+        // A key may be empty (`: x`, or a bare anchor `&a:`): name it so the operator can find it.
+        let shown = key.split(separator: ".", omittingEmptySubsequences: false).map { $0.isEmpty ? "(empty key)" : String($0) }.joined(separator: ".")
+        return .init(key: shown, value: nil, allowed: "a known key (\(allowed))", line: line)
     }
 
     private func applyEnvironment(to configuration: inout GatewayConfiguration, problems: inout [ConfigurationProblem]) {
