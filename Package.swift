@@ -55,7 +55,7 @@ let package = Package(
         ),
         .target(
             name: "QRGateScanner",
-            dependencies: ["QRGateImaging", "CZBar"],
+            dependencies: ["QRGateCore", "QRGateImaging", "CZBar"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -70,6 +70,22 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The one check-in path: intake, assessment, decision, durable record, receipts, outcomes.
+        .target(
+            name: "QRGateCheckIn",
+            dependencies: [
+                "QRGateCore",
+                "QRGateStore",
+                "QRGateScanner",
+                "QRGateImaging",
+                "QRGateReceipts",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -106,6 +122,7 @@ let package = Package(
         .target(
             name: "QRGateDaemon",
             dependencies: [
+                "QRGateCheckIn",
                 "QRGateCore",
                 "QRGateStore",
                 "QRGateServer",
@@ -132,6 +149,7 @@ let package = Package(
             name: "qrgate",
             dependencies: [
                 "QRGateDaemon",
+                "QRGateCheckIn",
                 "QRGateScanner",
                 "QRGateImaging",
                 "QRGateReceipts",
@@ -180,7 +198,7 @@ let package = Package(
         .executableTarget(
             name: "pipeline-bench",
             dependencies: [
-                "QRGateCore", "QRGateDaemon", "QRGateStore", "QRGateReceipts", "QRGateImaging", "QRGateTestSupport",
+                "QRGateCore", "QRGateCheckIn", "QRGateDaemon", "QRGateStore", "QRGateReceipts", "QRGateImaging", "QRGateTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -260,7 +278,7 @@ let package = Package(
         .testTarget(
             name: "QRGateDaemonTests",
             dependencies: [
-                "QRGateDaemon", "QRGateTestSupport", "QRGateScanner", "QRGateImaging", "QRGateReceipts", "QRGateStore", "QRGateCore",
+                "QRGateDaemon", "QRGateCheckIn", "QRGateTestSupport", "QRGateScanner", "QRGateImaging", "QRGateReceipts", "QRGateStore", "QRGateCore",
                 .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),

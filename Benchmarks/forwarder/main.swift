@@ -96,6 +96,25 @@ do {
     print("one batch of \(records.count): read \(t1 - t0), encode records \(t2 - t1), head + body \(t3 - t2), \(body.count) bytes")
 }
 
+// The record encoder, old and new, side by side on the same records (issue 17: <= 5 us a record).
+do {
+    let records = try await store.outboxBatch(limit: batch)
+    var sizes = (old: 0, new: 0)
+    func microsecondsPerRecord(_ encode: (StoredCheckIn) -> [UInt8], _ size: inout Int) -> Double {
+        let rounds = 20
+        let start = ContinuousClock.now
+        for _ in 0..<rounds { for record in records { size &+= encode(record).count } }
+        let (s, a) = (ContinuousClock.now - start).components
+        return (Double(s) * 1e6 + Double(a) / 1e12) / Double(rounds * max(1, records.count))
+    }
+    _ = microsecondsPerRecord(CentralBatchCodec.encodeRecord, &sizes.new)  // warm-up
+    let legacy = microsecondsPerRecord(LegacyRecordEncoder.encodeRecord, &sizes.old)
+    let current = microsecondsPerRecord(CentralBatchCodec.encodeRecord, &sizes.new)
+    let same = records.allSatisfy { LegacyRecordEncoder.encodeRecord($0) == CentralBatchCodec.encodeRecord($0) }
+    print(String(format: "record encoder: old %.2f us/record, JSONWriter %.2f us/record, ratio %.1fx; identical output: %@",
+        legacy, current, legacy / max(current, 0.001), same ? "yes" : "no"))
+}
+
 var endpoint = CentralEndpoint(baseURL: baseURL, gateID: "gate-01")
 endpoint.requestTimeout = .seconds(30)
 var configuration = Forwarder.Configuration(gateID: "gate-01")

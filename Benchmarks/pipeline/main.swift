@@ -6,6 +6,7 @@
 import Foundation
 import GRDB
 import Logging
+import QRGateCheckIn
 import QRGateCore
 import QRGateDaemon
 import QRGateImaging
@@ -39,7 +40,7 @@ func report(_ name: String, _ samples: [Double]) {
 struct Fixture {
     let directory: String
     let configuration: GatewayConfiguration
-    let pipeline: CheckInPipeline
+    let intake: ScanIntake
     let text: String
 
     init(directory: String, name: String) async throws {
@@ -58,16 +59,19 @@ struct Fixture {
         let trust = TrustStore(certificates: [try SignerCertificate(derEncoded: issuer.certificateDER)])
         let rulesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("device-config/rules").path
-        let rules = try CertLogicRuleEvaluator.load(directory: rulesDirectory, country: "VN")
+        let rules = try RuleFiles.evaluator(directory: rulesDirectory, country: "VN")
         let keys = try GateKeys.load(stateDirectory: self.directory, gate: "bench", site: "demo-site", environment: [:])
         var logger = Logger(label: "bench")
         logger.logLevel = .critical
-        pipeline = CheckInPipeline(
-            configuration: configuration,
+        var checkIn = configuration.checkIn
+        checkIn.duplicateWindow = .zero
+        let pipeline = CheckInPipeline(
+            configuration: checkIn,
             assessor: CredentialAssessor(
                 trust: trust, rules: rules, country: "VN", site: "demo-site", keyring: keys.keyring, personalKeys: keys.personalKeys),
             policy: AdmissionPolicy(), store: CheckInStore(database: database, personalKeys: keys.personalKeys), keys: keys,
             clock: SystemGateClock(), logger: logger)
+        intake = ScanIntake(pipeline: pipeline)
     }
 }
 
@@ -94,7 +98,7 @@ func pipelineSamples(_ fixture: Fixture, count: Int) async -> [Double] {
     var samples: [Double] = []
     for _ in 0..<count {
         let start = clock.now
-        _ = await fixture.pipeline.process([fixture.text], origin: "bench")
+        _ = await fixture.intake.submit([fixture.text], origin: "bench")
         samples.append(milliseconds(clock.now - start))
     }
     return samples
@@ -127,7 +131,7 @@ func concurrent(directory: String, seconds: Double) async throws {
             group.addTask {
                 var n = 0
                 while Date() < deadline {
-                    _ = await fixture.pipeline.process([fixture.text], origin: "bench")
+                    _ = await fixture.intake.submit([fixture.text], origin: "bench")
                     n += 1
                 }
                 return n
@@ -149,7 +153,7 @@ func memory(directory: String, count: Int) async throws {
     await withTaskGroup(of: Void.self) { group in
         for worker in 0..<4 {
             group.addTask {
-                for _ in stride(from: worker, to: count, by: 4) { _ = await fixture.pipeline.process([fixture.text], origin: "bench") }
+                for _ in stride(from: worker, to: count, by: 4) { _ = await fixture.intake.submit([fixture.text], origin: "bench") }
             }
         }
     }

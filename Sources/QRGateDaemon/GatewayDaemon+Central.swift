@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import QRGateCheckIn
 import QRGateForwarder
 import QRGateStore
 import ServiceLifecycle
@@ -21,9 +22,7 @@ struct CentralLink {
         database: GateDatabase,
         status: GatewayStatusBoard,
         logger: Logger,
-        validateTrustList: @escaping @Sendable (Data) throws -> Void = { _ in },
-        validateRuleSets: @escaping @Sendable (Data) throws -> Void = { _ in },
-        validateValueSets: @escaping @Sendable (Data) throws -> Void = { _ in }
+        verification: VerificationData? = nil
     ) throws -> CentralLink {
         let central = configuration.central
         let monitor = ForwarderMonitor { snapshot in
@@ -60,7 +59,9 @@ struct CentralLink {
             let sync = CentralSync(
                 endpoint: endpoint,
                 resources: SyncResource.standard(
-                    validateTrustList: validateTrustList, validateRuleSets: validateRuleSets, validateValueSets: validateValueSets),
+                    prepareTrustList: { data in try verification?.prepare(.trustList, data: data) ?? {} },
+                    prepareRuleSets: { data in try verification?.prepare(.ruleSets, data: data) ?? {} },
+                    prepareValueSets: { data in try verification?.prepare(.valueSets, data: data) ?? {} }),
                 verifier: try ResourceVerifier(pemFile: configuration.statePath(keyFile)),
                 stateStore: SyncStateStore(database: database),
                 directory: configuration.statePath("central"),

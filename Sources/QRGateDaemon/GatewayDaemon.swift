@@ -7,6 +7,7 @@ import HummingbirdTLS
 import NIOSSL
 import Logging
 import NIOCore
+import QRGateCheckIn
 import QRGateCore
 import QRGateForwarder
 import QRGateServer
@@ -24,20 +25,16 @@ public struct GatewayDaemon: Sendable {
     public var environment: [String: String]
     /// Time.
     public var clock: any GateClock
-    /// The country rules, when a rule set is loaded.
-    public var rules: (any RuleEvaluating)?
 
     /// Creates the daemon.
     public init(
         configuration: GatewayConfiguration,
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        clock: any GateClock = SystemGateClock(),
-        rules: (any RuleEvaluating)? = nil
+        clock: any GateClock = SystemGateClock()
     ) {
         self.configuration = configuration
         self.environment = environment
         self.clock = clock
-        self.rules = rules
     }
 
     /// Runs until a graceful shutdown completes. Throws `StoreError` when the database cannot be used.
@@ -53,47 +50,46 @@ public struct GatewayDaemon: Sendable {
         logger.info("database open", metadata: ["store.path": .string(databasePath)])
 
         let trustPath = configuration.statePath(configuration.trust.path)
-        let trust = try TrustStoreSource(trustPath: trustPath, syncedPath: configuration.statePath("central/trust-list.json"), logger: logger)
-        if trust.count == 0 {
+        let verification = try VerificationData.load(
+            trustPath: trustPath, rulesDirectory: configuration.trust.rulesDirectory, syncedDirectory: configuration.statePath("central"),
+            country: configuration.gate.country, logger: logger)
+        let snapshot = verification.current
+        if snapshot.trust.entries.isEmpty {
             logger.warning("no trust list: no certificate can verify until one is installed", metadata: ["trust.path": .string(trustPath)])
         }
-        var rules = self.rules
-        if rules == nil {
-            let source = try RuleSetSource(
-                country: configuration.gate.country, directory: configuration.trust.rulesDirectory,
-                syncedDirectory: configuration.statePath("central"), logger: logger)
-            if let version = source.version {
-                logger.info("rule set loaded", metadata: ["rules.version": .string(version)])
-                rules = source
-            }
-        }
-        if rules == nil {
-            logger.warning("no rule set loaded: certificates are refused with rules_unavailable", metadata: ["rules.directory": .string(configuration.trust.rulesDirectory)])
+        if let version = snapshot.rules?.ruleSet.version {
+            logger.info("rule set loaded", metadata: ["rules.version": .string(version)])
+        } else {
+            logger.warning(
+                "no rule set loaded: certificates are refused with rules_unavailable",
+                metadata: ["rules.directory": .string(configuration.trust.rulesDirectory)])
         }
         let keys = try GateKeys.load(
             stateDirectory: configuration.stateDirectory, gate: configuration.gate.id, site: configuration.gate.site, environment: environment)
-        let store = CheckInStore(database: database, personalKeys: keys.personalKeys)
+        var store = CheckInStore(database: database, personalKeys: keys.personalKeys)
+        store.logger = logger
         logger.info("receipt key ready", metadata: ["receipts.key_source": .string(keys.source), "receipts.site_keys": .stringConvertible(keys.keyring.count)])
-        let central = try CentralLink.make(
-            configuration: configuration, database: database, status: status, logger: logger, validateTrustList: TrustStoreSource.validate,
-            validateRuleSets: { [country = configuration.gate.country] in try RuleSetSource.validateRules($0, country: country) },
-            validateValueSets: RuleSetSource.validateValueSets)
+        let central = try CentralLink.make(configuration: configuration, database: database, status: status, logger: logger, verification: verification)
         var pipeline = CheckInPipeline(
-            configuration: configuration,
+            configuration: configuration.checkIn,
             assessor: CredentialAssessor(
-                trust: trust.current(), rules: rules, country: configuration.gate.country, site: configuration.gate.site, keyring: keys.keyring,
-                declarationKeyring: keys.declarationKeyring, personalKeys: keys.personalKeys),
+                trust: snapshot.trust, rules: snapshot.rules, country: configuration.gate.country, site: configuration.gate.site,
+                keyring: keys.keyring, declarationKeyring: keys.declarationKeyring, personalKeys: keys.personalKeys),
             policy: try AdmissionPolicy(configuration: configuration),
             store: store,
             keys: keys,
             clock: clock,
             logger: logger
         )
-        pipeline.trustSource = trust
+        pipeline.verification = verification
+        let receipts = ReceiptDelivery(configuration: configuration.receiptDelivery, logger: logger)
+        pipeline.receipts = receipts
         if configuration.central.url != nil && configuration.central.signingKeyFile != nil {
             let freshness = central.freshness
             pipeline.trustListStale = { freshness.isTrustListStale(now: $0) }
         }
+        let intake = ScanIntake(pipeline: pipeline, scanned: { status.recordScan() })
+        let outcomeLog = OutcomeLogService(outcomes: intake.outcomes.subscribe(), logger: logger)
 
         let readyOnce = Mutex(false)
         let metrics = GateMetrics()
@@ -114,7 +110,6 @@ public struct GatewayDaemon: Sendable {
         let connections = LocalAPIConnections(maximum: configuration.http.maxConnections, logger: logger)
         let server = HTTPServerBuilder.localAPI(
             connections: connections, idleTimeout: .milliseconds(Int64(configuration.http.idleTimeoutSeconds * 1000)), tls: tls)
-        let kioskPipeline = pipeline
         var readerLimits = ImageReader.Configuration()
         readerLimits.maxPixels = configuration.scanner.maxPixels
         let imageQueue = ImageWorkQueue()
@@ -124,17 +119,25 @@ public struct GatewayDaemon: Sendable {
             if let image = request.image {
                 texts += try await imageScan.texts(in: image)
             }
-            status.recordScan()
-            return await kioskPipeline.process(texts, origin: "api", declaration: request.declaration).json().serialized()
+            // The kiosk goes the way every scan goes: de-dup, scan count, pipeline. A repeat within
+            // the window answers with the first scan's outcome (same check-in id), never a second record.
+            switch await intake.submit(texts, origin: "api", declaration: request.declaration) {
+            case .processed(let outcome), .duplicate(previous: let outcome?):
+                return outcome.json().serialized()
+            case .duplicate(previous: nil):
+                // Still being decided (a concurrent upload of the same code).
+                throw SupervisorAPIError(
+                    .busy, status: .serviceUnavailable, message: "this code is being checked right now; send it again in 1 s",
+                    headers: [.retryAfter: "1"])
+            }
         }
-        let hasRules = rules != nil
         let trustListStale = pipeline.trustListStale
         let readinessClock = clock
         let readiness: SupervisorAPI.Readiness = {
             var reasons: [String] = []
             if status.storeAtQuota { reasons.append("store_at_quota") }
             if trustListStale(readinessClock.wallTime()) { reasons.append("trust_list_stale") }
-            if !hasRules { reasons.append("no_rule_set") }
+            if verification.current.rules == nil { reasons.append("no_rule_set") }
             if status.intakeAlarm != nil { reasons.append("intake_failing") }
             return ReadinessReport(reasons: reasons, summary: status.summary())
         }
@@ -158,24 +161,32 @@ public struct GatewayDaemon: Sendable {
         )
 
         let storeProbe = StoreProbeService(database: database, store: store, health: health, status: status, logger: logger)
-        let intake = IntakeService(configuration: configuration, pipeline: pipeline, health: health, status: status, logger: logger)
+        var signals = IntakeSignals()
+        signals.beat = { health.beat("intake") }
+        signals.alarm = { status.setIntakeAlarm($0) }
+        signals.started = { health.register("intake", allowance: .seconds(30)) }
+        signals.stopped = { health.unregister("intake") }
+        let intakeService = IntakeService(
+            source: configuration.intakeSource, maxPixels: configuration.scanner.maxPixels, intake: intake, signals: signals, logger: logger)
         var retention = RetentionService(store: store, retentionDays: configuration.storage.retentionDays, clock: clock, logger: logger)
         retention.files = RetentionFilePurger(configuration: configuration, databasePath: databasePath)
         let watchdog = WatchdogService(notifier: notifier, health: health, status: status, logger: logger)
         let announcer = ShutdownAnnouncer(notifier: notifier, logger: logger)
 
         // Reverse order on shutdown: the announcer tells systemd first, then intake stops (no new
-        // check-ins), then the API, the central sync and the forwarder, retention, the store probe
-        // and the watchdog last.
+        // check-ins), then the API, the central sync and the forwarder, the receipts in hand are
+        // delivered, the outcome log ends, retention, the store probe and the watchdog last.
         let group = ServiceGroup(
             configuration: .init(
                 services: [
                     .init(service: watchdog),
                     .init(service: storeProbe),
                     .init(service: retention),
+                    .init(service: outcomeLog),
+                    .init(service: receipts),
                 ] + central.services.map { .init(service: $0) } + [
                     .init(service: application),
-                    .init(service: intake),
+                    .init(service: intakeService),
                     .init(service: announcer),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
@@ -197,13 +208,13 @@ public struct GatewayDaemon: Sendable {
 extension GatewayConfiguration {
     /// The settings an operator may read through `GET /v1/configuration` (no secrets).
     var operatorSummaryJSON: String {
-        func string(_ text: String) -> String {
-            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-        }
-        return "{\"gate\":{\"id\":\(string(gate.id)),\"site\":\(string(gate.site)),\"country\":\(string(gate.country)),\"mode\":\(string(gate.mode.rawValue))},"
-            + "\"http\":{\"host\":\(string(http.host)),\"port\":\(http.port)},"
-            + "\"storage\":{\"retention_days\":\(storage.retentionDays),\"quota_mib\":\(storage.quotaMiB)},"
-            + "\"scanner\":{\"source\":\(string(scanner.source.rawValue))},\"log_level\":\(string(logLevel))}"
+        let summary: JSONValue = [
+            "gate": ["id": .string(gate.id), "site": .string(gate.site), "country": .string(gate.country), "mode": .string(gate.mode.rawValue)],
+            "http": ["host": .string(http.host), "port": .number(Double(http.port))],
+            "storage": ["retention_days": .number(Double(storage.retentionDays)), "quota_mib": .number(Double(storage.quotaMiB))],
+            "scanner": ["source": .string(scanner.source.rawValue)], "log_level": .string(logLevel),
+        ]
+        return summary.serialized()
     }
 }
 

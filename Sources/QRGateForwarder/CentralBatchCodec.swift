@@ -9,106 +9,95 @@ public enum CentralBatchCodec {
     /// hashes, and the personal fields the tracing service needs (absent once purged).
     /// Written directly, field by field: this runs for every record forwarded.
     public static func encodeRecord(_ record: StoredCheckIn) -> [UInt8] {
-        var out = ""
-        out.reserveCapacity(900)
-        var first = true
-        func key(_ name: String) {
-            if !first { out += "," }
-            first = false
-            out += "\"" + name + "\":"
-        }
-        func string(_ name: String, _ value: String?) {
-            key(name)
-            if let value { JSONValue.writeString(value, to: &out) } else { out += "null" }
-        }
-        func bool(_ name: String, _ value: Bool) {
-            key(name)
-            out += value ? "true" : "false"
-        }
-        func strings(_ name: String, _ values: [String]) {
-            key(name)
-            out += "["
-            for (index, value) in values.enumerated() {
-                if index > 0 { out += "," }
-                JSONValue.writeString(value, to: &out)
-            }
-            out += "]"
-        }
-        out += "{"
-        string("id", record.id)
-        string("sequence", String(record.sequence))
-        string("gate", record.gate)
-        string("site", record.site)
-        string("direction", record.direction.rawValue)
-        string("recorded_at_ms", String(record.recordedAtMilliseconds))
-        string("boot_ns", String(record.bootNanoseconds))
-        bool("clock_synced", record.clockSynced)
-        strings("flags", record.flags.map(\.rawValue))
-        key("credential")
-        out += "{\"kind\":"
-        JSONValue.writeString(record.credential.kind.rawValue, to: &out)
-        out += ",\"verified\":" + (record.credential.verified ? "true" : "false")
-        for (name, value) in [
-            ("issuer", record.credential.issuer), ("doses", record.credential.doses),
-            ("event_date", record.credential.eventDate), ("valid_until", record.credential.validUntil),
-        ] {
-            out += ",\"" + name + "\":"
-            if let value { JSONValue.writeString(value, to: &out) } else { out += "null" }
-        }
-        out += "}"
-        string("decision", record.decision.outcome.rawValue)
-        strings("reasons", record.decision.reasons.map(\.code))
-        string("rule_set_version", record.decision.ruleSetVersion)
-        string("paired_entry_id", record.pairedEntryID)
-        string("personal_digest", record.personalDigest)
-        string("hash", record.hash)
-        string("previous_hash", record.previousHash)
+        var out = JSONWriter(capacity: 1024)
+        out.raw("{\"id\":")
+        out.string(record.id)
+        out.raw(",\"sequence\":\"")
+        out.number(record.sequence)
+        out.raw("\",\"gate\":")
+        out.string(record.gate)
+        out.raw(",\"site\":")
+        out.string(record.site)
+        out.raw(",\"direction\":")
+        out.string(record.direction.rawValue)
+        out.raw(",\"recorded_at_ms\":\"")
+        out.number(record.recordedAtMilliseconds)
+        out.raw("\",\"boot_ns\":")
+        out.string(String(record.bootNanoseconds))
+        out.raw(",\"clock_synced\":")
+        out.bool(record.clockSynced)
+        out.raw(",\"flags\":")
+        out.strings(record.flags.lazy.map(\.rawValue))
+        out.raw(",\"credential\":{\"kind\":")
+        out.string(record.credential.kind.rawValue)
+        out.raw(",\"verified\":")
+        out.bool(record.credential.verified)
+        out.raw(",\"issuer\":")
+        out.string(record.credential.issuer)
+        out.raw(",\"doses\":")
+        out.string(record.credential.doses)
+        out.raw(",\"event_date\":")
+        out.string(record.credential.eventDate)
+        out.raw(",\"valid_until\":")
+        out.string(record.credential.validUntil)
+        out.raw("},\"decision\":")
+        out.string(record.decision.outcome.rawValue)
+        out.raw(",\"reasons\":")
+        out.strings(record.decision.reasons.lazy.map(\.code))
+        out.raw(",\"rule_set_version\":")
+        out.string(record.decision.ruleSetVersion)
+        out.raw(",\"paired_entry_id\":")
+        out.string(record.pairedEntryID)
+        out.raw(",\"personal_digest\":")
+        out.string(record.personalDigest)
+        out.raw(",\"hash\":")
+        out.string(record.hash)
+        out.raw(",\"previous_hash\":")
+        out.string(record.previousHash)
         if let subject = record.subject {
-            key("subject")
-            out += "{\"id_number\":"
-            if let v = subject.idNumber { JSONValue.writeString(v, to: &out) } else { out += "null" }
-            out += ",\"name\":"
-            if let v = subject.fullName { JSONValue.writeString(v, to: &out) } else { out += "null" }
-            out += ",\"birth_date\":"
-            if let v = subject.birthDate { JSONValue.writeString(v, to: &out) } else { out += "null" }
-            out += "}"
+            out.raw(",\"subject\":{\"id_number\":")
+            out.string(subject.idNumber)
+            out.raw(",\"name\":")
+            out.string(subject.fullName)
+            out.raw(",\"birth_date\":")
+            out.string(subject.birthDate)
+            out.raw("}")
         }
         if let declaration = record.declaration {
-            key("declaration")
-            out += "{\"symptoms\":["
-            for (index, symptom) in declaration.symptoms.sorted().enumerated() {
-                if index > 0 { out += "," }
-                JSONValue.writeString(symptom.rawValue, to: &out)
-            }
-            out += "],\"contact_with_case\":" + (declaration.contactWithConfirmedCase ? "true" : "false")
-            out += ",\"travelled_14_days\":" + (declaration.travelledLast14Days ? "true" : "false")
-            out += ",\"submitted_at_ms\":\"" + String(Int64(declaration.submittedAt * 1000)) + "\""
-            out += ",\"source\":"
-            JSONValue.writeString(declaration.source.rawValue, to: &out)
-            out += "}"
+            out.raw(",\"declaration\":{\"symptoms\":")
+            out.strings(declaration.symptoms.sorted().lazy.map(\.rawValue))
+            out.raw(",\"contact_with_case\":")
+            out.bool(declaration.contactWithConfirmedCase)
+            out.raw(",\"travelled_14_days\":")
+            out.bool(declaration.travelledLast14Days)
+            out.raw(",\"submitted_at_ms\":\"")
+            out.number(Int64(declaration.submittedAt * 1000))
+            out.raw("\",\"source\":")
+            out.string(declaration.source.rawValue)
+            out.raw("}")
         }
-        out += "}"
-        return Array(out.utf8)
+        out.raw("}")
+        return out.bytes
     }
 
     /// The request body: batch id, gate, the chain head reached, and the encoded records in order.
     public static func encodeBatch(batchID: String, gateID: String, head: ChainHead, records: [[UInt8]]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(records.reduce(160) { $0 + $1.count + 1 })
-        var prefix = "{\"batch_id\":"
-        JSONValue.writeString(batchID, to: &prefix)
-        prefix += ",\"gate_id\":"
-        JSONValue.writeString(gateID, to: &prefix)
-        prefix += ",\"chain_head\":{\"sequence\":\(head.sequence),\"hash\":"
-        JSONValue.writeString(head.hash, to: &prefix)
-        prefix += "},\"records\":["
-        out.append(contentsOf: prefix.utf8)
+        var out = JSONWriter(capacity: records.reduce(160) { $0 + $1.count + 1 })
+        out.raw("{\"batch_id\":")
+        out.string(batchID)
+        out.raw(",\"gate_id\":")
+        out.string(gateID)
+        out.raw(",\"chain_head\":{\"sequence\":")
+        out.number(head.sequence)
+        out.raw(",\"hash\":")
+        out.string(head.hash)
+        out.raw("},\"records\":[")
         for (index, record) in records.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(contentsOf: record)
+            if index > 0 { out.raw(",") }
+            out.json(record)
         }
-        out.append(contentsOf: "]}".utf8)
-        return out
+        out.raw("]}")
+        return out.bytes
     }
 
     /// One record's result in the response.

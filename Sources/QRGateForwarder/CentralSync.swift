@@ -23,29 +23,32 @@ public struct SyncResource: Sendable {
     public var path: String
     /// File name in the sync folder.
     public var fileName: String
-    /// A content check run on the envelope's payload after the signature, name and version
-    /// checks and before the swap (the daemon sets it to parse the bytes into a trust store, a
-    /// rule set or value sets); a throw rejects the update.
-    public var validate: @Sendable (Data) throws -> Void
+    /// Parses and checks the envelope's payload after the signature, name and version checks, and
+    /// returns the step that puts it in use (the daemon compiles a trust store, a rule set or value
+    /// sets here, once). The file is written between the two steps, so the next start finds what
+    /// is in use. A throw rejects the update and changes nothing.
+    public var prepare: @Sendable (Data) throws -> @Sendable () -> Void
 
     /// Creates a resource.
-    public init(name: String, path: String, fileName: String, validate: @escaping @Sendable (Data) throws -> Void = { _ in }) {
+    public init(
+        name: String, path: String, fileName: String, prepare: @escaping @Sendable (Data) throws -> @Sendable () -> Void = { _ in {} }
+    ) {
         self.name = name
         self.path = path
         self.fileName = fileName
-        self.validate = validate
+        self.prepare = prepare
     }
 
-    /// The three standard resources with the given validators.
+    /// The three standard resources, each with its preparing step.
     public static func standard(
-        validateTrustList: @escaping @Sendable (Data) throws -> Void = { _ in },
-        validateRuleSets: @escaping @Sendable (Data) throws -> Void = { _ in },
-        validateValueSets: @escaping @Sendable (Data) throws -> Void = { _ in }
+        prepareTrustList: @escaping @Sendable (Data) throws -> @Sendable () -> Void = { _ in {} },
+        prepareRuleSets: @escaping @Sendable (Data) throws -> @Sendable () -> Void = { _ in {} },
+        prepareValueSets: @escaping @Sendable (Data) throws -> @Sendable () -> Void = { _ in {} }
     ) -> [SyncResource] {
         [
-            SyncResource(name: CentralSync.trustListResource, path: "/v1/trust-list", fileName: "trust-list.json", validate: validateTrustList),
-            SyncResource(name: "rule-sets", path: "/v1/rule-sets", fileName: "rule-sets.json", validate: validateRuleSets),
-            SyncResource(name: "value-sets", path: "/v1/value-sets", fileName: "value-sets.json", validate: validateValueSets),
+            SyncResource(name: CentralSync.trustListResource, path: "/v1/trust-list", fileName: "trust-list.json", prepare: prepareTrustList),
+            SyncResource(name: "rule-sets", path: "/v1/rule-sets", fileName: "rule-sets.json", prepare: prepareRuleSets),
+            SyncResource(name: "value-sets", path: "/v1/value-sets", fileName: "value-sets.json", prepare: prepareValueSets),
         ]
     }
 }
@@ -228,8 +231,9 @@ public struct CentralSync: Sendable {
                 try verifier.verify(body: body, signature: response.headers.first(name: "X-QRGate-Signature"))
                 let envelope = try SignedResourceEnvelope.decode(body)
                 try Self.checkSupersedes(envelope, installed: stored, resource: resource.name)
+                let publish: @Sendable () -> Void
                 do {
-                    try resource.validate(envelope.payload)
+                    publish = try resource.prepare(envelope.payload)
                 } catch {
                     throw CentralLinkError(code: .verificationFailed, reason: "the downloaded \(resource.name) is signed but unusable (\(error)); the previous version stays in use")
                 }
@@ -246,6 +250,7 @@ public struct CentralSync: Sendable {
                         file: resource.fileName
                     )
                 )
+                publish()
                 if resource.name == Self.trustListResource { freshness.recordInstall(issuedAt: envelope.issuedAt) }
                 logger.info(
                     "central resource updated",

@@ -1,28 +1,9 @@
-/// Minimal JSON text writing (strings and numbers), so the key order is ours.
+import QRGateCore
+
+/// JSON text for scan reports: strings through the one ``JSONWriter``, and durations.
 enum JSONText {
     static func appendString(_ string: String, to json: inout String) {
-        json += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": json += "\\\""
-            case "\\": json += "\\\\"
-            case "\n": json += "\\n"
-            case "\r": json += "\\r"
-            case "\t": json += "\\t"
-            case "\u{08}": json += "\\b"
-            case "\u{0C}": json += "\\f"
-            case "\u{2028}": json += "\\u2028"
-            case "\u{2029}": json += "\\u2029"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16, uppercase: false)
-                    json += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    json.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        json += "\""
+        JSONValue.writeString(string, to: &json)
     }
 
     /// A non-negative duration with at most 3 decimals, e.g. `12.345` or `3`.

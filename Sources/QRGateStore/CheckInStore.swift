@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Logging
 import QRGateCore
 
 /// How a gate chooses the direction of a check-in.
@@ -18,6 +19,9 @@ public struct CheckInStore: Sendable {
     /// The secrets that key the personal digest of each link (nil: plain SHA-256, for tools that
     /// only read and for tests that do not care).
     public let personalKeys: PersonalKeys?
+
+    /// Where the store reports what an operator must act on (a full disk).
+    public var logger = Logger(label: "qrgate.store")
 
     /// Wraps an open database.
     public init(database: GateDatabase, personalKeys: PersonalKeys? = nil) {
@@ -39,9 +43,12 @@ public struct CheckInStore: Sendable {
     /// stored check-in after the commit. `decide`, when given, makes the decision inside the
     /// transaction from the resolved direction and the ``RecordingFacts`` (auto mode decides
     /// entry or exit only here; a spent receipt and the hours outside are known only here).
+    /// `hoursOutside` asks for the time since the person's last exit (quarantine facilities only:
+    /// it costs a lookup on every check-in).
     public func record(
         _ draft: CheckInDraft,
         direction policy: DirectionPolicy,
+        hoursOutside: Bool = true,
         decide: Decider? = nil
     ) async throws(StoreError) -> StoredCheckIn {
         do {
@@ -51,15 +58,24 @@ public struct CheckInStore: Sendable {
                     let used = (try Int64.fetchOne(db, sql: "PRAGMA page_count") ?? 0) - (try Int64.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0)
                     if used >= pageLimit { throw Self.quotaReached }
                 }
-                return try insert(draft, policy: policy, decide: decide, db: db)
+                return try insert(draft, policy: policy, hoursOutside: hoursOutside, decide: decide, db: db)
             }
         } catch let error as StoreError {
+            if error.code == .quotaReached { releaseBallastIfDiskFull() }
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+            releaseBallastIfDiskFull()
             throw Self.quotaReached
         } catch {
             throw StoreError(code: .writeFailed, reason: "the check-in could not be recorded (\(error)); nothing was stored")
         }
+    }
+
+    /// Full below the page quota: the disk itself is full. Frees the ballast file so that
+    /// forwarding, purging and compaction can write (SQLite needs its WAL even to delete).
+    func releaseBallastIfDiskFull() {
+        guard let usage = try? database.pageUsage(), usage.used < usage.limit * 9 / 10, database.releaseBallast() else { return }
+        logger.critical("disk full: released the ballast file to keep the way out open; free disk space", metadata: ["store.path": .string(database.path)])
     }
 
     static let quotaReached = StoreError(
@@ -67,7 +83,7 @@ public struct CheckInStore: Sendable {
         reason: "the storage quota is reached, so this check-in was not recorded; forwarding and the retention purge free space (check the outbox and the central connection)"
     )
 
-    func insert(_ draft: CheckInDraft, policy: DirectionPolicy, decide: Decider? = nil, db: Database) throws -> StoredCheckIn {
+    func insert(_ draft: CheckInDraft, policy: DirectionPolicy, hoursOutside wantsHoursOutside: Bool = true, decide: Decider? = nil, db: Database) throws -> StoredCheckIn {
         var draft = draft
         // What is hashed is what is stored: no control character reaches a column (SQLite would
         // cut a text at a NUL while the digest covered all of it, and the chain would break).
@@ -85,7 +101,7 @@ public struct CheckInStore: Sendable {
         }
         if let decide {
             var facts = RecordingFacts(hasOpenEntry: openEntry != nil)
-            if let key = draft.subjectKey {
+            if wantsHoursOutside, let key = draft.subjectKey {
                 facts.hoursOutside = try Self.hoursOutside(site: draft.site, subjectKey: key, now: draft.wallTime, db: db)
             }
             if let receipt = draft.receiptCheckInID {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QRGateCheckIn
 import QRGateCore
 import QRGateDaemon
 import QRGateStore

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Crypto
 import Foundation
+import QRGateCheckIn
 import QRGateCore
 import QRGateDaemon
 import QRGateReceipts

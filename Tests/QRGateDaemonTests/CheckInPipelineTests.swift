@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Logging
+@testable import QRGateCheckIn
 import QRGateCore
 import QRGateDaemon
 import QRGateStore
@@ -23,13 +24,14 @@ import Testing
         let issuer = try TestDCCIssuer()
         let keys = try GateKeys.load(stateDirectory: temporary.url.path, gate: "gate-01", site: configuration.gate.site, environment: [:])
         let store = CheckInStore(database: try GateDatabase(path: temporary.url.appendingPathComponent("g.sqlite").path), personalKeys: keys.personalKeys)
-        let pipeline = CheckInPipeline(
-            configuration: configuration,
+        var pipeline = CheckInPipeline(
+            configuration: configuration.checkIn,
             assessor: CredentialAssessor(
                 trust: TrustStore(certificates: [try SignerCertificate(derEncoded: issuer.certificateDER)]),
-                rules: try CertLogicRuleEvaluator.load(directory: Self.rules, country: "VN"), country: "VN", site: configuration.gate.site,
+                rules: try RuleFiles.evaluator(directory: Self.rules, country: "VN"), country: "VN", site: configuration.gate.site,
                 keyring: keys.keyring, declarationKeyring: keys.declarationKeyring, personalKeys: keys.personalKeys),
             policy: AdmissionPolicy(), store: store, keys: keys, clock: SystemGateClock(), logger: Logger(label: "test"))
+        pipeline.receipts = ReceiptDelivery(configuration: configuration.receiptDelivery, logger: Logger(label: "test"))
         return (pipeline, store, issuer)
     }
 
@@ -42,6 +44,8 @@ import Testing
         defer { temporary.remove() }
         // Port 1 on loopback: nothing listens, the connection is refused at once.
         let (pipeline, store, issuer) = try pipeline(in: temporary, printer: "127.0.0.1:1")
+        let delivery = try #require(pipeline.receipts)
+        let delivering = Task { await delivery.run() }
         let outcome = await pipeline.process([try dcc(issuer)], origin: "test")
         guard case .recorded(let stored, let receipt) = outcome else {
             Issue.record("not recorded: \(outcome)")
@@ -50,6 +54,9 @@ import Testing
         #expect(stored.decision.outcome == .admit)
         #expect(receipt?.hasPrefix("QRG1:") == true)
         #expect(try await store.all().map(\.id) == [stored.id])
+        // The receipt is delivered after the commit, on the delivery's own thread.
+        delivery.finish()
+        await delivering.value
         #expect(FileManager.default.fileExists(atPath: temporary.url.appendingPathComponent("receipts/\(stored.id).png").path))
     }
 

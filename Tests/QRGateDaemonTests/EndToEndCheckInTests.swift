@@ -1,4 +1,5 @@
 import Foundation
+import QRGateCheckIn
 import QRGateCore
 import QRGateDaemon
 import QRGateImaging

@@ -26,12 +26,13 @@ import Testing
     ) -> CentralSync {
         var endpoint = CentralEndpoint(baseURL: receiver.baseURL, gateID: "gate-01")
         endpoint.requestTimeout = .seconds(5)
-        let validate: @Sendable (Data) throws -> Void = { data in
+        let prepare: @Sendable (Data) throws -> @Sendable () -> Void = { data in
             guard (try? JSONSerialization.jsonObject(with: data)) != nil else { throw Rejected() }
+            return {}
         }
         return CentralSync(
             endpoint: endpoint,
-            resources: SyncResource.standard(validateTrustList: validate),
+            resources: SyncResource.standard(prepareTrustList: prepare),
             verifier: ResourceVerifier(publicKey: key.publicKey),
             stateStore: SyncStateStore(database: fixture.database),
             directory: fixture.directory + "/sync",

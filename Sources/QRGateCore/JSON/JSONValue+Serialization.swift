@@ -1,37 +1,16 @@
 import Foundation
 
 extension JSONValue {
-    /// Compact JSON text with object keys sorted, so equal values print equally.
+    /// Compact JSON text with object keys sorted, so equal values print equally (``JSONWriter``).
     public func serialized() -> String {
-        var out = ""
-        write(to: &out)
-        return out
+        var writer = JSONWriter()
+        writer.value(self)
+        return writer.text
     }
 
     /// Appends the compact JSON text of this value to `out`.
     public func write(to out: inout String) {
-        switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .number(let n): out += JSONValue.format(number: n)
-        case .string(let s): JSONValue.writeString(s, to: &out)
-        case .array(let elements):
-            out += "["
-            for (i, e) in elements.enumerated() {
-                if i > 0 { out += "," }
-                e.write(to: &out)
-            }
-            out += "]"
-        case .object(let members):
-            out += "{"
-            for (i, key) in members.keys.sorted().enumerated() {
-                if i > 0 { out += "," }
-                JSONValue.writeString(key, to: &out)
-                out += ":"
-                members[key]!.write(to: &out)
-            }
-            out += "}"
-        }
+        out += serialized()
     }
 
     /// A number as JSON, spelled as JavaScript's `JSON.stringify` spells it: integral values
@@ -57,27 +36,10 @@ extension JSONValue {
         return mantissa + "e" + sign + (digits.isEmpty ? "0" : String(digits))
     }
 
-    /// Writes `s` as a JSON string literal, escaping what RFC 8259 requires.
+    /// Writes `s` as a JSON string literal, escaped as ``JSONWriter`` escapes.
     public static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+        var writer = JSONWriter(capacity: s.utf8.count + 2)
+        writer.string(s)
+        out += writer.text
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import QRGateCore
 
 /// An error the local API answers with: a status, a stable code and a message saying what
 /// the caller can do, as `{"error": {"code", "message"}}`.
@@ -92,23 +93,13 @@ public struct SupervisorAPIError: HTTPResponseError, CustomStringConvertible {
     }
 }
 
-/// Minimal JSON text helpers for small responses.
+/// JSON text helpers for small responses, on the one ``JSONWriter``.
 enum JSONText {
     /// A JSON string literal.
     static func string(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        var writer = JSONWriter(capacity: text.utf8.count + 2)
+        writer.string(text)
+        return writer.text
     }
 
     /// A JSON string or null.

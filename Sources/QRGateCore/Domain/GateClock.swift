@@ -1,9 +1,4 @@
-import CoreFoundation
 import Foundation
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Time as a check-in records it (RELIABILITY.md G9): UTC wall time, a boot-relative
 /// monotonic stamp, and whether the wall clock is synchronised. Injected, so tests are
@@ -29,27 +24,4 @@ extension GateClock {
 public enum GateBuild {
     /// A lower bound for any real wall-clock time this build will see (the build's year).
     public static let date = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
-}
-
-/// The system's clocks.
-public struct SystemGateClock: GateClock {
-    /// Reads the real clocks.
-    public init() {}
-
-    public func wallTime() -> Date { Date() }
-
-    public func bootNanoseconds() -> UInt64 {
-        var spec = timespec()
-        clock_gettime(CLOCK_BOOTTIME, &spec)
-        return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
-    }
-
-    /// The flag file systemd-timesyncd (and timedatectl's NTP) touches once the clock is synchronised.
-    public var synchronisedFlagPath = "/run/systemd/timesync/synchronized"
-
-    /// True once the time-sync daemon has marked the clock synchronised; without one, false:
-    /// check-ins are then stored with `clock_synced = false` so supervisors can tell.
-    public func isSynchronised() -> Bool {
-        FileManager.default.fileExists(atPath: synchronisedFlagPath)
-    }
 }

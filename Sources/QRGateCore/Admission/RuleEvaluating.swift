@@ -41,22 +41,12 @@ public struct CertLogicRuleEvaluator: RuleEvaluating {
         self.ruleSet = ruleSet
     }
 
-    /// Loads the rules of `country` from `directory`: every `*.json` file below it except those in
-    /// `tests/` folders (the layout `<COUNTRY>/<RULE-ID>/rule.json` with `tests/` works as is).
-    /// Returns nil when the folder holds no rule of that country.
-    public static func load(directory: String, country: String, valueSets: ValueSets = .bundled) throws -> CertLogicRuleEvaluator? {
-        guard let walker = FileManager.default.enumerator(atPath: directory) else { return nil }
-        var documents: [(source: String, json: JSONValue)] = []
-        for case let relative as String in walker where relative.hasSuffix(".json") && !relative.split(separator: "/").contains("tests") {
-            let path = directory + "/" + relative
-            guard let data = FileManager.default.contents(atPath: path) else { continue }
-            let json: JSONValue
-            do { json = try JSONValue(parsing: data) } catch {
-                throw CountryRuleSet.LoadError(source: path, reason: "not valid JSON: \(error)")
-            }
-            if json["Identifier"] != nil { documents.append((path, json)) }
-        }
-        let ruleSet = try CountryRuleSet(country: country, documents: documents, valueSets: valueSets.compressed())
+    /// Compiles the rules of `country` among `documents` (Gateway-format rule JSON) against
+    /// `valueSets` (`{valueSetId: [codes]}`). Nil when none of the documents is a rule of that country.
+    public static func compile(
+        country: String, documents: [(source: String, json: JSONValue)], valueSets: JSONValue
+    ) throws(CountryRuleSet.LoadError) -> CertLogicRuleEvaluator? {
+        let ruleSet = try CountryRuleSet(country: country, documents: documents, valueSets: valueSets)
         return ruleSet.rules.isEmpty ? nil : CertLogicRuleEvaluator(ruleSet: ruleSet)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import QRGateCore
 import QRGateStore
 import ServiceLifecycle
 

@@ -1,0 +1,111 @@
+import Foundation
+import Logging
+@testable import QRGateCheckIn
+import QRGateCore
+import QRGateDaemon
+import QRGateScanner
+import QRGateStore
+import QRGateTestSupport
+import Testing
+
+/// Every scan enters through one intake: the same code twice within the window is one check-in
+/// whichever way it came, every outcome reaches the stream's subscribers, and the source runs on
+/// the intake's own thread.
+@Suite struct ScanIntakeTests {
+    func intake(in temporary: TemporaryDirectory, window: Duration) throws -> (ScanIntake, CheckInStore, TestDCCIssuer) {
+        var (pipeline, store, issuer) = try CheckInPipelineTests().pipeline(in: temporary)
+        pipeline.configuration.duplicateWindow = window
+        return (ScanIntake(pipeline: pipeline), store, issuer)
+    }
+
+    @Test func aRepeatWithinTheWindowIsTheSameCheckInNotASecondOne() async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let (intake, store, issuer) = try intake(in: temporary, window: .seconds(60))
+        let dcc = try CheckInPipelineTests().dcc(issuer)
+        guard case .processed(.recorded(let first, _)) = await intake.submit([dcc], origin: "api") else {
+            Issue.record("first scan not recorded")
+            return
+        }
+        guard case .duplicate(previous: .recorded(let again, _)?) = await intake.submit([dcc], origin: "api") else {
+            Issue.record("the repeat was not answered with the first outcome")
+            return
+        }
+        #expect(again.id == first.id)
+        #expect(try await store.all().count == 1)
+    }
+
+    @Test func withoutAWindowEveryScanIsRecorded() async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let (intake, store, issuer) = try intake(in: temporary, window: .zero)
+        let dcc = try CheckInPipelineTests().dcc(issuer)
+        for _ in 0..<2 {
+            guard case .processed(.recorded) = await intake.submit([dcc], origin: "api") else {
+                Issue.record("not recorded")
+                return
+            }
+        }
+        #expect(try await store.all().count == 2)
+    }
+
+    @Test func everyOutcomeReachesEachSubscriberInOrder() async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let (intake, _, issuer) = try intake(in: temporary, window: .zero)
+        let first = intake.outcomes.subscribe()
+        let second = intake.outcomes.subscribe()
+        #expect(intake.outcomes.subscriberCount == 2)
+        var ids: [String] = []
+        for _ in 0..<3 {
+            if case .processed(.recorded(let stored, _)) = await intake.submit([try CheckInPipelineTests().dcc(issuer)], origin: "folder") {
+                ids.append(stored.id)
+            }
+        }
+        #expect(ids.count == 3)
+        intake.outcomes.finish()
+        for stream in [first, second] {
+            var seen: [String] = []
+            for await announced in stream {
+                if case .recorded(let stored, _) = announced.outcome { seen.append(stored.id) }
+                #expect(announced.origin == "folder")
+            }
+            #expect(seen == ids)
+        }
+    }
+
+    /// A source that reports the thread each read runs on.
+    final class ThreadReportingSource: FrameSource {
+        var texts: [String]
+        let executor: BlockingExecutor
+        var onIntakeThread: [Bool] = []
+        init(texts: [String], executor: BlockingExecutor) {
+            self.texts = texts
+            self.executor = executor
+        }
+        var description: String { "test source" }
+        func next() async throws -> SourceEvent? {
+            onIntakeThread.append(executor.isCurrent)
+            guard !texts.isEmpty else { return nil }
+            let text = texts.removeFirst()
+            return .decoded([ScannedSymbol(bytes: Array(text.utf8), text: text)], origin: "test")
+        }
+    }
+
+    @Test func theSourceAndTheScannerRunOnTheIntakeThreadNotTheSharedPool() async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let (intake, store, issuer) = try intake(in: temporary, window: .zero)
+        let service = IntakeService(source: .line(device: "-"), maxPixels: 1_000_000, intake: intake, signals: IntakeSignals(), logger: Logger(label: "test"))
+        let texts = [try CheckInPipelineTests().dcc(issuer), try CheckInPipelineTests().dcc(issuer)]
+        let threads = try await withTaskExecutorPreference(service.executor) {
+            let source = ThreadReportingSource(texts: texts, executor: service.executor)
+            // Each scan awaits the store (GRDB's own queue) in between: the reads come back here.
+            try await service.consume(source, imageScanner: ImageScanner())
+            return source.onIntakeThread
+        }
+        #expect(threads == [true, true, true], "reads on the intake thread: \(threads)")
+        #expect(!service.executor.isCurrent)
+        #expect(try await store.all().count == 2)
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Logging
+import QRGateCheckIn
+import QRGateCore
+import QRGateTestSupport
+import Testing
+
+/// Verification data is one snapshot in memory: a synced body is parsed and compiled once when
+/// it is prepared, published whole, and a body that fails to prepare changes nothing. Scans
+/// never read files.
+@Suite struct VerificationDataTests {
+    static let rules = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("device-config/rules").path
+
+    static let booster: JSONValue = [[
+        "Identifier": "VR-VN-0100", "Type": "Acceptance", "Country": "VN", "Version": "1.0.0", "Engine": "CERTLOGIC",
+        "CertificateType": "Vaccination", "ValidFrom": "2021-01-01T00:00:00Z", "ValidTo": "2035-01-01T00:00:00Z",
+        "Logic": ["if": [["var": "payload.v.0"], [">=": [["var": "payload.v.0.dn"], 3]], true]],
+    ]]
+
+    func failed(_ data: VerificationData) -> [String]? {
+        data.current.rules?.evaluate(payload: TestDCCIssuer.vaccination(), issuedAt: nil, expiresAt: nil, country: "VN", at: Date()).failedRuleIDs
+    }
+
+    @Test func syncedRulesSwapInWhenPublishedAndABrokenBodyKeepsThePreviousSet() throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let data = try VerificationData.load(
+            trustPath: temporary.url.appendingPathComponent("none").path, rulesDirectory: Self.rules,
+            syncedDirectory: temporary.url.appendingPathComponent("central").path, country: "VN", logger: Logger(label: "test"))
+        let folderVersion = try #require(data.current.rules?.ruleSet.version)
+        #expect(failed(data) == [])
+
+        // The central service now requires a booster (3 doses): prepared, not yet in use.
+        let publish = try data.prepare(.ruleSets, data: Data(Self.booster.serialized().utf8))
+        #expect(failed(data) == [])
+        publish()
+        #expect(failed(data) == ["VR-VN-0100"])
+        #expect(data.current.rules?.ruleSet.version != folderVersion)
+
+        // Broken bodies are refused when prepared and change nothing.
+        #expect(throws: (any Error).self) { _ = try data.prepare(.ruleSets, data: Data("{not json".utf8)) }
+        let badLogic: JSONValue = [[
+            "Identifier": "X", "Country": "VN", "Version": "1", "ValidFrom": "2021-01-01T00:00:00Z", "ValidTo": "2035-01-01T00:00:00Z",
+            "Logic": ["nope": [1]],
+        ]]
+        #expect(throws: (any Error).self) { _ = try data.prepare(.ruleSets, data: Data(badLogic.serialized().utf8)) }
+        #expect(throws: (any Error).self) { _ = try data.prepare(.valueSets, data: Data("[1,2]".utf8)) }
+        #expect(throws: (any Error).self) { _ = try data.prepare(.trustList, data: Data("{\"certificates\":[]}".utf8)) }
+        #expect(failed(data) == ["VR-VN-0100"])
+    }
+
+    @Test func aFileWrittenBehindTheDaemonsBackIsNotReadByAScan() throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let synced = temporary.url.appendingPathComponent("central")
+        try FileManager.default.createDirectory(at: synced, withIntermediateDirectories: true)
+        let data = try VerificationData.load(
+            trustPath: temporary.url.appendingPathComponent("none").path, rulesDirectory: Self.rules, syncedDirectory: synced.path,
+            country: "VN", logger: Logger(label: "test"))
+        try Self.booster.serialized().write(to: synced.appendingPathComponent("rule-sets.json"), atomically: true, encoding: .utf8)
+        // Only the sync publishes; the file counts at the next start.
+        #expect(failed(data) == [])
+        let restarted = try VerificationData.load(
+            trustPath: temporary.url.appendingPathComponent("none").path, rulesDirectory: Self.rules, syncedDirectory: synced.path,
+            country: "VN", logger: Logger(label: "test"))
+        #expect(failed(restarted) == ["VR-VN-0100"])
+        // A broken synced file at start is skipped: the folder's rules stand.
+        try "{not json".write(to: synced.appendingPathComponent("rule-sets.json"), atomically: true, encoding: .utf8)
+        let broken = try VerificationData.load(
+            trustPath: temporary.url.appendingPathComponent("none").path, rulesDirectory: Self.rules, syncedDirectory: synced.path,
+            country: "VN", logger: Logger(label: "test"))
+        #expect(failed(broken) == [])
+    }
+
+    @Test func newValueSetsRecompileTheRulesInUse() throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let data = try VerificationData.load(
+            trustPath: temporary.url.appendingPathComponent("none").path, rulesDirectory: Self.rules,
+            syncedDirectory: temporary.url.appendingPathComponent("central").path, country: "VN", logger: Logger(label: "test"))
+        // A rule that needs the vaccine product to be in the value set `vaccines-covid-19-names`.
+        let product: JSONValue = [[
+            "Identifier": "VR-VN-0200", "Type": "Acceptance", "Country": "VN", "Version": "1.0.0", "Engine": "CERTLOGIC",
+            "CertificateType": "Vaccination", "ValidFrom": "2021-01-01T00:00:00Z", "ValidTo": "2035-01-01T00:00:00Z",
+            "Logic": ["in": [["var": "payload.v.0.mp"], ["var": "external.valueSets.vaccines-covid-19-names"]]],
+        ]]
+        try data.prepare(.ruleSets, data: Data(product.serialized().utf8))()
+        #expect(failed(data) == [])
+        try data.prepare(.valueSets, data: Data(#"{"vaccines-covid-19-names": ["EU/1/20/1507"]}"#.utf8))()
+        #expect(failed(data) == ["VR-VN-0200"])
+        #expect(data.current.valueSetsOrigin == "synced")
+    }
+}
