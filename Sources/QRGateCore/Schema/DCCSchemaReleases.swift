@@ -6,8 +6,9 @@
 // unmodified. Licensed under the Apache License, Version 2.0
 // (https://www.apache.org/licenses/LICENSE-2.0); no NOTICE file upstream.
 //
-// Regenerate: for each `<version>.json` of the release set, emit one entry below whose text is
-// the file's content inside a `###"""` raw string literal.
+// Regenerate: `scripts/generate-embedded` writes this file from `data/dcc-schema/<version>.json`
+// (provenance in `data/README.md`), one entry per file, oldest release first, the file's content
+// inside a `###"""` raw string literal.
 
 /// The DCC schema releases embedded in the library, oldest first.
 enum DCCSchemaReleases {

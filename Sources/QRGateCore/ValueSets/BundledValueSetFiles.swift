@@ -7,8 +7,9 @@
 // names come from third-party code systems (SNOMED CT, LOINC, WHO ATC, ISO 3166, the EMA/Union
 // register, the JRC device list).
 //
-// Regenerate: for each `*.json` of the value-set folder, emit one entry below whose text is the
-// file's content inside a `###"""` raw string literal.
+// Regenerate: `scripts/generate-embedded` writes this file from `data/valuesets/*.json`
+// (provenance in `data/README.md`), one entry per file, sorted by file name, the file's content
+// inside a `###"""` raw string literal.
 
 /// The value-set files embedded in the library.
 enum BundledValueSetFiles {
