@@ -178,42 +178,6 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
-            name: "dcc-benchmark",
-            dependencies: ["QRGateCore"],
-            path: "Benchmarks/DCCBenchmark",
-            swiftSettings: swiftSettings
-        ),
-        .executableTarget(
-            name: "scan-bench",
-            dependencies: ["QRGateScanner", "QRGateImaging"],
-            path: "Benchmarks/scan",
-            swiftSettings: swiftSettings
-        ),
-        .executableTarget(
-            name: "CertLogicBenchmark",
-            dependencies: ["QRGateCore"],
-            path: "Benchmarks/rules",
-            swiftSettings: swiftSettings
-        ),
-        .executableTarget(
-            name: "pipeline-bench",
-            dependencies: [
-                "QRGateCore", "QRGateCheckIn", "QRGateDaemon", "QRGateStore", "QRGateReceipts", "QRGateImaging", "QRGateTestSupport",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "Crypto", package: "swift-crypto"),
-            ],
-            path: "Benchmarks/pipeline",
-            swiftSettings: swiftSettings
-        ),
-        .executableTarget(
-            name: "qrgate-export-benchmark",
-            dependencies: ["QRGateStore", .product(name: "GRDB", package: "GRDB.swift")],
-            path: "Benchmarks/export",
-            exclude: ["run.sh"],
-            swiftSettings: swiftSettings
-        ),
-        .executableTarget(
             name: "qrgate-crash-writer",
             dependencies: ["QRGateCore", "QRGateStore", "QRGateTestSupport"],
             path: "Tests/CrashWriter",
@@ -269,12 +233,6 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .executableTarget(
-            name: "qrgate-forwarder-benchmark",
-            dependencies: ["QRGateForwarder", "QRGateStore", "QRGateCore", "QRGateTestSupport", .product(name: "Logging", package: "swift-log")],
-            path: "Benchmarks/forwarder",
-            swiftSettings: swiftSettings
-        ),
         .testTarget(
             name: "QRGateDaemonTests",
             dependencies: [
@@ -288,3 +246,52 @@ let package = Package(
         ),
     ]
 )
+
+// Benchmarks build only when asked for (`QRGATE_BENCHMARKS=1 swift build -c release --product …`),
+// so the normal build and test never compile them; see docs/PERFORMANCE.md.
+if Context.environment["QRGATE_BENCHMARKS"] != nil {
+    package.targets += [
+        .executableTarget(
+            name: "dcc-benchmark",
+            dependencies: ["QRGateCore"],
+            path: "Benchmarks/DCCBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "scan-bench",
+            dependencies: ["QRGateScanner", "QRGateImaging"],
+            path: "Benchmarks/scan",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "CertLogicBenchmark",
+            dependencies: ["QRGateCore"],
+            path: "Benchmarks/rules",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "pipeline-bench",
+            dependencies: [
+                "QRGateCore", "QRGateCheckIn", "QRGateDaemon", "QRGateStore", "QRGateReceipts", "QRGateImaging", "QRGateTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Benchmarks/pipeline",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "qrgate-export-benchmark",
+            dependencies: ["QRGateStore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/export",
+            exclude: ["run.sh"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "qrgate-forwarder-benchmark",
+            dependencies: ["QRGateForwarder", "QRGateStore", "QRGateCore", "QRGateTestSupport", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/forwarder",
+            swiftSettings: swiftSettings
+        ),
+    ]
+}

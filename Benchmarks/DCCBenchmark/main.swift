@@ -1,6 +1,6 @@
 // Measures EU DCC decode + verify + schema throughput on one core.
 //
-//   swift build -c release --product dcc-benchmark
+//   QRGATE_BENCHMARKS=1 swift build -c release --product dcc-benchmark
 //   .build/release/dcc-benchmark [seconds-per-case] [fixtures-folder] [--stages]
 //
 // Fixtures default to Tests/Fixtures/dcc next to this file's package.

@@ -9,7 +9,7 @@ set -euo pipefail
 rows=${1:-1000000}
 work=${2:-$(mktemp -d)}
 cd "$(dirname "$0")/../.."
-swift build -c release --product qrgate-export-benchmark >&2
+QRGATE_BENCHMARKS=1 swift build -c release --product qrgate-export-benchmark >&2
 bin=.build/release/qrgate-export-benchmark
 db="$work/export-bench.sqlite"
 

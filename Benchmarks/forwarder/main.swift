@@ -2,7 +2,7 @@
 // and peak RSS (VmHWM) of the forwarding process. The receiver runs in a child process (the
 // same executable with `receiver`), so the RSS measured is the gate's alone.
 //
-//   swift build -c release --product qrgate-forwarder-benchmark
+//   QRGATE_BENCHMARKS=1 swift build -c release --product qrgate-forwarder-benchmark
 //   .build/release/qrgate-forwarder-benchmark [records] [batch]
 import AsyncHTTPClient
 import Foundation

@@ -1,5 +1,5 @@
 // Check-in pipeline and receipt benchmarks (issues 6 and 7). Build in release:
-//   swift build -c release --product pipeline-bench
+//   QRGATE_BENCHMARKS=1 swift build -c release --product pipeline-bench
 //   .build/release/pipeline-bench all [DIRECTORY]
 // DIRECTORY is where the databases go (default: a fresh folder under the working directory,
 // so floor and pipeline share one disk). Ratios between rows of one run are what count.

@@ -1,6 +1,6 @@
 // CertLogic rules benchmark.
 //
-//   swift run -c release CertLogicBenchmark [DCC-RULES-FOLDER] [ROUNDS]
+//   QRGATE_BENCHMARKS=1 swift run -c release CertLogicBenchmark [DCC-RULES-FOLDER] [ROUNDS]
 //
 // 1. End to end: every rule test of the folder (default Tests/Fixtures/dcc-rules) — parse
 //    rule.json, compile its Logic, parse each test file, evaluate, compare — ROUNDS times

@@ -1,6 +1,6 @@
 // scan-bench: decode rate on the photo set and per-frame decode time, plain zbar vs cascade.
 //
-//   swift run -c release scan-bench [photos|frames|all] [--photos DIR] [--verbose]
+//   QRGATE_BENCHMARKS=1 swift run -c release scan-bench [photos|frames|all] [--photos DIR] [--verbose]
 import QRGateImaging
 import QRGateScanner
 
