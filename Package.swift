@@ -244,6 +244,20 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Tests that start the built `qrgate` binary (daemon, commands) on loopback.
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "qrgate", "QRGateDaemon", "QRGateCheckIn", "QRGateTestSupport", "QRGateScanner", "QRGateImaging", "QRGateReceipts",
+                "QRGateStore", "QRGateCore",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            swiftSettings: swiftSettings
+        ),
     ]
 )
 

@@ -69,7 +69,7 @@ case "populate":
     let database = try GateDatabase(path: path)
     let names = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Hoàng Cường", "Phạm Thị Dung", "Đỗ Minh Đức", "=Hồ \"Xuân\", Hương", "Võ Thị Sáu"]
     let start = Date().timeIntervalSince1970
-    try database.pool.writeWithoutTransaction { db in
+    try database.writer.writeWithoutTransaction { db in
         try db.execute(sql: "PRAGMA synchronous = OFF")
         try db.inTransaction {
             let statement = try db.makeStatement(sql: """

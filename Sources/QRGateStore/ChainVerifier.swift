@@ -41,7 +41,7 @@ public struct ChainReport: Sendable, Hashable, CustomStringConvertible {
 extension CheckInStore {
     /// Walks the chain from its anchor and reports the first broken link.
     public func verifyChain() async throws -> ChainReport {
-        try await database.pool.read { db in try verifyChain(db: db) }
+        try await database.writer.read { db in try verifyChain(db: db) }
     }
 
     func verifyChain(db: Database) throws -> ChainReport {

@@ -9,7 +9,7 @@ extension CheckInStore {
     /// are never deleted here (retention takes them out of the outbox when their time is up).
     @discardableResult
     public func compact(limit: Int = 10_000) async throws -> Int {
-        try await database.pool.write { db in
+        try await database.writer.write { db in
             let candidates = try Row.fetchAll(
                 db,
                 sql: """
@@ -47,7 +47,7 @@ extension CheckInStore {
     /// Marks check-ins as delivered: they leave the outbox in one transaction (G2).
     public func markForwarded(_ ids: [String], at date: Date) async throws {
         let milliseconds = Int64(date.timeIntervalSince1970 * 1000)
-        try await database.pool.write { db in
+        try await database.writer.write { db in
             let delete = try db.cachedStatement(sql: "DELETE FROM outbox WHERE check_in_id = ?")
             let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO forwarded (check_in_id, forwarded_at_ms) VALUES (?, ?)")
             for id in ids {

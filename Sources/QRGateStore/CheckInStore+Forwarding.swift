@@ -44,7 +44,7 @@ extension CheckInStore {
     /// (the ids of the request in flight, when the next batch is read ahead).
     public func outboxBatch(limit: Int, excluding: [String] = []) async throws -> [StoredCheckIn] {
         let excluded = JSONValue.array(excluding.map(JSONValue.string)).serialized()
-        return try await database.pool.read { db in
+        return try await database.writer.read { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: StoredCheckIn.outboxSelectSQL + """
@@ -70,7 +70,7 @@ extension CheckInStore {
 
     /// The last link of the chain (or the anchor after compaction; sequence 0 when empty).
     public func chainHead() async throws -> ChainHead {
-        try await database.pool.read { db in
+        try await database.writer.read { db in
             let row = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM check_ins ORDER BY sequence DESC LIMIT 1")
                 ?? Row.fetchOne(db, sql: "SELECT sequence, hash FROM chain_anchor WHERE id = 1")
             return ChainHead(sequence: row?["sequence"] ?? 0, hash: row?["hash"] ?? AuditChain.genesis)
@@ -79,12 +79,12 @@ extension CheckInStore {
 
     /// Capture time (Unix milliseconds) of the oldest unsent check-in, or nil when the outbox is empty.
     public func oldestUnsentMilliseconds() async throws -> Int64? {
-        try await database.pool.read { try Int64.fetchOne($0, sql: "SELECT MIN(enqueued_at_ms) FROM outbox") }
+        try await database.writer.read { try Int64.fetchOne($0, sql: "SELECT MIN(enqueued_at_ms) FROM outbox") }
     }
 
     /// Counts a failed delivery attempt of `ids` with its reason (no personal data).
     public func recordAttempt(_ ids: [String], error: String) async throws {
-        try await database.pool.write { db in
+        try await database.writer.write { db in
             let statement = try db.cachedStatement(sql: "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE check_in_id = ?")
             for id in ids { try statement.execute(arguments: [error, id]) }
         }
@@ -92,7 +92,7 @@ extension CheckInStore {
 
     /// Moves records out of the outbox into `dead_letters`, in one transaction.
     public func park(_ letters: [DeadLetter]) async throws {
-        try await database.pool.write { db in
+        try await database.writer.write { db in
             for letter in letters {
                 try db.execute(sql: "DELETE FROM outbox WHERE check_in_id = ?", arguments: [letter.checkInID])
                 try db.execute(
@@ -111,12 +111,12 @@ extension CheckInStore {
 
     /// Number of parked records.
     public func deadLetterCount() async throws -> Int {
-        try await database.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM dead_letters") ?? 0 }
+        try await database.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM dead_letters") ?? 0 }
     }
 
     /// Parked records, newest first, at most `limit`.
     public func deadLetters(limit: Int = 100) async throws -> [DeadLetter] {
-        try await database.pool.read { db in
+        try await database.writer.read { db in
             try Row.fetchAll(
                 db,
                 sql: "SELECT * FROM dead_letters ORDER BY parked_at_ms DESC, check_in_id LIMIT ?",
@@ -137,7 +137,7 @@ extension CheckInStore {
     @discardableResult
     public func purgeDeadLetters(parkedBefore cutoff: Date) async throws -> Int {
         let milliseconds = Int64(cutoff.timeIntervalSince1970 * 1000)
-        return try await database.pool.write { db in
+        return try await database.writer.write { db in
             try db.execute(sql: "DELETE FROM dead_letters WHERE parked_at_ms < ?", arguments: [milliseconds])
             return db.changesCount
         }
@@ -151,7 +151,7 @@ extension CheckInStore {
     public func recordAll(_ drafts: [CheckInDraft], direction policy: DirectionPolicy) async throws(StoreError) -> [StoredCheckIn] {
         do {
             let pageLimit = database.checkInPageLimit
-            return try await database.pool.write { db in
+            return try await database.writer.write { db in
                 var stored: [StoredCheckIn] = []
                 stored.reserveCapacity(drafts.count)
                 for draft in drafts {

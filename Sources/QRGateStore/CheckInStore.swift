@@ -53,7 +53,7 @@ public struct CheckInStore: Sendable {
     ) async throws(StoreError) -> StoredCheckIn {
         do {
             let pageLimit = database.checkInPageLimit
-            return try await database.pool.write { db in
+            return try await database.writer.write { db in
                 if let pageLimit {
                     let used = (try Int64.fetchOne(db, sql: "PRAGMA page_count") ?? 0) - (try Int64.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0)
                     if used >= pageLimit { throw Self.quotaReached }
@@ -242,21 +242,21 @@ public struct CheckInStore: Sendable {
 
     /// The stored check-in with `id`, or nil.
     public func checkIn(id: String) async throws -> StoredCheckIn? {
-        try await database.pool.read { db in
+        try await database.writer.read { db in
             try Row.fetchOne(db, sql: StoredCheckIn.selectSQL + " WHERE c.id = ?", arguments: [id]).map(StoredCheckIn.init(row:))
         }
     }
 
     /// All check-ins in chain order (for small stores, tests and exports of a range).
     public func all() async throws -> [StoredCheckIn] {
-        try await database.pool.read { db in
+        try await database.writer.read { db in
             try Row.fetchAll(db, sql: StoredCheckIn.selectSQL + " ORDER BY c.sequence").map(StoredCheckIn.init(row:))
         }
     }
 
     /// Admitted entries at `site` that no exit has closed: who is inside now.
     public func inside(site: String) async throws -> [StoredCheckIn] {
-        try await database.pool.read { db in
+        try await database.writer.read { db in
             try Row.fetchAll(
                 db,
                 sql: StoredCheckIn.selectSQL + """
@@ -274,12 +274,12 @@ public struct CheckInStore: Sendable {
 
     /// Number of check-ins waiting to be forwarded.
     public func outboxDepth() async throws -> Int {
-        try await database.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM outbox") ?? 0 }
+        try await database.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM outbox") ?? 0 }
     }
 
     /// Ids in the outbox, oldest first.
     public func outboxIDs(limit: Int = 1000) async throws -> [String] {
-        try await database.pool.read {
+        try await database.writer.read {
             try String.fetchAll($0, sql: "SELECT check_in_id FROM outbox ORDER BY enqueued_at_ms, rowid LIMIT ?", arguments: [limit])
         }
     }

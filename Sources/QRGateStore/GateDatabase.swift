@@ -34,8 +34,9 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
 /// (re-issued after GRDB's own WAL set-up, which lowers it to NORMAL), foreign keys on, and
 /// a `quick_check` at open.
 public final class GateDatabase: Sendable {
-    /// The connection pool (one writer, concurrent readers).
-    public let pool: DatabasePool
+    /// The database: a `DatabasePool` on disk (one writer, concurrent readers), or any GRDB
+    /// writer a test hands in (an in-memory `DatabaseQueue()`).
+    public let writer: any DatabaseWriter
     /// The database file.
     public let path: String
     /// Pages in use at which new check-ins are refused: below the hard page quota, so that
@@ -57,7 +58,7 @@ public final class GateDatabase: Sendable {
         configuration.busyMode = .timeout(5)
         configuration.label = "qrgate"
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            writer = try DatabasePool(path: path, configuration: configuration)
         } catch {
             throw StoreError(
                 code: .cannotOpen,
@@ -69,7 +70,7 @@ public final class GateDatabase: Sendable {
             return
         }
         do {
-            try pool.writeWithoutTransaction { db in
+            try writer.writeWithoutTransaction { db in
                 // GRDB sets synchronous=NORMAL while enabling WAL; a kiosk must survive power loss.
                 try db.execute(sql: "PRAGMA synchronous = FULL")
                 if let quotaBytes {
@@ -87,15 +88,29 @@ public final class GateDatabase: Sendable {
         try assertDurable()
         if ballastBytes > 0 { ensureBallast(bytes: ballastBytes) }
         do {
-            try Self.migrator.migrate(pool)
+            try Self.migrator.migrate(writer)
         } catch {
             throw StoreError(code: .cannotOpen, reason: "cannot migrate the database \(path): \(error)")
         }
     }
 
+    /// Wraps a GRDB writer that is not a file of the gate's (tests: `DatabaseQueue()` in memory),
+    /// migrated. No quota, no ballast, no durability check: nothing here survives the process.
+    public init(writer: any DatabaseWriter) throws(StoreError) {
+        self.writer = writer
+        path = ":memory:"
+        checkInPageLimit = nil
+        do {
+            try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA foreign_keys = ON") }
+            try Self.migrator.migrate(writer)
+        } catch {
+            throw StoreError(code: .cannotOpen, reason: "cannot migrate the in-memory database: \(error)")
+        }
+    }
+
     /// The writer's journal mode and synchronous level (`("wal", 2)` when durable).
     public func durability() throws -> (journalMode: String, synchronous: Int) {
-        try pool.writeWithoutTransaction { db in
+        try writer.writeWithoutTransaction { db in
             let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
             let synchronous = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1
             return (mode, synchronous)
@@ -118,7 +133,7 @@ public final class GateDatabase: Sendable {
     private func checkIntegrity() throws(StoreError) {
         let result: String
         do {
-            result = try pool.read { try String.fetchOne($0, sql: "PRAGMA quick_check") ?? "" }
+            result = try writer.read { try String.fetchOne($0, sql: "PRAGMA quick_check") ?? "" }
         } catch {
             result = "\(error)"
         }
@@ -149,7 +164,7 @@ public final class GateDatabase: Sendable {
 
     /// Pages used and the page quota, for the quota-used metric.
     public func pageUsage() throws -> (used: Int64, limit: Int64) {
-        try pool.writeWithoutTransaction { db in
+        try writer.writeWithoutTransaction { db in
             let used = try Int64.fetchOne(db, sql: "PRAGMA page_count") ?? 0
             let free = try Int64.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0
             let limit = try Int64.fetchOne(db, sql: "PRAGMA max_page_count") ?? 0
@@ -159,6 +174,6 @@ public final class GateDatabase: Sendable {
 
     /// A cheap round trip through the writer, used as the store's liveness probe.
     public func ping() async throws {
-        try await pool.write { db in _ = try Int.fetchOne(db, sql: "SELECT 1") }
+        try await writer.write { db in _ = try Int.fetchOne(db, sql: "SELECT 1") }
     }
 }

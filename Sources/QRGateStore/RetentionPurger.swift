@@ -23,7 +23,7 @@ extension CheckInStore {
     public func purgeExpired(now: Date, retentionDays: Int) async throws -> RetentionReport {
         let cutoff = Int64((now.timeIntervalSince1970 - Double(retentionDays) * 86_400) * 1000)
         let nowMilliseconds = Int64(now.timeIntervalSince1970 * 1000)
-        return try await database.pool.write { db in
+        return try await database.writer.write { db in
             let unforwarded = try Int.fetchOne(
                 db,
                 sql: """

@@ -50,7 +50,7 @@ public struct SyncStateStore: Sendable {
 
     /// The stored state of `resource`, or nil before its first successful sync.
     public func state(of resource: String) async throws -> SyncState? {
-        try await database.pool.read { db in
+        try await database.writer.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM sync_state WHERE resource = ?", arguments: [resource]).map { row in
                 SyncState(
                     resource: row["resource"],
@@ -68,7 +68,7 @@ public struct SyncStateStore: Sendable {
 
     /// Records a newly verified version (replacing the previous one).
     public func save(_ state: SyncState) async throws {
-        try await database.pool.write { db in
+        try await database.writer.write { db in
             try db.execute(
                 sql: """
                     INSERT INTO sync_state (resource, etag, version, signed_version, issued_at_ms, sha256, fetched_at_ms, file)

@@ -109,7 +109,7 @@ struct ForwarderFixture {
 
     /// All rows of the `forwarded` table.
     func forwardedIDs() async throws -> Set<String> {
-        try await database.pool.read { Set(try String.fetchAll($0, sql: "SELECT check_in_id FROM forwarded")) }
+        try await database.writer.read { Set(try String.fetchAll($0, sql: "SELECT check_in_id FROM forwarded")) }
     }
 }
 

@@ -23,7 +23,7 @@ import Testing
         let fixture = try ForwarderFixture()
         defer { fixture.remove() }
         let ids = try await fixture.seed(30)
-        let pool = fixture.database.pool
+        let pool = fixture.database.writer
         try await CentralReceiver.with { receiver in
             try await HTTPClient.withHTTPClient { client in
                 let clock = VirtualClock()

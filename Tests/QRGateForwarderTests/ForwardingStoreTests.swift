@@ -11,11 +11,11 @@ import Testing
     @Test func migrationCreatesTheForwardingTables() async throws {
         let fixture = try ForwarderFixture()
         defer { fixture.remove() }
-        let tables = try await fixture.database.pool.read { db in
+        let tables = try await fixture.database.writer.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
         }
         #expect(Set(tables).isSuperset(of: ["dead_letters", "sync_state", "outbox", "forwarded"]))
-        let migrations = try await fixture.database.pool.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
+        let migrations = try await fixture.database.writer.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
         #expect(migrations.contains("v3-forwarding"))
     }
 

@@ -113,7 +113,7 @@ import Testing
         let fixture = try SupervisorFixture()
         defer { fixture.remove() }
         try await fixture.seed(count: 3)
-        try await fixture.database.pool.write { db in try db.execute(sql: "DROP TABLE access_log") }
+        try await fixture.database.writer.write { db in try db.execute(sql: "DROP TABLE access_log") }
         try await fixture.makeApplication().test(.router) { client in
             try await client.execute(uri: path, method: .get, headers: .bearer(fixture.supervisorSecret)) { response in
                 #expect(response.status == .serviceUnavailable)
@@ -262,7 +262,7 @@ import Testing
         let fixture = try SupervisorFixture()
         defer { fixture.remove() }
         let parked = try #require(try await fixture.seed(count: 1).first)
-        try await fixture.database.pool.write { db in
+        try await fixture.database.writer.write { db in
             try db.execute(
                 sql: "INSERT INTO dead_letters (check_in_id, parked_at_ms, http_status, response_excerpt, error) VALUES (?, 1, 400, ?, 'rejected')",
                 arguments: [parked.id, "bad \"field\""])

@@ -72,7 +72,7 @@ import Testing
         let (token, secret) = try store.create(role: .operator, name: "Ops")
         #expect(secret.hasPrefix("qrg_"))
         #expect(secret.count >= 40)
-        let raw = try database.pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM api_tokens") }
+        let raw = try database.writer.read { db in try Row.fetchAll(db, sql: "SELECT * FROM api_tokens") }
         #expect(raw.count == 1)
         #expect(!raw.description.contains(secret.dropFirst(4)))
         #expect(raw.first?["secret_sha256"] == APITokenStore.hash(secret: secret))
@@ -96,7 +96,7 @@ import Testing
         let report = try await GateStatusReport.read(from: readOnly, quotaBytes: 1 << 20, now: Date())
         #expect(report.checkIns == 1)
         #expect(throws: (any Error).self) {
-            try readOnly.pool.write { db in try db.execute(sql: "DELETE FROM access_log") }
+            try readOnly.writer.write { db in try db.execute(sql: "DELETE FROM access_log") }
         }
         #expect(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date == modified)
     }

@@ -98,7 +98,7 @@ import Testing
     @Test func editedRowIsDetectedAtItsLink() async throws {
         defer { temporary.remove() }
         let stored = try await record(5)
-        try await store.database.pool.write { try $0.execute(sql: "UPDATE check_ins SET decision = 'refuse' WHERE sequence = 3") }
+        try await store.database.writer.write { try $0.execute(sql: "UPDATE check_ins SET decision = 'refuse' WHERE sequence = 3") }
         let report = try await store.verifyChain()
         #expect(report.firstBrokenSequence == 3)
         #expect(report.firstBrokenID == stored[2].id)
@@ -109,7 +109,7 @@ import Testing
     @Test func editedPersonalDataIsDetected() async throws {
         defer { temporary.remove() }
         _ = try await record(4)
-        try await store.database.pool.write { try $0.execute(sql: "UPDATE check_ins SET subject_name = 'Someone Else' WHERE sequence = 2") }
+        try await store.database.writer.write { try $0.execute(sql: "UPDATE check_ins SET subject_name = 'Someone Else' WHERE sequence = 2") }
         let report = try await store.verifyChain()
         #expect(report.firstBrokenSequence == 2)
         #expect(report.problem == .personalDataMismatch)
@@ -118,7 +118,7 @@ import Testing
     @Test func deletedRowIsDetectedAtTheGap() async throws {
         defer { temporary.remove() }
         _ = try await record(5)
-        try await store.database.pool.write { try $0.execute(sql: "DELETE FROM check_ins WHERE sequence = 3") }
+        try await store.database.writer.write { try $0.execute(sql: "DELETE FROM check_ins WHERE sequence = 3") }
         let report = try await store.verifyChain()
         #expect(report.firstBrokenSequence == 3)
         #expect(report.problem == .missingLink)
@@ -127,7 +127,7 @@ import Testing
     @Test func reorderedRowsAreDetectedAtTheFirstMovedLink() async throws {
         defer { temporary.remove() }
         _ = try await record(5)
-        try await store.database.pool.write { db in
+        try await store.database.writer.write { db in
             try db.execute(sql: "UPDATE check_ins SET sequence = 1000 WHERE sequence = 2")
             try db.execute(sql: "UPDATE check_ins SET sequence = 2 WHERE sequence = 4")
             try db.execute(sql: "UPDATE check_ins SET sequence = 4 WHERE sequence = 1000")
@@ -158,7 +158,7 @@ import Testing
         #expect(purged.decision == old.decision)
         #expect(try await store.checkIn(id: recent.id)?.subject?.fullName != nil)
         #expect(try await store.verifyChain().isIntact)
-        let raw = try store.database.pool.read { try Row.fetchOne($0, sql: "SELECT * FROM declarations") }
+        let raw = try store.database.writer.read { try Row.fetchOne($0, sql: "SELECT * FROM declarations") }
         #expect(raw?["symptoms"] as String? == nil)
 
         // A second run finds nothing new.
@@ -195,7 +195,7 @@ import Testing
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
         let database = try GateDatabase(path: temporary.url.appendingPathComponent("p.sqlite").path)
-        let plan = try await database.pool.read { db in
+        let plan = try await database.writer.read { db in
             try Row.fetchAll(
                 db,
                 sql: """

@@ -15,7 +15,7 @@ import Testing
         #expect(state.journalMode == "wal")
         #expect(state.synchronous == 2)
         // And it stays so for later writes on the same writer connection.
-        try database.pool.write { db in try db.execute(sql: "INSERT INTO gate_metadata (key, value) VALUES ('x', 'y')") }
+        try database.writer.write { db in try db.execute(sql: "INSERT INTO gate_metadata (key, value) VALUES ('x', 'y')") }
         #expect(try database.durability().synchronous == 2)
     }
 
@@ -25,10 +25,10 @@ import Testing
         let path = temporary.url.appendingPathComponent("g.sqlite").path
         do {
             let database = try GateDatabase(path: path)
-            try database.pool.write { try $0.execute(sql: "INSERT INTO gate_metadata (key, value) VALUES ('gate', 'g1')") }
+            try database.writer.write { try $0.execute(sql: "INSERT INTO gate_metadata (key, value) VALUES ('gate', 'g1')") }
         }
         let reopened = try GateDatabase(path: path)
-        #expect(try reopened.pool.read { try String.fetchOne($0, sql: "SELECT value FROM gate_metadata WHERE key = 'gate'") } == "g1")
+        #expect(try reopened.writer.read { try String.fetchOne($0, sql: "SELECT value FROM gate_metadata WHERE key = 'gate'") } == "g1")
     }
 
     /// G11: a corrupt file is kept aside and opening refuses with a clear reason.
@@ -38,11 +38,11 @@ import Testing
         let path = temporary.url.appendingPathComponent("g.sqlite").path
         do {
             let database = try GateDatabase(path: path)
-            try database.pool.write { db in
+            try database.writer.write { db in
                 try db.execute(sql: "CREATE TABLE filler (x BLOB)")
                 for _ in 0..<200 { try db.execute(sql: "INSERT INTO filler VALUES (randomblob(1000))") }
             }
-            try database.pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            try database.writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         }
         // Overwrite a stretch of pages in the middle of the file.
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))

@@ -47,7 +47,7 @@ import Glibc
         #expect(missing.isEmpty, "\(missing.count) acknowledged check-ins lost")
         let outbox = Set(try await store.outboxIDs(limit: 1_000_000))
         #expect(outbox == stored, "outbox and check-ins disagree")
-        #expect(try await database.pool.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
+        #expect(try await database.writer.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
         #expect(try await store.verifyChain().isIntact)
     }
 }

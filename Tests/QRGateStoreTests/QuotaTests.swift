@@ -37,7 +37,7 @@ import Testing
         // Everything acknowledged is there, outbox agrees, file is intact.
         #expect(try await store.all().count == recorded.count)
         #expect(try await store.outboxDepth() == recorded.count)
-        #expect(try await database.pool.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
+        #expect(try await database.writer.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
         #expect(try await store.verifyChain().isIntact)
 
         // Forward and purge the older half, compact: recording works again.

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import QRGateCore
 
@@ -7,7 +8,8 @@ import Glibc
 
 /// The built `qrgate run` in a temporary state directory, listening on a free loopback port, as
 /// the attack and end-to-end tests drive it: started with a configuration, ready once systemd's
-/// `READY=1` arrived on a private notify socket, stopped with SIGTERM (or killed when dropped).
+/// `READY=1` arrived on a private notify socket, stopped with SIGTERM (SIGKILL after 15 s, or
+/// when dropped). Its standard error (the log) goes to `daemon.log` in the test's folder.
 public final class RunningGate {
     /// The temporary folder holding the configuration, the state and the notify socket.
     public let folder: TemporaryDirectory
@@ -15,60 +17,73 @@ public final class RunningGate {
     public let state: URL
     /// The configuration file.
     public let config: URL
-    /// The local API's port.
+    /// The local API's port (once started).
     public private(set) var port = 0
     /// The daemon's standard error (its log), written to a file.
     public let logFile: URL
-    let process = Process()
-    let listener: NotifySocketListener
+    /// The child process.
+    public let process = Process()
+    /// systemd's notification socket, as the daemon sees it.
+    public let notifications: NotifySocketListener
 
-    /// Writes a configuration (`gate:`, `state_directory`, `http.address` are set here; `yaml` adds
-    /// the rest, at top level), lets `prepare` fill the state directory, and starts the daemon.
-    public init(gate: String = "gate-t", site: String = "site-t", mode: String = "entry", yaml: String = "", prepare: (URL) throws -> Void = { _ in })
-        throws
-    {
+    /// Creates the folder and the state directory; `prepare` may put files in it. Not started:
+    /// call `start(yaml:environment:)`.
+    public init(prepare: (URL) throws -> Void = { _ in }) throws {
         folder = try TemporaryDirectory()
         state = folder.url.appendingPathComponent("state")
         config = folder.url.appendingPathComponent("gateway.yaml")
         logFile = folder.url.appendingPathComponent("daemon.log")
         try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        notifications = try NotifySocketListener(path: folder.url.appendingPathComponent("notify.sock").path)
         try prepare(state)
-        try """
-            gate:
-              id: \(gate)
-              site: \(site)
-              mode: \(mode)
-            state_directory: \(state.path)
-            http:
-              address: 127.0.0.1:0
-            \(yaml)
-            """.write(to: config, atomically: true, encoding: .utf8)
-        let socket = folder.url.appendingPathComponent("notify.sock").path
-        listener = try NotifySocketListener(path: socket)
+    }
+
+    /// Writes a configuration with this `gate:` section (`yaml` adds the rest, at top level) and
+    /// starts the daemon.
+    public convenience init(
+        gate: String = "gate-t", site: String = "site-t", mode: String = "entry", yaml: String = "", prepare: (URL) throws -> Void = { _ in }
+    ) throws {
+        try self.init(prepare: prepare)
+        try start(yaml: "gate:\n  id: \(gate)\n  site: \(site)\n  mode: \(mode)\n" + yaml)
+    }
+
+    /// Writes `yaml` (the state directory is added; the address is loopback, port 0, through
+    /// `QRGATE_HTTP_ADDRESS`) and starts the daemon; returns once it said READY=1 (at most 90 s).
+    public func start(yaml: String = "", environment extra: [String: String] = [:]) throws {
+        try ("state_directory: \(state.path)\n" + yaml).write(to: config, atomically: true, encoding: .utf8)
         process.executableURL = QRGateBinary.url
         process.arguments = ["run", "--config", config.path]
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("QRGATE_") && $0.key != "WATCHDOG_USEC" }
-        environment["NOTIFY_SOCKET"] = socket
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("QRGATE_") }
+        environment["QRGATE_HTTP_ADDRESS"] = "127.0.0.1:0"
+        environment["NOTIFY_SOCKET"] = folder.url.appendingPathComponent("notify.sock").path
+        environment.removeValue(forKey: "WATCHDOG_USEC")
+        environment.removeValue(forKey: "WATCHDOG_PID")
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         FileManager.default.createFile(atPath: logFile.path, contents: nil)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = try FileHandle(forWritingTo: logFile)
         try process.run()
-        let ready = listener.collect(until: { $0.contains("READY=1") }, timeout: 90)
-        guard ready.matched, let status = ready.messages.last,
+        let ready = notifications.collect(until: { $0.contains("READY=1") }, timeout: 90)
+        guard ready.matched, let status = ready.messages.last(where: { $0.contains("READY=1") }),
             let range = status.range(of: "api 127.0.0.1:"), let port = Int(status[range.upperBound...].prefix { $0.isNumber })
         else {
-            kill(process.processIdentifier, SIGKILL)
-            throw RunningGateError(message: "the daemon did not become ready: \(log)")
+            stop()
+            throw RunningGateError(message: "the daemon did not become ready: \(ready.messages) \(log)")
         }
         self.port = port
     }
 
     deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        if process.processIdentifier != 0 && process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
         folder.remove()
     }
+
+    /// Environment for `qrgate` commands on the same state.
+    public var environment: [String: String] { ["QRGATE_STATE_DIR": state.path] }
 
     /// Whether the daemon process is still running.
     public var isRunning: Bool { process.isRunning }
@@ -78,12 +93,12 @@ public final class RunningGate {
 
     /// The latest `STATUS=` line sent to the notify socket within `timeout` seconds.
     public func nextStatus(timeout: Double = 5) -> String? {
-        listener.collect(until: { $0.contains("STATUS=") }, timeout: timeout).messages.last
+        notifications.collect(until: { $0.contains("STATUS=") }, timeout: timeout).messages.last
     }
 
     /// A new API token of `role` (`kiosk`, `supervisor`, `operator`) made with `qrgate token create`.
     public func token(role: String) throws -> String {
-        let created = try QRGateBinary.run(["token", "create", "--role", role, "--name", role + "-test", "--config", config.path])
+        let created = try command(["token", "create", "--role", role, "--name", role + "-test"])
         guard created.status == 0 else { throw RunningGateError(message: "token create failed: \(created.stderr)") }
         return created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -101,17 +116,29 @@ public final class RunningGate {
         return (response.status, (try? JSONValue(parsing: response.body)) ?? .string(response.body))
     }
 
-    /// Runs `qrgate ARGUMENTS --config <this gate's file>`.
+    /// Runs `qrgate ARGUMENTS` on the same state (with `--config <this gate's file>` once written).
     public func command(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        try QRGateBinary.run(arguments + ["--config", config.path])
+        let withConfig = FileManager.default.fileExists(atPath: config.path) ? ["--config", config.path] : []
+        return try QRGateBinary.run(arguments + withConfig, environment: environment)
     }
 
-    /// SIGTERM, then waits; returns the exit status.
+    /// SIGTERM, SIGKILL after 15 s; returns the exit status.
     @discardableResult
     public func stop() -> Int32 {
-        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+        guard process.processIdentifier != 0 else { return -1 }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGTERM)
+            let deadline = Date().addingTimeInterval(15)
+            while process.isRunning && Date() < deadline { usleep(20_000) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
         process.waitUntilExit()
         return process.terminationStatus
+    }
+
+    /// A fresh P-256 public key as PEM (e.g. a central signing key nobody will sign with).
+    public static func unusedSigningKeyPEM() -> String {
+        P256.Signing.PrivateKey().publicKey.pemRepresentation
     }
 }
 

@@ -43,7 +43,7 @@ public struct APITokenStore: Sendable {
         let id = "tok_" + randomBytes(6).map { String(format: "%02x", $0) }.joined()
         let token = APIToken(id: id, name: trimmed, role: role, createdAtMilliseconds: Int64(now.timeIntervalSince1970 * 1000))
         do {
-            try database.pool.write { db in
+            try database.writer.write { db in
                 try db.execute(
                     sql: "INSERT INTO api_tokens (id, name, role, secret_sha256, created_at_ms) VALUES (?, ?, ?, ?, ?)",
                     arguments: [token.id, token.name, token.role.rawValue, Self.hash(secret: secret), token.createdAtMilliseconds]
@@ -58,7 +58,7 @@ public struct APITokenStore: Sendable {
     /// Every token, oldest first, without secrets.
     public func list() throws(APITokenError) -> [APIToken] {
         do {
-            return try database.pool.read { db in
+            return try database.writer.read { db in
                 try Row.fetchAll(db, sql: "SELECT id, name, role, created_at_ms, revoked_at_ms FROM api_tokens ORDER BY created_at_ms, id")
                     .map(Self.token(row:))
             }
@@ -72,7 +72,7 @@ public struct APITokenStore: Sendable {
     public func revoke(id: String, now: Date = Date()) throws(APITokenError) -> APIToken {
         let result: Result<APIToken, APITokenError>
         do {
-            result = try database.pool.write { db -> Result<APIToken, APITokenError> in
+            result = try database.writer.write { db -> Result<APIToken, APITokenError> in
                 guard let row = try Row.fetchOne(db, sql: "SELECT id, name, role, created_at_ms, revoked_at_ms FROM api_tokens WHERE id = ?", arguments: [id]) else {
                     return .failure(APITokenError(code: .unknownToken, reason: "no token has the id \(id); 'qrgate token list' shows the ids"))
                 }
@@ -94,7 +94,7 @@ public struct APITokenStore: Sendable {
     public func authenticate(secret: String) async throws -> APIToken? {
         guard secret.hasPrefix(Self.secretPrefix), secret.utf8.count < 200 else { return nil }
         let hash = Self.hash(secret: secret)
-        return try await database.pool.read { db in
+        return try await database.writer.read { db in
             try Row.fetchOne(
                 db,
                 sql: "SELECT id, name, role, created_at_ms, revoked_at_ms FROM api_tokens WHERE secret_sha256 = ? AND revoked_at_ms IS NULL",

@@ -58,13 +58,13 @@ public struct AccessLogStore: Sendable {
 
     /// Appends `entry`.
     public func record(_ entry: AccessLogEntry) async throws {
-        try await database.pool.write { db in try Self.insert(entry, db: db) }
+        try await database.writer.write { db in try Self.insert(entry, db: db) }
     }
 
     /// Appends `entry` before a streamed read starts and returns its id, so that the read is
     /// on record even if it is cut short; ``complete(id:rowCount:)`` then stores the count.
     public func begin(_ entry: AccessLogEntry) async throws -> Int64 {
-        try await database.pool.write { db in
+        try await database.writer.write { db in
             try Self.insert(entry, db: db)
             return db.lastInsertedRowID
         }
@@ -72,14 +72,14 @@ public struct AccessLogStore: Sendable {
 
     /// Stores how many records a streamed read returned.
     public func complete(id: Int64, rowCount: Int) async throws {
-        try await database.pool.write { db in
+        try await database.writer.write { db in
             try db.execute(sql: "UPDATE access_log SET row_count = ? WHERE id = ?", arguments: [rowCount, id])
         }
     }
 
     /// Appends `entry` synchronously (command line).
     public func recordNow(_ entry: AccessLogEntry) throws {
-        try database.pool.write { db in try Self.insert(entry, db: db) }
+        try database.writer.write { db in try Self.insert(entry, db: db) }
     }
 
     static func insert(_ entry: AccessLogEntry, db: Database) throws {
@@ -104,7 +104,7 @@ public struct AccessLogStore: Sendable {
         _ = arguments.append(contentsOf: [limit])
         let sql = "SELECT * FROM access_log WHERE " + conditions.joined(separator: " AND ") + " ORDER BY id LIMIT ?"
         let statementArguments = arguments
-        return try await database.pool.read { db in
+        return try await database.writer.read { db in
             try Row.fetchAll(db, sql: sql, arguments: statementArguments).map { row in
                 AccessLogEntry(
                     id: row["id"], atMilliseconds: row["at_ms"], tokenID: row["token_id"], actor: row["actor"],
@@ -119,7 +119,7 @@ public struct AccessLogStore: Sendable {
     @discardableResult
     public func purge(now: Date, retentionDays: Int) async throws -> Int {
         let cutoff = Int64((now.timeIntervalSince1970 - Double(retentionDays) * 86_400) * 1000)
-        return try await database.pool.write { db in
+        return try await database.writer.write { db in
             try db.execute(sql: "DELETE FROM access_log WHERE at_ms < ?", arguments: [cutoff])
             return db.changesCount
         }

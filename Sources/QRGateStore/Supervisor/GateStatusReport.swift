@@ -34,7 +34,7 @@ public struct GateStatusReport: Sendable, Hashable {
     /// Reads the report from `database` as of `now`; `quotaBytes` is the configured quota
     /// (the smaller of it and SQLite's own page limit counts).
     public static func read(from database: GateDatabase, quotaBytes: Int64?, now: Date) async throws -> GateStatusReport {
-        try await database.pool.read { db in try read(db: db, quotaBytes: quotaBytes, now: now) }
+        try await database.writer.read { db in try read(db: db, quotaBytes: quotaBytes, now: now) }
     }
 
     static func read(db: Database, quotaBytes: Int64?, now: Date) throws -> GateStatusReport {

@@ -42,7 +42,7 @@ public struct SupervisorQueries: Sendable {
     public func page(filter: CheckInFilter, cursor: CheckInCursor?, limit: Int) async throws -> CheckInPage {
         let limit = min(max(1, limit), Self.maximumPageSize)
         let after = cursor?.afterSequence ?? 0
-        return try await database.pool.read { db in
+        return try await database.writer.read { db in
             let (condition, arguments, needsFolding) = filter.sqlCondition(afterSequence: after, upToSequence: nil)
             if needsFolding { db.add(function: NameFolding.sqlFunction) }
             var bytes: [UInt8] = [UInt8(ascii: "[")]
@@ -78,14 +78,14 @@ public struct SupervisorQueries: Sendable {
         sink: (_ bytes: [UInt8]) async throws -> Void
     ) async throws -> Int {
         var writer = CheckInRecordWriter(format: format)
-        let head = try await database.pool.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(sequence) FROM check_ins") ?? 0 }
+        let head = try await database.writer.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(sequence) FROM check_ins") ?? 0 }
         var bytes: [UInt8] = []
         writer.header(into: &bytes)
         var after: Int64 = 0
         let chunkRows = max(1, chunkRows)
         while after < head {
             let start = after
-            let chunk = try await database.pool.read { [writer, bytes] db -> (bytes: [UInt8], writer: CheckInRecordWriter, rows: Int, last: Int64) in
+            let chunk = try await database.writer.read { [writer, bytes] db -> (bytes: [UInt8], writer: CheckInRecordWriter, rows: Int, last: Int64) in
                 var writer = writer
                 var bytes = bytes
                 let (condition, arguments, needsFolding) = filter.sqlCondition(afterSequence: start, upToSequence: head)
@@ -122,7 +122,7 @@ public struct SupervisorQueries: Sendable {
     /// they left and have not come back.
     public func leftNotReturned(site: String, hours: Double, now: Date) async throws -> EncodedList {
         let cutoff = Int64((now.timeIntervalSince1970 - hours * 3600) * 1000)
-        let sequences = try await database.pool.read { db in
+        let sequences = try await database.writer.read { db in
             try Int64.fetchAll(
                 db,
                 sql: """
@@ -145,7 +145,7 @@ public struct SupervisorQueries: Sendable {
         for start in stride(from: 0, to: sequences.count, by: 500) {
             let slice = Array(sequences[start..<min(sequences.count, start + 500)])
             let placeholders = Array(repeating: "?", count: slice.count).joined(separator: ",")
-            bytes = try await database.pool.read { [bytes, count] db in
+            bytes = try await database.writer.read { [bytes, count] db in
                 var bytes = bytes
                 var count = count
                 let statement = try db.makeStatement(sql: ExportColumn.selectSQL + " WHERE c.sequence IN (\(placeholders)) ORDER BY c.sequence")
@@ -165,7 +165,7 @@ public struct SupervisorQueries: Sendable {
 
     /// Records parked by the forwarder, oldest first; empty when this build has no dead-letter table.
     public func deadLetters(limit: Int = 500) async throws -> EncodedList {
-        try await database.pool.read { db in
+        try await database.writer.read { db in
             guard try db.tableExists("dead_letters") else { return EncodedList(json: Array("[]".utf8), count: 0) }
             var bytes: [UInt8] = [UInt8(ascii: "[")]
             var count = 0

@@ -104,7 +104,7 @@ import Testing
         // Every write of an access-log row fails, as on a full disk or a read-only mount.
         do {
             let database = try GateDatabase(path: environment["QRGATE_STATE_DIR"]! + "/qrgate.sqlite")
-            try await database.pool.write { db in
+            try await database.writer.write { db in
                 try db.execute(sql: "CREATE TRIGGER access_log_full BEFORE INSERT ON access_log BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")
             }
         }
@@ -121,7 +121,7 @@ import Testing
         // A database the access log cannot be appended to (here: written by an older build without it).
         do {
             let database = try GateDatabase(path: environment["QRGATE_STATE_DIR"]! + "/qrgate.sqlite")
-            try await database.pool.write { db in try db.execute(sql: "DROP TABLE access_log") }
+            try await database.writer.write { db in try db.execute(sql: "DROP TABLE access_log") }
         }
         let result = try QRGateBinary.run(["export", "--format", "ndjson"], environment: environment)
         #expect(result.status == 1)

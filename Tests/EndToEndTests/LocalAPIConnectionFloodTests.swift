@@ -13,7 +13,7 @@ import Glibc
     /// exited. Now the local API holds at most `http.max_connections` (256 by default), closes the
     /// longest-idle one to admit a new one, and closes idle connections after the idle timeout.
     @Test func elevenHundredIdleConnectionsDoNotStopTheDaemon() throws {
-        let daemon = try RunningGateDaemon()
+        let daemon = try RunningGate()
         defer { daemon.stop() }
         // The daemon keeps the default soft limit on open files (1024 here): the bound must hold
         // without LimitNOFILE. Only this test process raises its own limit to open the flood.

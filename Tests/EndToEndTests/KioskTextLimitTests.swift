@@ -20,7 +20,7 @@ import Testing
     /// Free text of few characters but many bytes (Vietnamese letters with stacked diacritics,
     /// emoji, one family emoji of 25 bytes per character) used to pass a character-counted limit.
     @Test func multiByteTextIsCountedInBytes() throws {
-        let daemon = try RunningGateDaemon()
+        let daemon = try RunningGate()
         defer { daemon.stop() }
         let kiosk = try daemon.token(role: "kiosk")
         try daemon.start()
@@ -76,7 +76,7 @@ import Testing
         #expect(daemon.stop() == 0)
     }
 
-    static func checkIns(_ daemon: RunningGateDaemon) throws -> Double {
+    static func checkIns(_ daemon: RunningGate) throws -> Double {
         let status = try QRGateBinary.run(["status", "--json"], environment: daemon.environment)
         return try JSONValue(parsing: status.stdout)["check_ins"]?.numberValue ?? -1
     }

@@ -14,12 +14,12 @@ import Testing
 
     /// A gate at its quota, with a stale trust list and no rule set answered `/ready` with 200.
     @Test func readyAnswers503WithEveryReasonAtTheQuotaWithAStaleTrustListAndNoRuleSet() throws {
-        let daemon = try RunningGateDaemon { state in
+        let daemon = try RunningGate { state in
             try FileManager.default.createDirectory(at: state.appendingPathComponent("no-rules"), withIntermediateDirectories: true)
-            try RunningGateDaemon.unusedSigningKeyPEM().write(to: state.appendingPathComponent("central-signing.pem"), atomically: true, encoding: .utf8)
+            try RunningGate.unusedSigningKeyPEM().write(to: state.appendingPathComponent("central-signing.pem"), atomically: true, encoding: .utf8)
             // Fill the database past the check-in limit of a 16 MiB quota (90 % of it).
             let database = try GateDatabase(path: state.appendingPathComponent("qrgate.sqlite").path)
-            try database.pool.write { db in
+            try database.writer.write { db in
                 try db.execute(sql: "CREATE TABLE filler (b BLOB)")
                 try db.execute(sql: "INSERT INTO filler VALUES (zeroblob(15400000))")
             }
@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func readyAnswers200WithNoReasonsWhenTheGateCanWork() throws {
-        let daemon = try RunningGateDaemon()
+        let daemon = try RunningGate()
         defer { daemon.stop() }
         try daemon.start(yaml: "trust:\n  rules_directory: \(Self.packageRoot.appendingPathComponent("device-config/rules").path)\n")
         let ready = try #require(LoopbackExchange.send("GET", "/ready", port: daemon.port))
@@ -69,7 +69,7 @@ import Testing
     /// Off loopback the metrics (outbox depth, scan counts) need an operator token; the key
     /// forces it on loopback here.
     @Test func metricsWithoutAnOperatorTokenAreRefusedWhenRequired() throws {
-        let daemon = try RunningGateDaemon()
+        let daemon = try RunningGate()
         defer { daemon.stop() }
         let operatorToken = try daemon.token(role: "operator")
         let supervisorToken = try daemon.token(role: "supervisor")

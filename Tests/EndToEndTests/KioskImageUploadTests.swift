@@ -24,7 +24,7 @@ import Testing
     /// stopped the watchdog pings. Now two decode at a time, a couple wait, the rest get 503
     /// with Retry-After, and `/health` keeps answering promptly throughout.
     @Test func twentyParallelFortyMegapixelUploadsKeepHealthAnswering() throws {
-        let daemon = try RunningGateDaemon()
+        let daemon = try RunningGate()
         defer { daemon.stop() }
         let kiosk = try daemon.token(role: "kiosk")
         try daemon.start()
@@ -76,7 +76,7 @@ import Testing
 
     /// Each kind of bad image gets its own status and a reason in the JSON body, never an empty 500.
     @Test func badImagesGetTypedClientErrors() throws {
-        let daemon = try RunningGateDaemon()
+        let daemon = try RunningGate()
         defer { daemon.stop() }
         let kiosk = try daemon.token(role: "kiosk")
         try daemon.start()

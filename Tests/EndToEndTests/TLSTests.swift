@@ -90,7 +90,7 @@ import Glibc
     /// the handshake, while a TLS 1.2 client is served.
     @Test func clientOfferingOnlyTLS11IsRefused() async throws {
         let (certificate, key) = try Self.selfSigned()
-        let daemon = try RunningGateDaemon { state in
+        let daemon = try RunningGate { state in
             try certificate.write(to: state.appendingPathComponent("api.pem"), atomically: true, encoding: .utf8)
             try key.write(to: state.appendingPathComponent("api-key.pem"), atomically: true, encoding: .utf8)
         }
