@@ -21,8 +21,9 @@ public func coseFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt 
             _ = claims.expiresAt.map(ISO8601Timestamp.format)
         }
         let reparsed = try? COSESign1(decoding: message.encoded())
-        precondition(reparsed?.payload == message.payload && reparsed?.protectedBytes == message.protectedBytes,
-                     "COSE_Sign1 re-encoding does not round-trip")
+        precondition(
+            reparsed?.payload == message.payload && reparsed?.protectedBytes == message.protectedBytes,
+            "COSE_Sign1 re-encoding does not round-trip")
     }
     return 0
 }

@@ -35,7 +35,8 @@ public func queryFilterFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             precondition(id.utf8.count <= 64 && id.utf8.allSatisfy { $0 < 0x80 })
         }
         let (sql, _, _) = filter.sqlCondition(afterSequence: 0, upToSequence: 10)
-        let setFilters = [filter.since, filter.until].compactMap { $0 }.count
+        let setFilters =
+            [filter.since, filter.until].compactMap { $0 }.count
             + [filter.site, filter.gate, filter.idNumber, filter.name].compactMap { $0 }.count
             + (filter.direction == nil ? 0 : 1) + (filter.decision == nil ? 0 : 1)
         precondition(sql.filter { $0 == "?" }.count == 2 + setFilters, "one placeholder per filter set")

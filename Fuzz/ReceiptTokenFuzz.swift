@@ -22,7 +22,9 @@ private let keyring: ES256Keyring = {
 private let now = Date(timeIntervalSince1970: 1_795_000_000)
 
 @_cdecl("LLVMFuzzerInitialize")
-public func receiptTokenFuzzInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> CInt {
+public func receiptTokenFuzzInitialize(
+    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>
+) -> CInt {
     guard let folder = ProcessInfo.processInfo.environment["QRGATE_FUZZ_SEED_DIR"] else { return 0 }
     for (index, direction) in [Direction.entry, .exit].enumerated() {
         let claims = ReceiptClaims(

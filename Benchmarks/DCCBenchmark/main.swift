@@ -10,7 +10,8 @@ import QRGateCore
 let arguments = CommandLine.arguments
 let positional = arguments.dropFirst().filter { !$0.hasPrefix("--") }
 let secondsPerCase = positional.first.flatMap(Double.init) ?? 3
-let fixtures = positional.count > 1
+let fixtures =
+    positional.count > 1
     ? URL(fileURLWithPath: positional[positional.startIndex + 1])
     : URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Tests/Fixtures/dcc")
@@ -27,9 +28,10 @@ func load(_ name: String, _ path: String) throws -> Vector {
     let json = try JSONValue(parsing: Array(data))
     let context = json["TESTCTX"]!
     let der = Array(Data(base64Encoded: context["CERTIFICATE"]!.stringValue!)!)
-    return Vector(name: name, text: json["PREFIX"]!.stringValue!,
-                  trust: TrustStore(certificates: [try SignerCertificate(derEncoded: der)]),
-                  clock: ISO8601Timestamp.parse(context["VALIDATIONCLOCK"]!.stringValue!)!)
+    return Vector(
+        name: name, text: json["PREFIX"]!.stringValue!,
+        trust: TrustStore(certificates: [try SignerCertificate(derEncoded: der)]),
+        clock: ISO8601Timestamp.parse(context["VALIDATIONCLOCK"]!.stringValue!)!)
 }
 
 /// CPU time of the calling thread, in nanoseconds: immune to other processes sharing the cores.
@@ -57,7 +59,9 @@ func measure(_ label: String, _ body: () -> Bool) {
     let cpu = Double(threadCPUNanoseconds() - cpuStart) / 1e9
     let perCPUSecond = Double(count) / cpu
     let label = label.padding(toLength: 60, withPad: " ", startingAt: 0)
-    print("\(label) \(format(perCPUSecond)) /CPU-s  \(format(1e6 / perCPUSecond, 1)) µs CPU/op  (wall: \(format(Double(count) / wall)) /s)  \(ok ? "ok" : "UNEXPECTED RESULT")")
+    print(
+        "\(label) \(format(perCPUSecond)) /CPU-s  \(format(1e6 / perCPUSecond, 1)) µs CPU/op  (wall: \(format(Double(count) / wall)) /s)  \(ok ? "ok" : "UNEXPECTED RESULT")"
+    )
 }
 
 func format(_ value: Double, _ decimals: Int = 0) -> String {

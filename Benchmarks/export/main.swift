@@ -7,12 +7,13 @@
 //
 // `populate` and `export` run as separate processes so that the export's VmHWM is its own.
 
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import GRDB
 import QRGateStore
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data((message + "\n").utf8))
@@ -72,14 +73,15 @@ case "populate":
     try database.writer.writeWithoutTransaction { db in
         try db.execute(sql: "PRAGMA synchronous = OFF")
         try db.inTransaction {
-            let statement = try db.makeStatement(sql: """
-                INSERT INTO check_ins (id, sequence, gate, site, direction, recorded_at_ms, boot_ns, clock_synced, flags,
-                    credential_kind, credential_verified, credential_issuer, credential_doses, credential_event_date,
-                    decision, reasons, rule_set_version, subject_key, subject_id_number, subject_name, subject_birth_date,
-                    personal_digest, previous_hash, hash)
-                VALUES (?, ?, 'gate-01', 'site-a', ?, ?, ?, 1, '', 'vaccination', 1, 'VN', '2/2', '2021-09-01',
-                    ?, ?, 'VN-1.0.0', ?, ?, ?, '1990-01-15', ?, ?, ?)
-                """)
+            let statement = try db.makeStatement(
+                sql: """
+                    INSERT INTO check_ins (id, sequence, gate, site, direction, recorded_at_ms, boot_ns, clock_synced, flags,
+                        credential_kind, credential_verified, credential_issuer, credential_doses, credential_event_date,
+                        decision, reasons, rule_set_version, subject_key, subject_id_number, subject_name, subject_birth_date,
+                        personal_digest, previous_hash, hash)
+                    VALUES (?, ?, 'gate-01', 'site-a', ?, ?, ?, 1, '', 'vaccination', 1, 'VN', '2/2', '2021-09-01',
+                        ?, ?, 'VN-1.0.0', ?, ?, ?, '1990-01-15', ?, ?, ?)
+                    """)
             let digest = String(repeating: "a", count: 64)
             let refusal = #"[{"code":"expired","english":"The certificate has expired","vietnamese":"Chứng nhận đã hết hạn"}]"#
             for index in 0..<rows {

@@ -81,7 +81,9 @@ while seeded < total {
     try await store.recordAll(drafts, direction: .fixed(.entry))
     seeded += chunk
 }
-print("seeded \(total) check-ins in \(ContinuousClock.now - seedClock); RSS before drain \(memoryKilobytes("VmRSS:")) kB, peak so far \(memoryKilobytes("VmHWM:")) kB")
+print(
+    "seeded \(total) check-ins in \(ContinuousClock.now - seedClock); RSS before drain \(memoryKilobytes("VmRSS:")) kB, peak so far \(memoryKilobytes("VmHWM:")) kB"
+)
 
 // Phase costs for one batch, for the record (read, encode).
 do {
@@ -111,8 +113,10 @@ do {
     let legacy = microsecondsPerRecord(LegacyRecordEncoder.encodeRecord, &sizes.old)
     let current = microsecondsPerRecord(CentralBatchCodec.encodeRecord, &sizes.new)
     let same = records.allSatisfy { LegacyRecordEncoder.encodeRecord($0) == CentralBatchCodec.encodeRecord($0) }
-    print(String(format: "record encoder: old %.2f us/record, JSONWriter %.2f us/record, ratio %.1fx; identical output: %@",
-        legacy, current, legacy / max(current, 0.001), same ? "yes" : "no"))
+    print(
+        String(
+            format: "record encoder: old %.2f us/record, JSONWriter %.2f us/record, ratio %.1fx; identical output: %@",
+            legacy, current, legacy / max(current, 0.001), same ? "yes" : "no"))
 }
 
 var endpoint = CentralEndpoint(baseURL: baseURL, gateID: "gate-01")
@@ -166,6 +170,9 @@ func cpuSeconds(_ who: __rusage_who) -> Double {
     getrusage(who.rawValue, &usage)
     return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
-print(String(format: "CPU time: forwarding process %.2f s (seeding included), receiver process %.2f s", cpuSeconds(RUSAGE_SELF), cpuSeconds(RUSAGE_CHILDREN)))
+print(
+    String(
+        format: "CPU time: forwarding process %.2f s (seeding included), receiver process %.2f s", cpuSeconds(RUSAGE_SELF),
+        cpuSeconds(RUSAGE_CHILDREN)))
 print("forwarding process peak RSS (VmHWM) \(memoryKilobytes("VmHWM:")) kB; RSS now \(memoryKilobytes("VmRSS:")) kB")
 if !drained || !receiverReport.hasPrefix("accepted \(total) ") { exit(1) }

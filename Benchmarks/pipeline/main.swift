@@ -33,8 +33,10 @@ func peakRSSMiB() -> Double {
 
 func report(_ name: String, _ samples: [Double]) {
     let sorted = samples.sorted()
-    print(String(format: "%-44@ n=%6d  p50 %7.3f ms  p99 %7.3f ms  mean %7.3f ms", name as NSString, sorted.count,
-        percentile(sorted, 0.5), percentile(sorted, 0.99), sorted.reduce(0, +) / Double(max(1, sorted.count))))
+    print(
+        String(
+            format: "%-44@ n=%6d  p50 %7.3f ms  p99 %7.3f ms  mean %7.3f ms", name as NSString, sorted.count,
+            percentile(sorted, 0.5), percentile(sorted, 0.99), sorted.reduce(0, +) / Double(max(1, sorted.count))))
 }
 
 struct Fixture {
@@ -118,8 +120,10 @@ func latency(directory: String, count: Int) async throws {
     report("sqlite floor: 1 INSERT per FULL transaction", floor)
     report("qrgate pipeline (ES256 DCC, VN rules)", pipeline)
     let (f99, p99) = (percentile(floor.sorted(), 0.99), percentile(pipeline.sorted(), 0.99))
-    print(String(format: "p99 ratio pipeline/floor %.2f; target p99 <= 2 x floor + 5 ms = %.3f ms: %@", p99 / f99, 2 * f99 + 5,
-        (p99 <= 2 * f99 + 5 ? "met" : "NOT met") as NSString))
+    print(
+        String(
+            format: "p99 ratio pipeline/floor %.2f; target p99 <= 2 x floor + 5 ms = %.3f ms: %@", p99 / f99, 2 * f99 + 5,
+            (p99 <= 2 * f99 + 5 ? "met" : "NOT met") as NSString))
 }
 
 func concurrent(directory: String, seconds: Double) async throws {
@@ -142,8 +146,10 @@ func concurrent(directory: String, seconds: Double) async throws {
     let floorStart = Date()
     let floorCount = try floorSamples(directory: directory, count: 2000).count
     let floorRate = Double(floorCount) / Date().timeIntervalSince(floorStart)
-    print(String(format: "qrgate pipeline, 4 sources: %.0f check-ins/s; sqlite floor, 1 writer: %.0f inserts/s; ratio %.2f",
-        Double(total) / seconds, floorRate, Double(total) / seconds / floorRate))
+    print(
+        String(
+            format: "qrgate pipeline, 4 sources: %.0f check-ins/s; sqlite floor, 1 writer: %.0f inserts/s; ratio %.2f",
+            Double(total) / seconds, floorRate, Double(total) / seconds / floorRate))
 }
 
 func memory(directory: String, count: Int) async throws {
@@ -157,8 +163,10 @@ func memory(directory: String, count: Int) async throws {
             }
         }
     }
-    print(String(format: "%d check-ins in %.1f s (%.0f/s); peak RSS %.1f MiB (target <= 64 MB)", count, Date().timeIntervalSince(start),
-        Double(count) / Date().timeIntervalSince(start), peakRSSMiB()))
+    print(
+        String(
+            format: "%d check-ins in %.1f s (%.0f/s); peak RSS %.1f MiB (target <= 64 MB)", count, Date().timeIntervalSince(start),
+            Double(count) / Date().timeIntervalSince(start), peakRSSMiB()))
 }
 
 func receipts(count: Int) throws {

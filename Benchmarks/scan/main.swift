@@ -73,11 +73,29 @@ func format(_ value: Double) -> String {
 
 func photoRates(_ photos: [Photo], verbose: Bool, experimentDensity: Bool) {
     let clock = ContinuousClock()
-    let configurations: [(String, ScanConfiguration)] = [
-        ("plain zbar", .plain), ("cascade (frame budget)", ScanConfiguration()), ("cascade (file budget)", .files),
-    ]
-        + (experimentDensity ? [("plain zbar density 2", { var c = ScanConfiguration.plain; c.scanDensity = 2; return c }()),
-            ("cascade density 2", { var c = ScanConfiguration(); c.scanDensity = 2; return c }())] : [])
+    let configurations: [(String, ScanConfiguration)] =
+        [
+            ("plain zbar", .plain), ("cascade (frame budget)", ScanConfiguration()), ("cascade (file budget)", .files),
+        ]
+        + (experimentDensity
+            ? [
+                (
+                    "plain zbar density 2",
+                    {
+                        var c = ScanConfiguration.plain
+                        c.scanDensity = 2
+                        return c
+                    }()
+                ),
+                (
+                    "cascade density 2",
+                    {
+                        var c = ScanConfiguration()
+                        c.scanDensity = 2
+                        return c
+                    }()
+                ),
+            ] : [])
     for (label, configuration) in configurations {
         let scanner = ImageScanner(configuration: configuration)
         var read = 0
@@ -97,7 +115,9 @@ func photoRates(_ photos: [Photo], verbose: Bool, experimentDensity: Bool) {
             }
         }
         let rate = Double(read) * 100 / Double(max(photos.count, 1))
-        print("\(label): \(read)/\(photos.count) = \(format(rate)) %  (per photo p50 \(format(percentile(times, 0.5))) ms, p99 \(format(percentile(times, 0.99))) ms, max \(format(times.max() ?? 0)) ms)")
+        print(
+            "\(label): \(read)/\(photos.count) = \(format(rate)) %  (per photo p50 \(format(percentile(times, 0.5))) ms, p99 \(format(percentile(times, 0.99))) ms, max \(format(times.max() ?? 0)) ms)"
+        )
         if verbose {
             print("  found by: \(steps.sorted { $0.value > $1.value }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))")
         }
@@ -180,7 +200,11 @@ func frameTimes(_ photos: [Photo], experimentDensity: Bool) {
     let plain = ImageScanner(configuration: plainConfiguration)
     let cascade = ImageScanner(configuration: cascadeConfiguration)
     let rounds = 5
-    struct Stats { var wall: [Double] = []; var cpu: [Double] = []; var read = 0 }
+    struct Stats {
+        var wall: [Double] = []
+        var cpu: [Double] = []
+        var read = 0
+    }
     func measure(_ scanner: ImageScanner, _ frames: [GreyFrame]) -> Stats {
         var stats = Stats()
         for _ in 0..<rounds {
@@ -227,33 +251,50 @@ func degradations() -> [(String, (GreyFrame) -> GreyFrame)] {
     return [
         ("low contrast", { f in map(f) { _, _, v in 110 + Int(v) / 4 } }),
         ("shadow gradient", { f in map(f) { x, _, v in Int(v) * (20 + 80 * x / max(1, f.width)) / 100 } }),
-        ("box blur 5x5", { f in
-            map(f) { x, y, _ in
-                var sum = 0, count = 0
-                for dy in -2...2 { for dx in -2...2 {
-                    let sx = x + dx, sy = y + dy
-                    if sx >= 0, sy >= 0, sx < f.width, sy < f.height { sum += Int(f[sx, sy]); count += 1 }
-                } }
-                return sum / count
+        (
+            "box blur 5x5",
+            { f in
+                map(f) { x, y, _ in
+                    var sum = 0, count = 0
+                    for dy in -2...2 {
+                        for dx in -2...2 {
+                            let sx = x + dx, sy = y + dy
+                            if sx >= 0, sy >= 0, sx < f.width, sy < f.height {
+                                sum += Int(f[sx, sy])
+                                count += 1
+                            }
+                        }
+                    }
+                    return sum / count
+                }
             }
-        }),
-        ("noise +-48", { f in
-            var random = SplitMix64(state: 7)
-            return map(f) { _, _, v in Int(v) + Int(random.next() % 97) - 48 }
-        }),
+        ),
+        (
+            "noise +-48",
+            { f in
+                var random = SplitMix64(state: 7)
+                return map(f) { _, _, v in Int(v) + Int(random.next() % 97) - 48 }
+            }
+        ),
         ("mirrored", { f in map(f) { x, y, _ in Int(f[f.width - 1 - x, y]) } }),
-        ("rotated 30 deg", { f in
-            let c = 0.8660254, s = 0.5, cx = Double(f.width) / 2, cy = Double(f.height) / 2
-            return map(f) { x, y, _ in
-                let dx = Double(x) - cx, dy = Double(y) - cy
-                let sx = Int(c * dx + s * dy + cx), sy = Int(-s * dx + c * dy + cy)
-                return sx >= 0 && sy >= 0 && sx < f.width && sy < f.height ? Int(f[sx, sy]) : 255
+        (
+            "rotated 30 deg",
+            { f in
+                let c = 0.8660254, s = 0.5, cx = Double(f.width) / 2, cy = Double(f.height) / 2
+                return map(f) { x, y, _ in
+                    let dx = Double(x) - cx, dy = Double(y) - cy
+                    let sx = Int(c * dx + s * dy + cx), sy = Int(-s * dx + c * dy + cy)
+                    return sx >= 0 && sy >= 0 && sx < f.width && sy < f.height ? Int(f[sx, sy]) : 255
+                }
             }
-        }),
-        ("jpeg quality 15", { f in
-            guard let bytes = try? JPEGWriter(quality: 15).encode(f), let back = try? ImageReader().decode(bytes, name: "q15") else { return f }
-            return back
-        }),
+        ),
+        (
+            "jpeg quality 15",
+            { f in
+                guard let bytes = try? JPEGWriter(quality: 15).encode(f), let back = try? ImageReader().decode(bytes, name: "q15") else { return f }
+                return back
+            }
+        ),
     ]
 }
 
@@ -278,7 +319,9 @@ func stress(_ photos: [Photo], verbose: Bool) {
             cells.append("\(read)/\(photos.count)".padding(14))
         }
         print(label.padding(17) + " | " + cells.joined(separator: " | "))
-        if verbose { print("    file cascade found by: " + steps.sorted { $0.value > $1.value }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")) }
+        if verbose {
+            print("    file cascade found by: " + steps.sorted { $0.value > $1.value }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
+        }
     }
 }
 

@@ -26,7 +26,8 @@ public struct GateKeys: Sendable {
     public var personalKeys = PersonalKeys.random()
 
     /// Loads the keys, creating the signing key when `create` is set and none exists.
-    public static func load(stateDirectory: String, gate: String, site: String, environment: [String: String], create: Bool = true) throws -> GateKeys {
+    public static func load(stateDirectory: String, gate: String, site: String, environment: [String: String], create: Bool = true) throws -> GateKeys
+    {
         let key: P256.Signing.PrivateKey
         let source: String
         if let credentials = environment["CREDENTIALS_DIRECTORY"],
@@ -89,7 +90,9 @@ public struct GateKeys: Sendable {
             }
             return bytes
         }
-        guard create else { throw GateKeysError(path: candidates.last!, reason: "is missing; start the daemon once to create it, or install the site's copy") }
+        guard create else {
+            throw GateKeysError(path: candidates.last!, reason: "is missing; start the daemon once to create it, or install the site's copy")
+        }
         let bytes = PersonalKeys.randomSecret()
         let text = Hex.encode(bytes) + "\n"
         guard FileManager.default.createFile(atPath: candidates.last!, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {

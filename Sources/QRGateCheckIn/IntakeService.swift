@@ -104,7 +104,8 @@ public struct IntakeService: Service, CustomStringConvertible {
                 let reason = "\(error)"
                 signals.alarm(reason)
                 Counter(label: "qrgate_intake_failures_total").increment()
-                logger.error("scan source failed; retrying", metadata: ["error": .string(reason), "intake.retry_ms": .stringConvertible(delayMilliseconds)])
+                logger.error(
+                    "scan source failed; retrying", metadata: ["error": .string(reason), "intake.retry_ms": .stringConvertible(delayMilliseconds)])
             }
             let deadline = ContinuousClock.now + .milliseconds(delayMilliseconds)
             while ContinuousClock.now < deadline && !Task.isShuttingDownGracefully {

@@ -29,7 +29,8 @@ struct CentralLink {
             status.setOutboxDepth(snapshot.outboxDepth)
             if let last = snapshot.lastSuccess { status.recordForward(at: last) }
             status.setCentralAlarm(
-                snapshot.authAlarm ?? (snapshot.storeAlarm != nil ? "forwarder store failing" : nil) ?? (snapshot.trustListStale ? "trust list stale" : nil))
+                snapshot.authAlarm ?? (snapshot.storeAlarm != nil ? "forwarder store failing" : nil)
+                    ?? (snapshot.trustListStale ? "trust list stale" : nil))
             status.setForwardingDetail(
                 oldestUnsentSeconds: snapshot.oldestUnsentAgeSeconds, deadLetters: snapshot.deadLetters, retriesByClass: snapshot.retriesByClass)
         }

@@ -1,15 +1,15 @@
 import Foundation
-import QRGateImaging
-import QRGateScanner
 import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
-import NIOSSL
 import Logging
 import NIOCore
+import NIOSSL
 import QRGateCheckIn
 import QRGateCore
 import QRGateForwarder
+import QRGateImaging
+import QRGateScanner
 import QRGateServer
 import QRGateStore
 import ServiceLifecycle
@@ -68,8 +68,11 @@ public struct GatewayDaemon: Sendable {
             stateDirectory: configuration.stateDirectory, gate: configuration.gate.id, site: configuration.gate.site, environment: environment)
         var store = CheckInStore(database: database, personalKeys: keys.personalKeys)
         store.logger = logger
-        logger.info("receipt key ready", metadata: ["receipts.key_source": .string(keys.source), "receipts.site_keys": .stringConvertible(keys.keyring.count)])
-        let central = try CentralLink.make(configuration: configuration, database: database, status: status, logger: logger, verification: verification)
+        logger.info(
+            "receipt key ready",
+            metadata: ["receipts.key_source": .string(keys.source), "receipts.site_keys": .stringConvertible(keys.keyring.count)])
+        let central = try CentralLink.make(
+            configuration: configuration, database: database, status: status, logger: logger, verification: verification)
         var pipeline = CheckInPipeline(
             configuration: configuration.checkIn,
             assessor: CredentialAssessor(
@@ -102,7 +105,9 @@ public struct GatewayDaemon: Sendable {
         apiConfiguration.metricsRequireToken = configuration.http.metricsNeedToken
         var tls: TLSConfiguration?
         if configuration.http.usesTLS {
-            let chain = try NIOSSLCertificate.fromPEMFile(configuration.statePath(configuration.http.tlsCertificate)).map { NIOSSLCertificateSource.certificate($0) }
+            let chain = try NIOSSLCertificate.fromPEMFile(configuration.statePath(configuration.http.tlsCertificate)).map {
+                NIOSSLCertificateSource.certificate($0)
+            }
             let key = try NIOSSLPrivateKey(file: configuration.statePath(configuration.http.tlsKey), format: .pem)
             tls = .localAPI(certificateChain: chain, privateKey: .privateKey(key))
             logger.info("local API serves TLS")

@@ -7,7 +7,9 @@ import NIOSSL
 public struct CentralLinkError: Error, Sendable, CustomStringConvertible {
     /// Kinds of failure.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
-        private enum Kind: String { case invalidURL, unreadableFile, invalidCertificate, verificationFailed, storageFailed, wrongResource, versionNotNewer }
+        private enum Kind: String {
+            case invalidURL, unreadableFile, invalidCertificate, verificationFailed, storageFailed, wrongResource, versionNotNewer
+        }
         private let kind: Kind
         /// `central.url` is not an http(s) URL.
         public static let invalidURL = Code(kind: .invalidURL)
@@ -81,7 +83,8 @@ public struct CentralEndpoint: Sendable, Equatable {
     /// client certificate when configured.
     public func clientConfiguration() throws(CentralLinkError) -> HTTPClient.Configuration {
         guard baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://") else {
-            throw CentralLinkError(code: .invalidURL, reason: "central.url \(baseURL) is not an http:// or https:// URL; set it to the central service's base URL")
+            throw CentralLinkError(
+                code: .invalidURL, reason: "central.url \(baseURL) is not an http:// or https:// URL; set it to the central service's base URL")
         }
         var tls = TLSConfiguration.makeClientConfiguration()
         do {
@@ -95,7 +98,8 @@ public struct CentralEndpoint: Sendable, Equatable {
         } catch {
             throw CentralLinkError(
                 code: .invalidCertificate,
-                reason: "the TLS files of the central link cannot be read (\(error)); check central.ca_file, central.client_certificate_file and central.client_key_file"
+                reason:
+                    "the TLS files of the central link cannot be read (\(error)); check central.ca_file, central.client_certificate_file and central.client_key_file"
             )
         }
         var configuration = HTTPClient.Configuration(
@@ -111,7 +115,8 @@ public struct CentralEndpoint: Sendable, Equatable {
     /// Reads a bearer token from a file (trailing whitespace removed).
     public static func readToken(file: String) throws(CentralLinkError) -> String {
         guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-            throw CentralLinkError(code: .unreadableFile, reason: "the token file \(file) cannot be read; check central.token_file and its permissions")
+            throw CentralLinkError(
+                code: .unreadableFile, reason: "the token file \(file) cannot be read; check central.token_file and its permissions")
         }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -76,17 +76,24 @@ public struct ResourceVerifier: Sendable {
         do {
             publicKey = try P256.Signing.PublicKey(pemRepresentation: text)
         } catch {
-            throw CentralLinkError(code: .invalidCertificate, reason: "\(pemFile) is not a PEM P-256 public key (\(error)); export the central signing key with `openssl ec -pubout`")
+            throw CentralLinkError(
+                code: .invalidCertificate,
+                reason: "\(pemFile) is not a PEM P-256 public key (\(error)); export the central signing key with `openssl ec -pubout`")
         }
     }
 
     /// Checks `signature` (base64 raw r‖s) over `body`.
     public func verify(body: Data, signature: String?) throws(CentralLinkError) {
         guard let signature, let raw = Data(base64Encoded: signature), let ecdsa = try? P256.Signing.ECDSASignature(rawRepresentation: raw) else {
-            throw CentralLinkError(code: .verificationFailed, reason: "the download carries no readable X-QRGate-Signature; the update was refused and the previous version stays in use")
+            throw CentralLinkError(
+                code: .verificationFailed,
+                reason: "the download carries no readable X-QRGate-Signature; the update was refused and the previous version stays in use")
         }
         guard publicKey.isValidSignature(ecdsa, for: body) else {
-            throw CentralLinkError(code: .verificationFailed, reason: "the download's signature does not match the central signing key; the update was refused and the previous version stays in use")
+            throw CentralLinkError(
+                code: .verificationFailed,
+                reason:
+                    "the download's signature does not match the central signing key; the update was refused and the previous version stays in use")
         }
     }
 }
@@ -127,7 +134,8 @@ public final class TrustListFreshness: Sendable {
             return "the gate has no signed trust list yet, so credentials cannot be verified; connect the gate to the central service"
         }
         let hours = Int(now.timeIntervalSince(issued) / 3600)
-        return "the trust list was issued \(hours) hours ago (limit \(Int(maxAge / 3600)) hours), so credentials cannot be verified; check that the gate reaches the central service and that it publishes new lists"
+        return
+            "the trust list was issued \(hours) hours ago (limit \(Int(maxAge / 3600)) hours), so credentials cannot be verified; check that the gate reaches the central service and that it publishes new lists"
     }
 }
 
@@ -235,7 +243,9 @@ public struct CentralSync: Sendable {
                 do {
                     publish = try resource.prepare(envelope.payload)
                 } catch {
-                    throw CentralLinkError(code: .verificationFailed, reason: "the downloaded \(resource.name) is signed but unusable (\(error)); the previous version stays in use")
+                    throw CentralLinkError(
+                        code: .verificationFailed,
+                        reason: "the downloaded \(resource.name) is signed but unusable (\(error)); the previous version stays in use")
                 }
                 try Self.writeAtomically(envelope.payload, to: path)
                 try await stateStore.save(
@@ -260,7 +270,8 @@ public struct CentralSync: Sendable {
                     ])
                 return .updated(version: envelope.version)
             default:
-                throw CentralLinkError(code: .verificationFailed, reason: "the central service answered HTTP \(response.status.code) for \(resource.name)")
+                throw CentralLinkError(
+                    code: .verificationFailed, reason: "the central service answered HTTP \(response.status.code) for \(resource.name)")
             }
         } catch {
             Counter(label: "qrgate_sync_failures_total", dimensions: [("resource", resource.name)]).increment()
@@ -275,16 +286,19 @@ public struct CentralSync: Sendable {
         guard envelope.resource == resource else {
             throw CentralLinkError(
                 code: .wrongResource,
-                reason: "the download for \(resource) is signed for \(envelope.resource); a mirror or proxy served the wrong resource. The previous version stays in use"
+                reason:
+                    "the download for \(resource) is signed for \(envelope.resource); a mirror or proxy served the wrong resource. The previous version stays in use"
             )
         }
         if let installedVersion = installed?.signedVersion, envelope.version <= installedVersion {
             throw CentralLinkError(
                 code: .versionNotNewer,
-                reason: "the download of \(resource) has version \(envelope.version), not newer than the installed \(installedVersion) (a replay or rollback); it was refused and version \(installedVersion) stays in use"
+                reason:
+                    "the download of \(resource) has version \(envelope.version), not newer than the installed \(installedVersion) (a replay or rollback); it was refused and version \(installedVersion) stays in use"
             )
         }
-        if let installedIssued = installed?.issuedAtMilliseconds, Int64((envelope.issuedAt.timeIntervalSince1970 * 1000).rounded()) < installedIssued {
+        if let installedIssued = installed?.issuedAtMilliseconds, Int64((envelope.issuedAt.timeIntervalSince1970 * 1000).rounded()) < installedIssued
+        {
             throw CentralLinkError(
                 code: .versionNotNewer,
                 reason: "the download of \(resource) was issued before the installed version; it was refused and the installed version stays in use"

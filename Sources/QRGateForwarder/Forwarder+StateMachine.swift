@@ -221,7 +221,10 @@ extension Forwarder {
             if !settledAck.isEmpty { actions.append(.acknowledge(settledAck)) }
             if !rejections.isEmpty {
                 actions.append(
-                    .park(rejections.map { Parking(id: $0.id, status: status, answer: $0.reason, error: "rejected by the central service: \($0.reason)") })
+                    .park(
+                        rejections.map {
+                            Parking(id: $0.id, status: status, answer: $0.reason, error: "rejected by the central service: \($0.reason)")
+                        })
                 )
             }
             let remaining = inFlight.filter { !settled.contains($0) }
@@ -275,7 +278,8 @@ extension Forwarder {
             consecutiveFailures = 0
             successesSinceShrink = 0
             if inFlight.count == 1 {
-                let parking = Parking(id: inFlight[0], status: 413, answer: answer, error: "the record alone is larger than the central service accepts (HTTP 413)")
+                let parking = Parking(
+                    id: inFlight[0], status: 413, answer: answer, error: "the record alone is larger than the central service accepts (HTTP 413)")
                 inFlight = []
                 return [.countRetry(.tooLarge), .park([parking])] + next()
             }

@@ -121,7 +121,8 @@ public struct Forwarder: Service, CustomStringConvertible {
                 storeFailures += 1
                 needsStatus = true
                 loop.reset(configuration: configuration.machine)
-                let delay = StateMachine.ceiling(initial: configuration.machine.initialBackoff, cap: configuration.machine.maxBackoff, failures: storeFailures)
+                let delay = StateMachine.ceiling(
+                    initial: configuration.machine.initialBackoff, cap: configuration.machine.maxBackoff, failures: storeFailures)
                 let wait = max(delay, configuration.machine.minimumBackoff)
                 monitor.setStoreAlarm("the gate's database failed while forwarding (\(error)); check the disk and the state directory")
                 logger.error(

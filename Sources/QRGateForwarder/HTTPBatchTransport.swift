@@ -1,8 +1,8 @@
 import AsyncHTTPClient
 import Foundation
-import QRGateCore
 import NIOCore
 import NIOHTTP1
+import QRGateCore
 
 /// Sends batches with async-http-client: `POST {base}/v1/gates/{gateId}/check-ins:batch`.
 public struct HTTPBatchTransport: BatchTransport {

@@ -14,7 +14,8 @@ enum FileWriting {
         let temporary = path + ".tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0 {
-            throw ImageError(.writeFailed, "\(path): cannot create the file (\(ImageReader.errnoText(errno))); check the folder exists and is writable.")
+            throw ImageError(
+                .writeFailed, "\(path): cannot create the file (\(ImageReader.errnoText(errno))); check the folder exists and is writable.")
         }
         var written = 0
         while written < bytes.count {

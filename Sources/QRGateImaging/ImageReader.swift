@@ -103,7 +103,9 @@ public struct ImageReader: Sendable {
             throw ImageError(.unreadable, "\(path): is a folder, not an image file; give the path of an image inside it.")
         }
         if regularOnly && (status.st_mode & S_IFMT) != S_IFREG {
-            throw ImageError(.unreadable, "\(path): is \(Self.kindText(status.st_mode)), not a regular file; only regular image files are read from here, so it was not read.")
+            throw ImageError(
+                .unreadable,
+                "\(path): is \(Self.kindText(status.st_mode)), not a regular file; only regular image files are read from here, so it was not read.")
         }
         if status.st_size > maxBytes {
             throw ImageError(

@@ -64,7 +64,9 @@ enum PGMDecoder {
             let (twice, overflow) = count.multipliedReportingOverflow(by: 2)
             guard !overflow, available >= twice - 1 else {
                 throw ImageError(
-                    .truncated, "\(name): the PGM file has \(available) bytes for \(count) grey values, at least \(overflow ? Int.max : twice - 1) needed; it is cut short.")
+                    .truncated,
+                    "\(name): the PGM file has \(available) bytes for \(count) grey values, at least \(overflow ? Int.max : twice - 1) needed; it is cut short."
+                )
             }
             start = cursor.index
         } else {

@@ -60,7 +60,9 @@ public struct ReceiptPrinter: Sendable {
         case .device(let path):
             let descriptor = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
             guard descriptor >= 0 else {
-                throw PrinterError(reason: "cannot open the printer \(path): \(String(cString: strerror(errno))); check the cable and that the gate may use the device")
+                throw PrinterError(
+                    reason:
+                        "cannot open the printer \(path): \(String(cString: strerror(errno))); check the cable and that the gate may use the device")
             }
             defer { close(descriptor) }
             try write(bytes, to: descriptor, name: path)
@@ -97,7 +99,8 @@ public struct ReceiptPrinter: Sendable {
             throw PrinterError(reason: "cannot resolve the printer host \(host)")
         }
         defer { freeaddrinfo(result) }
-        let descriptor = socket(first.pointee.ai_family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        let descriptor = socket(
+            first.pointee.ai_family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw PrinterError(reason: "cannot create a socket for the printer") }
         let started = Glibc.connect(descriptor, first.pointee.ai_addr, first.pointee.ai_addrlen)
         if started != 0 && errno != EINPROGRESS {
@@ -115,7 +118,10 @@ public struct ReceiptPrinter: Sendable {
         getsockopt(descriptor, SOL_SOCKET, SO_ERROR, &socketError, &length)
         guard socketError == 0 else {
             close(descriptor)
-            throw PrinterError(reason: "the printer \(host):\(port) refused the connection (\(String(cString: strerror(socketError)))); check that it is on and reachable")
+            throw PrinterError(
+                reason:
+                    "the printer \(host):\(port) refused the connection (\(String(cString: strerror(socketError)))); check that it is on and reachable"
+            )
         }
         return descriptor
     }

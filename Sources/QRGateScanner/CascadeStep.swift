@@ -105,27 +105,28 @@ public enum CascadeStep: Sendable, Hashable, CustomStringConvertible {
     ]
 
     /// The cascade for image files: the standard steps, then slower combinations.
-    public static let thorough: [CascadeStep] = standard + [
-        .chain(.pad(0.1), .otsu),
-        .chain(.pad(0.1), .scale(2)),
-        .scale(3),
-        .chain(.pad(0.2), .scale(3)),
-        .chain(.chain(.pad(0.1), .otsu), .scale(0.5)),
-        .chain(.pad(0.1), .adaptiveThreshold(windowFraction: 0.125, offset: 8)),
-        .chain(.pad(0.1), .blur),
-        .chain(.pad(0.1), .scale(0.5)),
-        .chain(.scale(2), .adaptiveThreshold(windowFraction: 0.0625, offset: 4)),
-        .scale(0.33),
-        .scale(0.25),
-        .chain(.sharpen, .adaptiveThreshold(windowFraction: 0.125, offset: 4)),
-        .adaptiveThreshold(windowFraction: 0.0625, offset: 4),
-        .adaptiveThreshold(windowFraction: 0.25, offset: 12),
-        .chain(.blur, .adaptiveThreshold(windowFraction: 0.125, offset: 4)),
-        .chain(.sharpen, .sharpen),
-        .unsharp(radius: 4, amount: 3),
-        .chain(.unsharp(radius: 3, amount: 2), .adaptiveThreshold(windowFraction: 0.125, offset: 4)),
-        .rotate(20),
-        .rotate(-20),
-        .rotate(45),
-    ]
+    public static let thorough: [CascadeStep] =
+        standard + [
+            .chain(.pad(0.1), .otsu),
+            .chain(.pad(0.1), .scale(2)),
+            .scale(3),
+            .chain(.pad(0.2), .scale(3)),
+            .chain(.chain(.pad(0.1), .otsu), .scale(0.5)),
+            .chain(.pad(0.1), .adaptiveThreshold(windowFraction: 0.125, offset: 8)),
+            .chain(.pad(0.1), .blur),
+            .chain(.pad(0.1), .scale(0.5)),
+            .chain(.scale(2), .adaptiveThreshold(windowFraction: 0.0625, offset: 4)),
+            .scale(0.33),
+            .scale(0.25),
+            .chain(.sharpen, .adaptiveThreshold(windowFraction: 0.125, offset: 4)),
+            .adaptiveThreshold(windowFraction: 0.0625, offset: 4),
+            .adaptiveThreshold(windowFraction: 0.25, offset: 12),
+            .chain(.blur, .adaptiveThreshold(windowFraction: 0.125, offset: 4)),
+            .chain(.sharpen, .sharpen),
+            .unsharp(radius: 4, amount: 3),
+            .chain(.unsharp(radius: 3, amount: 2), .adaptiveThreshold(windowFraction: 0.125, offset: 4)),
+            .rotate(20),
+            .rotate(-20),
+            .rotate(45),
+        ]
 }

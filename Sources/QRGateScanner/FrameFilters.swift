@@ -1,9 +1,10 @@
+import QRGateImaging
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import QRGateImaging
 
 /// Image operations used by the decode cascade. All are pure functions of the frame.
 enum FrameFilters {
@@ -57,7 +58,8 @@ enum FrameFilters {
                 for y in 0..<height {
                     let row0 = 2 * y * sw, row1 = row0 + sw
                     for x in 0..<width {
-                        let sum = Int(src[row0 + 2 * x]) + Int(src[row0 + 2 * x + 1]) + Int(src[row1 + 2 * x])
+                        let sum =
+                            Int(src[row0 + 2 * x]) + Int(src[row0 + 2 * x + 1]) + Int(src[row1 + 2 * x])
                             + Int(src[row1 + 2 * x + 1])
                         dst[y * width + x] = UInt8((sum + 2) >> 2)
                     }
@@ -101,7 +103,8 @@ enum FrameFilters {
                         for x in 0..<w {
                             let left = max(0, x - radius), right = min(w, x + radius + 1)
                             let area = Int32((bottom - top) * (right - left))
-                            let total = sum[bottom * stride + right] &- sum[top * stride + right]
+                            let total =
+                                sum[bottom * stride + right] &- sum[top * stride + right]
                                 &- sum[bottom * stride + left] &+ sum[top * stride + left]
                             // pixel * area < total - offset * area  <=>  pixel < mean - offset
                             if Int32(src[y * w + x]) &* area < total &- Int32(offset) &* area {
@@ -122,9 +125,15 @@ enum FrameFilters {
         for value in frame.pixels { histogram[Int(value)] += 1 }
         let cut = frame.pixels.count / 100
         var low = 0, high = 255, seen = 0
-        while low < 255, seen + histogram[low] <= cut { seen += histogram[low]; low += 1 }
+        while low < 255, seen + histogram[low] <= cut {
+            seen += histogram[low]
+            low += 1
+        }
         seen = 0
-        while high > 0, seen + histogram[high] <= cut { seen += histogram[high]; high -= 1 }
+        while high > 0, seen + histogram[high] <= cut {
+            seen += histogram[high]
+            high -= 1
+        }
         guard high > low else { return frame }
         var table = [UInt8](repeating: 0, count: 256)
         for value in 0..<256 {
@@ -156,7 +165,8 @@ enum FrameFilters {
                     for x in 1..<(w - 1) {
                         let i = y * w + x
                         let center = Int(src[i])
-                        let neighbours = Int(src[i - w - 1]) + Int(src[i - w]) + Int(src[i - w + 1]) + Int(src[i - 1])
+                        let neighbours =
+                            Int(src[i - w - 1]) + Int(src[i - w]) + Int(src[i - w + 1]) + Int(src[i - 1])
                             + Int(src[i + 1]) + Int(src[i + w - 1]) + Int(src[i + w]) + Int(src[i + w + 1])
                         dst[i] = UInt8(max(0, min(255, combine(center, neighbours))))
                     }
@@ -244,8 +254,9 @@ enum FrameFilters {
                         for x in 0..<w {
                             let left = max(0, x - radius), right = min(w, x + radius + 1)
                             let area = Int((bottom - top) * (right - left))
-                            let total = Int(sum[bottom * stride + right] &- sum[top * stride + right]
-                                &- sum[bottom * stride + left] &+ sum[top * stride + left])
+                            let total = Int(
+                                sum[bottom * stride + right] &- sum[top * stride + right]
+                                    &- sum[bottom * stride + left] &+ sum[top * stride + left])
                             let pixel = Int(src[y * w + x])
                             let value = pixel + amountQuarters * (pixel * area - total) / (4 * area)
                             dst[y * w + x] = UInt8(max(0, min(255, value)))

@@ -55,7 +55,8 @@ public final class ImageScanner {
         // estimated from the slowest time per output pixel seen so far (filter and zbar
         // together; the plain scan ran zbar twice when inverted testing is on, and on every
         // n-th line only with a scan density n).
-        var secondsPerPixel = Self.seconds(clock.now - start) * Double(max(1, configuration.scanDensity))
+        var secondsPerPixel =
+            Self.seconds(clock.now - start) * Double(max(1, configuration.scanDensity))
             / Double(max(1, frame.width * frame.height)) / (configuration.testInverted ? 2 : 1)
         let budget = Self.seconds(configuration.cascadeTimeBudget)
         let steps = configuration.cascade

@@ -37,7 +37,8 @@ public final class V4L2CameraSource: FrameSource {
             // Fully initialised: deinit releases the handle.
             throw FrameSourceError(
                 .cameraUnavailable,
-                "cannot open camera \(configuration.device) (\(Self.errorText(handle))); check it is connected and the qrgate user is in the video group.")
+                "cannot open camera \(configuration.device) (\(Self.errorText(handle))); check it is connected and the qrgate user is in the video group."
+            )
         }
         // Grey straight from the driver when offered; otherwise let zbar pick the cheapest
         // format to convert (each frame is converted to Y800 in `next()`).

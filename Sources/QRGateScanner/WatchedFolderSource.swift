@@ -121,17 +121,20 @@ public struct WatchedFolderSource<C: Clock>: FrameSource where C.Duration == Swi
         switch configuration.disposal {
         case .delete:
             if unlink(path) != 0, errno != ENOENT {
-                return "cannot delete \(path) (\(ErrnoText.text(errno))); it was read once and is skipped from now on. Give the qrgate user write access to the folder, then remove the file."
+                return
+                    "cannot delete \(path) (\(ErrnoText.text(errno))); it was read once and is skipped from now on. Give the qrgate user write access to the folder, then remove the file."
             }
         case .moveToProcessed:
             let processed = configuration.folder + "/processed"
             if mkdir(processed, 0o700) != 0, errno != EEXIST {
-                return "cannot create \(processed) (\(ErrnoText.text(errno))); \(name) was read once and is skipped from now on. Give the qrgate user write access to the folder."
+                return
+                    "cannot create \(processed) (\(ErrnoText.text(errno))); \(name) was read once and is skipped from now on. Give the qrgate user write access to the folder."
             }
             let target = processed + "/" + name
             if rename(path, target) != 0 {
                 if errno == ENOENT { return nil }
-                return "cannot move \(path) to \(processed) (\(ErrnoText.text(errno))); it was read once and is skipped from now on. Check the folder's permissions."
+                return
+                    "cannot move \(path) to \(processed) (\(ErrnoText.text(errno))); it was read once and is skipped from now on. Check the folder's permissions."
             }
             // A kept image is a raw certificate or ID card: readable by the gate's user only.
             _ = chmod(target, 0o600)
@@ -204,7 +207,8 @@ public struct WatchedFolderSource<C: Clock>: FrameSource where C.Duration == Swi
             guard lstat(configuration.folder + "/" + name, &status) == 0 else { continue }
             guard (status.st_mode & S_IFMT) == S_IFREG else {
                 done.insert(name)
-                let message = "\(configuration.folder)/\(name): is \(ImageReader.kindText(status.st_mode)), not a regular file; it was not opened. Only regular image files are taken from the watched folder; remove it."
+                let message =
+                    "\(configuration.folder)/\(name): is \(ImageReader.kindText(status.st_mode)), not a regular file; it was not opened. Only regular image files are taken from the watched folder; remove it."
                 reports.append(.unreadable(ImageError(.unreadable, message), origin: name))
                 continue
             }

@@ -32,7 +32,8 @@ public struct ChainReport: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         if let sequence = firstBrokenSequence, let problem {
-            return "audit chain broken at link \(sequence)\(firstBrokenID.map { " (check-in \($0))" } ?? ""): \(problem.rawValue); \(checked) links checked before it"
+            return
+                "audit chain broken at link \(sequence)\(firstBrokenID.map { " (check-in \($0))" } ?? ""): \(problem.rawValue); \(checked) links checked before it"
         }
         return "audit chain intact: \(checked) links, head \(head)"
     }

@@ -37,7 +37,8 @@ extension CheckInStore {
             // Receipts live hours, retention days: a use older than the chain's start is of no receipt still valid.
             try db.execute(sql: "DELETE FROM receipt_uses WHERE check_in_id NOT IN (SELECT id FROM check_ins)")
             try db.execute(
-                sql: "INSERT INTO chain_anchor (id, sequence, hash) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash",
+                sql:
+                    "INSERT INTO chain_anchor (id, sequence, hash) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash",
                 arguments: [last.sequence, last.hash]
             )
             return deleted

@@ -71,7 +71,8 @@ extension CheckInStore {
     /// The last link of the chain (or the anchor after compaction; sequence 0 when empty).
     public func chainHead() async throws -> ChainHead {
         try await database.writer.read { db in
-            let row = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM check_ins ORDER BY sequence DESC LIMIT 1")
+            let row =
+                try Row.fetchOne(db, sql: "SELECT sequence, hash FROM check_ins ORDER BY sequence DESC LIMIT 1")
                 ?? Row.fetchOne(db, sql: "SELECT sequence, hash FROM chain_anchor WHERE id = 1")
             return ChainHead(sequence: row?["sequence"] ?? 0, hash: row?["hash"] ?? AuditChain.genesis)
         }
@@ -156,7 +157,8 @@ extension CheckInStore {
                 stored.reserveCapacity(drafts.count)
                 for draft in drafts {
                     if let pageLimit {
-                        let used = (try Int64.fetchOne(db, sql: "PRAGMA page_count") ?? 0) - (try Int64.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0)
+                        let used =
+                            (try Int64.fetchOne(db, sql: "PRAGMA page_count") ?? 0) - (try Int64.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0)
                         if used >= pageLimit { throw Self.quotaReached }
                     }
                     stored.append(try insert(draft, policy: policy, db: db))

@@ -75,15 +75,19 @@ public struct CheckInStore: Sendable {
     /// forwarding, purging and compaction can write (SQLite needs its WAL even to delete).
     func releaseBallastIfDiskFull() {
         guard let usage = try? database.pageUsage(), usage.used < usage.limit * 9 / 10, database.releaseBallast() else { return }
-        logger.critical("disk full: released the ballast file to keep the way out open; free disk space", metadata: ["store.path": .string(database.path)])
+        logger.critical(
+            "disk full: released the ballast file to keep the way out open; free disk space", metadata: ["store.path": .string(database.path)])
     }
 
     static let quotaReached = StoreError(
         code: .quotaReached,
-        reason: "the storage quota is reached, so this check-in was not recorded; forwarding and the retention purge free space (check the outbox and the central connection)"
+        reason:
+            "the storage quota is reached, so this check-in was not recorded; forwarding and the retention purge free space (check the outbox and the central connection)"
     )
 
-    func insert(_ draft: CheckInDraft, policy: DirectionPolicy, hoursOutside wantsHoursOutside: Bool = true, decide: Decider? = nil, db: Database) throws -> StoredCheckIn {
+    func insert(
+        _ draft: CheckInDraft, policy: DirectionPolicy, hoursOutside wantsHoursOutside: Bool = true, decide: Decider? = nil, db: Database
+    ) throws -> StoredCheckIn {
         var draft = draft
         // What is hashed is what is stored: no control character reaches a column (SQLite would
         // cut a text at a NUL while the digest covered all of it, and the chain would break).
@@ -122,7 +126,8 @@ public struct CheckInStore: Sendable {
                 arguments: [receipt, direction.rawValue, draft.id, Int64((draft.wallTime.timeIntervalSince1970 * 1000).rounded(.down))])
         }
 
-        let head = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM check_ins ORDER BY sequence DESC LIMIT 1")
+        let head =
+            try Row.fetchOne(db, sql: "SELECT sequence, hash FROM check_ins ORDER BY sequence DESC LIMIT 1")
             ?? Row.fetchOne(db, sql: "SELECT sequence, hash FROM chain_anchor WHERE id = 1")
         let previousSequence: Int64 = head?["sequence"] ?? 0
         let previousHash: String = head?["hash"] ?? AuditChain.genesis

@@ -125,7 +125,8 @@ public final class GateDatabase: Sendable {
         guard state.journalMode == "wal", state.synchronous == 2 else {
             throw StoreError(
                 code: .notDurable,
-                reason: "the database \(path) is not durable (journal_mode=\(state.journalMode), synchronous=\(state.synchronous)); refusing to acknowledge check-ins that a power cut could lose"
+                reason:
+                    "the database \(path) is not durable (journal_mode=\(state.journalMode), synchronous=\(state.synchronous)); refusing to acknowledge check-ins that a power cut could lose"
             )
         }
     }
@@ -142,7 +143,8 @@ public final class GateDatabase: Sendable {
             try? FileManager.default.copyItem(atPath: path, toPath: copy)
             throw StoreError(
                 code: .integrityCheckFailed,
-                reason: "the database \(path) failed its integrity check (\(result)); a copy was kept at \(copy). Restore from the copy or move the file away to start fresh; unforwarded records may still be read from the copy"
+                reason:
+                    "the database \(path) failed its integrity check (\(result)); a copy was kept at \(copy). Restore from the copy or move the file away to start fresh; unforwarded records may still be read from the copy"
             )
         }
     }

@@ -24,14 +24,15 @@ extension CheckInStore {
         let cutoff = Int64((now.timeIntervalSince1970 - Double(retentionDays) * 86_400) * 1000)
         let nowMilliseconds = Int64(now.timeIntervalSince1970 * 1000)
         return try await database.writer.write { db in
-            let unforwarded = try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT COUNT(*) FROM check_ins c JOIN outbox o ON o.check_in_id = c.id
-                    WHERE c.recorded_at_ms < ? AND c.purged_at_ms IS NULL
-                    """,
-                arguments: [cutoff]
-            ) ?? 0
+            let unforwarded =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT COUNT(*) FROM check_ins c JOIN outbox o ON o.check_in_id = c.id
+                        WHERE c.recorded_at_ms < ? AND c.purged_at_ms IS NULL
+                        """,
+                    arguments: [cutoff]
+                ) ?? 0
             try db.execute(
                 sql: """
                     UPDATE declarations SET symptoms = NULL, contact_with_case = NULL, travelled_14_days = NULL,

@@ -40,7 +40,9 @@ struct ChainCommand: AsyncParsableCommand {
                 printError("qrgate chain verify: \(error)")
                 throw ExitStatus.negative
             }
-            var object: [String: JSONValue] = ["intact": .bool(report.isIntact), "checked": .number(Double(report.checked)), "head": .string(report.head)]
+            var object: [String: JSONValue] = [
+                "intact": .bool(report.isIntact), "checked": .number(Double(report.checked)), "head": .string(report.head),
+            ]
             if let sequence = report.firstBrokenSequence { object["first_broken_sequence"] = .number(Double(sequence)) }
             if let id = report.firstBrokenID { object["first_broken_id"] = .string(id) }
             if let problem = report.problem { object["problem"] = .string(problem.rawValue) }

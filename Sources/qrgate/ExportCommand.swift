@@ -12,7 +12,8 @@ struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export check-ins from the local database.",
-        discussion: "Writes only the export on standard output. CSV is UTF-8 with a byte-order mark, every cell quoted; a formula trigger (= + - @ tab CR) that a spreadsheet could start a cell with, whatever its list separator, gets a leading '. The read is recorded in the access log first: when it cannot be (database read-only, disk full), nothing is exported and the exit status is 1."
+        discussion:
+            "Writes only the export on standard output. CSV is UTF-8 with a byte-order mark, every cell quoted; a formula trigger (= + - @ tab CR) that a spreadsheet could start a cell with, whatever its list separator, gets a leading '. The read is recorded in the access log first: when it cannot be (database read-only, disk full), nothing is exported and the exit status is 1."
     )
     @Option(help: "From this time, inclusive (ISO 8601, e.g. 2026-11-21T08:00:00+07:00 or 2026-11-21).") var since: String?
     @Option(help: "Until this time, exclusive (ISO 8601).") var until: String?
@@ -36,7 +37,8 @@ struct ExportCommand: AsyncParsableCommand {
         // Every read of personal data is in the access log: no row, no export.
         let entry = AccessLogEntry(
             atMilliseconds: Int64(Date().timeIntervalSince1970 * 1000), tokenID: nil, actor: GateStateAccess.localUser,
-            channel: .cli, endpoint: "qrgate export", filter: (["format=" + format.rawValue] + [filter.canonicalDescription]).filter { !$0.isEmpty }.joined(separator: "&"),
+            channel: .cli, endpoint: "qrgate export",
+            filter: (["format=" + format.rawValue] + [filter.canonicalDescription]).filter { !$0.isEmpty }.joined(separator: "&"),
             rowCount: 0
         )
         let log: StandaloneAccessLog

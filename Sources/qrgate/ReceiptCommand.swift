@@ -20,7 +20,8 @@ struct ReceiptCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "verify",
             abstract: "Verify a receipt token and print its claims as JSON.",
-            discussion: "Keys: this gate's own key and the PEM public keys in <state>/gate-keys/, plus any --key. Exit 1 when the receipt is not valid."
+            discussion:
+                "Keys: this gate's own key and the PEM public keys in <state>/gate-keys/, plus any --key. Exit 1 when the receipt is not valid."
         )
         @Option(help: "Configuration file (for the state directory and site).") var config: String?
         @Option(help: "Extra gate public key (PEM); repeatable.") var key: [String] = []
@@ -37,7 +38,9 @@ struct ReceiptCommand: AsyncParsableCommand {
                 keyring = keys.keyring
             }
             for path in key {
-                guard let pem = try? String(contentsOfFile: path, encoding: .utf8), let publicKey = try? P256.Signing.PublicKey(pemRepresentation: pem) else {
+                guard let pem = try? String(contentsOfFile: path, encoding: .utf8),
+                    let publicKey = try? P256.Signing.PublicKey(pemRepresentation: pem)
+                else {
                     printError("qrgate receipt verify: \(path) is not a PEM P-256 public key")
                     throw ExitStatus.negative
                 }
@@ -70,7 +73,9 @@ struct ReceiptCommand: AsyncParsableCommand {
         @Argument(help: "A receipt token or a check-in id.") var token: String
 
         func validate() throws {
-            guard ["png", "svg", "terminal", "escpos"].contains(format) else { throw ValidationError("--format must be png, svg, terminal or escpos") }
+            guard ["png", "svg", "terminal", "escpos"].contains(format) else {
+                throw ValidationError("--format must be png, svg, terminal or escpos")
+            }
             guard ESCPOSRenderer.Paper(rawValue: paper) != nil else { throw ValidationError("--paper must be 58mm or 80mm") }
         }
 
@@ -93,7 +98,10 @@ struct ReceiptCommand: AsyncParsableCommand {
                     issuedAt: issued, validUntil: issued.addingTimeInterval(Double(configuration.receipts.validityHours) * 3600),
                     subjectBindings: stored.subject.map(keys.personalKeys.receiptBindings) ?? [])
                 text = try ReceiptToken.issue(claims, key: keys.signingKey)
-                lines = [ISO8601Timestamp.format(issued), "\(stored.site) / \(stored.gate)", "\(stored.direction.rawValue) \(stored.decision.outcome.rawValue)"]
+                lines = [
+                    ISO8601Timestamp.format(issued), "\(stored.site) / \(stored.gate)",
+                    "\(stored.direction.rawValue) \(stored.decision.outcome.rawValue)",
+                ]
             }
             let matrix: QRMatrix
             do { matrix = try QRCodeEncoder().encode(text) } catch {

@@ -15,7 +15,8 @@ struct RulesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "eval",
             abstract: "Evaluate one CertLogic expression against data.",
-            discussion: "Prints only the result as JSON (a date-time as \"2021-06-01T00:00:00.000Z\") and exits 0; a static or evaluation error goes to standard error with exit 1."
+            discussion:
+                "Prints only the result as JSON (a date-time as \"2021-06-01T00:00:00.000Z\") and exits 0; a static or evaluation error goes to standard error with exit 1."
         )
         @Option(help: "File with the CertLogic expression (JSON).") var logic: String
         @Option(help: "File with the data (JSON).") var data: String

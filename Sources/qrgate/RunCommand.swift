@@ -10,7 +10,8 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Run the gateway daemon (what systemd starts)."
     )
 
-    @Option(name: .long, help: "Configuration file (YAML). Default: $QRGATE_CONFIG, else $CONFIGURATION_DIRECTORY/gateway.yaml, else built-in defaults.")
+    @Option(
+        name: .long, help: "Configuration file (YAML). Default: $QRGATE_CONFIG, else $CONFIGURATION_DIRECTORY/gateway.yaml, else built-in defaults.")
     var config: String?
 
     func run() async throws {

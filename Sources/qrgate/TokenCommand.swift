@@ -57,7 +57,9 @@ struct TokenCommand: ParsableCommand {
                 let state = token.isActive ? "active" : "revoked"
                 if json {
                     let name = String(decoding: (try? JSONEncoder().encode(token.name)) ?? Data("\"\"".utf8), as: UTF8.self)
-                    print("{\"id\":\"\(token.id)\",\"role\":\"\(token.role.rawValue)\",\"state\":\"\(state)\",\"created_at\":\"\(created)\",\"name\":\(name)}")
+                    print(
+                        "{\"id\":\"\(token.id)\",\"role\":\"\(token.role.rawValue)\",\"state\":\"\(state)\",\"created_at\":\"\(created)\",\"name\":\(name)}"
+                    )
                 } else {
                     print("\(token.id)\t\(token.role.rawValue)\t\(state)\t\(created)\t\(token.name)")
                 }

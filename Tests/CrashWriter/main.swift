@@ -16,8 +16,10 @@ var person = Int(getpid())
 while true {
     person += 1
     let stored = try await store.record(
-        CheckInFactory.draft(person: person % 100_000, at: Date(), declaration: person % 3 == 0
-            ? HealthDeclaration(symptoms: [.cough], submittedAt: Date().timeIntervalSince1970, source: .kiosk) : nil),
+        CheckInFactory.draft(
+            person: person % 100_000, at: Date(),
+            declaration: person % 3 == 0
+                ? HealthDeclaration(symptoms: [.cough], submittedAt: Date().timeIntervalSince1970, source: .kiosk) : nil),
         direction: .auto
     )
     FileHandle.standardOutput.write(Data((stored.id + "\n").utf8))  // unbuffered: one write(2) per id

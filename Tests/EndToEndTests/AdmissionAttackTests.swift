@@ -34,7 +34,9 @@ import Testing
             })
     }
 
-    func dcc(family: String = "Nguyễn", familyT: String = "NGUYEN", given: String = "Văn An", givenT: String = "VAN<AN", dob: String = "1990-01-15")
+    func dcc(
+        family: String = "Nguyễn", familyT: String = "NGUYEN", given: String = "Văn An", givenT: String = "VAN<AN", dob: String = "1990-01-15"
+    )
         throws -> String
     {
         try issuer.issue(
@@ -135,8 +137,11 @@ import Testing
         #expect(visitor.json["decision"] == "refuse")
         #expect(codes(visitor.json) == ["certificate_missing"])
         // Card and matching certificate: admitted, and the identity is no longer only unsigned.
-        let both = try facility.scan(["079090000002||Trần Thị Bình|01021985|Nữ|Hà Nội|01012021",
-                                      try dcc(family: "Trần", familyT: "TRAN", given: "Thị Bình", givenT: "THI<BINH", dob: "1985-02-01")], token: kiosk)
+        let both = try facility.scan(
+            [
+                "079090000002||Trần Thị Bình|01021985|Nữ|Hà Nội|01012021",
+                try dcc(family: "Trần", familyT: "TRAN", given: "Thị Bình", givenT: "THI<BINH", dob: "1985-02-01"),
+            ], token: kiosk)
         #expect(both.json["decision"] == "admit", "\(both.json)")
         #expect(both.json["flags"]?.arrayValue?.contains("unsigned_identity") == false)
 

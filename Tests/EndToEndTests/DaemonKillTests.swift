@@ -21,7 +21,8 @@ import Glibc
         let store = CheckInStore(database: database)
         var recorded: [String] = []
         for i in 0..<30 {
-            recorded.append(try await store.record(CheckInFactory.draft(person: i, at: Date().addingTimeInterval(Double(i))), direction: .fixed(.entry)).id)
+            recorded.append(
+                try await store.record(CheckInFactory.draft(person: i, at: Date().addingTimeInterval(Double(i))), direction: .fixed(.entry)).id)
         }
         let ids = recorded
 
@@ -29,19 +30,19 @@ import Glibc
             receiver.script([.storeThenHang])
             let config = temporary.url.appendingPathComponent("gateway.yaml")
             try """
-                gate:
-                  id: gate-t5
-                state_directory: \(state.path)
-                http:
-                  address: 127.0.0.1:0
-                central:
-                  url: \(receiver.baseURL)
-                  batch_max_records: 10
-                  linger_seconds: 0
-                  request_timeout_seconds: 120
-                  max_backoff_seconds: 1
-                  gzip_requests: true
-                """.write(to: config, atomically: true, encoding: .utf8)
+            gate:
+              id: gate-t5
+            state_directory: \(state.path)
+            http:
+              address: 127.0.0.1:0
+            central:
+              url: \(receiver.baseURL)
+              batch_max_records: 10
+              linger_seconds: 0
+              request_timeout_seconds: 120
+              max_backoff_seconds: 1
+              gzip_requests: true
+            """.write(to: config, atomically: true, encoding: .utf8)
 
             func startDaemon() throws -> Process {
                 let process = Process()

@@ -13,7 +13,8 @@ import Glibc
     func notifiesReadyWatchdogAndStopping(socketKind: String) throws {
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
-        let socketPath = socketKind == "path"
+        let socketPath =
+            socketKind == "path"
             ? temporary.url.appendingPathComponent("notify.sock").path
             : "@qrgate-test-\(UUID().uuidString.prefix(8))"
         let listener = try NotifySocketListener(path: socketPath)

@@ -28,18 +28,18 @@ import Glibc
         try Data(issuer.certificateDER).write(to: state.appendingPathComponent("trust/dsc.der"))
         let config = temporary.url.appendingPathComponent("gateway.yaml")
         try """
-            gate:
-              id: gate-e2e
-              site: site-e2e
-              mode: entry
-            state_directory: \(state.path)
-            http:
-              address: 127.0.0.1:0
-            trust:
-              rules_directory: \(Self.repository.appendingPathComponent("device-config/rules").path)
-            scanner:
-              dedup_seconds: 0
-            """.write(to: config, atomically: true, encoding: .utf8)
+        gate:
+          id: gate-e2e
+          site: site-e2e
+          mode: entry
+        state_directory: \(state.path)
+        http:
+          address: 127.0.0.1:0
+        trust:
+          rules_directory: \(Self.repository.appendingPathComponent("device-config/rules").path)
+        scanner:
+          dedup_seconds: 0
+        """.write(to: config, atomically: true, encoding: .utf8)
 
         let socket = temporary.url.appendingPathComponent("notify.sock").path
         let listener = try NotifySocketListener(path: socket)
@@ -111,7 +111,9 @@ import Glibc
 
         #expect(try await store.outboxDepth() == 3)
         #expect(try await store.verifyChain().isIntact)
-        #expect(try await CheckInStore(database: database).verifyChain().problem == .personalDataMismatch, "the digest is keyed: without the gate secret nobody can confirm a person")
+        #expect(
+            try await CheckInStore(database: database).verifyChain().problem == .personalDataMismatch,
+            "the digest is keyed: without the gate secret nobody can confirm a person")
         // The scanned files were moved out of the inbox.
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).filter { $0.hasSuffix(".png") }.isEmpty)
 
@@ -140,7 +142,8 @@ import Glibc
             "texts": [.string(valid)],
             "declaration": ["symptoms": ["fever"], "contact_with_confirmed_case": false, "free_text": "sốt nhẹ"],
         ]).serialized()
-        let declared = try #require(LoopbackHTTP.post(port: port, path: "/v1/scans", contentType: "application/json", body: Array(body.utf8), headers: bearer))
+        let declared = try #require(
+            LoopbackHTTP.post(port: port, path: "/v1/scans", contentType: "application/json", body: Array(body.utf8), headers: bearer))
         #expect(declared.status == 200, "\(declared.body)")
         let declaredJSON = try JSONValue(parsing: declared.body)
         #expect(declaredJSON["decision"] == "refer")
@@ -154,7 +157,9 @@ import Glibc
         #expect(uploaded.status == 200, "\(uploaded.body)")
         #expect(try JSONValue(parsing: uploaded.body)["decision"] == "admit")
         // A supervisor token may not post scans; bad input is a 400.
-        #expect(LoopbackHTTP.post(port: port, path: "/v1/scans", contentType: "application/json", body: Array("{\"texts\": 5}".utf8), headers: bearer)?.status == 400)
+        #expect(
+            LoopbackHTTP.post(port: port, path: "/v1/scans", contentType: "application/json", body: Array("{\"texts\": 5}".utf8), headers: bearer)?
+                .status == 400)
         #expect(LoopbackHTTP.post(port: port, path: "/v1/scans", contentType: "application/json", body: Array(body.utf8))?.status == 401)
 
         kill(process.processIdentifier, SIGTERM)

@@ -1,7 +1,8 @@
 import Foundation
-@testable import QRGateDaemon
 import QRGateTestSupport
 import Testing
+
+@testable import QRGateDaemon
 
 #if canImport(Glibc)
 import Glibc

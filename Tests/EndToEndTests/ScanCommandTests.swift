@@ -25,11 +25,12 @@ import Testing
         #expect(lines[0]?["ms"]?.numberValue != nil)
         #expect(lines[1]?["error"]?["code"] == "file_not_found")
         #expect(lines[2]?["error"]?["code"]?.stringValue != nil)
-        #expect(lines[3] == lines[0].map { value -> JSONValue? in
-            guard case .object(var o) = value else { return nil }
-            o["ms"] = lines[3]?["ms"]
-            return .object(o)
-        } ?? nil)
+        #expect(
+            lines[3] == lines[0].map { value -> JSONValue? in
+                guard case .object(var o) = value else { return nil }
+                o["ms"] = lines[3]?["ms"]
+                return .object(o)
+            } ?? nil)
         #expect(result.stderr.split(separator: "\n").count == 2)
     }
 

@@ -92,7 +92,9 @@ import Glibc
         // The control: the rule of the previous writer (a `'` only before a trigger that starts
         // the cell, quotes only when needed), which a `;` spreadsheet runs.
         var previous = "\u{FEFF}name,id_number\r\n"
-        for attack in Self.storedAttacks { previous += Self.previousWriterCell(attack.name) + "," + Self.previousWriterCell(attack.idNumber) + "\r\n" }
+        for attack in Self.storedAttacks {
+            previous += Self.previousWriterCell(attack.name) + "," + Self.previousWriterCell(attack.idNumber) + "\r\n"
+        }
         try Data(previous.utf8).write(to: directory.url.appendingPathComponent("previous.csv"))
 
         let converted = try await Self.convert(
@@ -164,10 +166,11 @@ import Glibc
             let profile = directory.url.appendingPathComponent("profile-\(index)")
             let process = Process()
             process.executableURL = URL(fileURLWithPath: soffice)
-            process.arguments = [
-                "--headless", "--norestore", "--nologo", "--nolockcheck", "-env:UserInstallation=" + profile.absoluteString,
-                "--infilter=" + setting.filterOptions, "--convert-to", "fods", "--outdir", output.path,
-            ] + files.map { directory.url.appendingPathComponent($0).path }
+            process.arguments =
+                [
+                    "--headless", "--norestore", "--nologo", "--nolockcheck", "-env:UserInstallation=" + profile.absoluteString,
+                    "--infilter=" + setting.filterOptions, "--convert-to", "fods", "--outdir", output.path,
+                ] + files.map { directory.url.appendingPathComponent($0).path }
             process.currentDirectoryURL = directory.url
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice

@@ -105,7 +105,8 @@ import Testing
         do {
             let database = try GateDatabase(path: environment["QRGATE_STATE_DIR"]! + "/qrgate.sqlite")
             try await database.writer.write { db in
-                try db.execute(sql: "CREATE TRIGGER access_log_full BEFORE INSERT ON access_log BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")
+                try db.execute(
+                    sql: "CREATE TRIGGER access_log_full BEFORE INSERT ON access_log BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")
             }
         }
         let result = try QRGateBinary.run(["export", "--format", format], environment: environment)

@@ -4,11 +4,12 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOSSL
-@testable import QRGateDaemon
 import QRGateTestSupport
 import SwiftASN1
 import Testing
 import X509
+
+@testable import QRGateDaemon
 
 #if canImport(Glibc)
 import Glibc
@@ -41,12 +42,12 @@ import Glibc
         try key.write(to: state.appendingPathComponent("api-key.pem"), atomically: true, encoding: .utf8)
         let config = temporary.url.appendingPathComponent("gateway.yaml")
         try """
-            state_directory: \(state.path)
-            http:
-              address: 127.0.0.1:0
-              tls_certificate: api.pem
-              tls_key: api-key.pem
-            """.write(to: config, atomically: true, encoding: .utf8)
+        state_directory: \(state.path)
+        http:
+          address: 127.0.0.1:0
+          tls_certificate: api.pem
+          tls_key: api-key.pem
+        """.write(to: config, atomically: true, encoding: .utf8)
         let socket = temporary.url.appendingPathComponent("notify.sock").path
         let listener = try NotifySocketListener(path: socket)
         let process = Process()
@@ -107,7 +108,8 @@ import Glibc
             let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
             let result: Result<HTTPResponseStatus, any Error>
             do {
-                result = .success(try await client.execute(HTTPClientRequest(url: "https://127.0.0.1:\(daemon.port)/health"), timeout: .seconds(10)).status)
+                result = .success(
+                    try await client.execute(HTTPClientRequest(url: "https://127.0.0.1:\(daemon.port)/health"), timeout: .seconds(10)).status)
             } catch {
                 result = .failure(error)
             }
@@ -118,7 +120,9 @@ import Glibc
         if case .success(let status) = old { Issue.record("a TLS 1.1 client was served (\(status))") }
         let current = await health(minimum: .tlsv12, maximum: .tlsv12)
         #expect((try? current.get()) == .ok, "a TLS 1.2 client is served: \(current)")
-        #expect(TLSConfiguration.localAPI(certificateChain: [], privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(key.utf8), format: .pem))).minimumTLSVersion == .tlsv12)
+        #expect(
+            TLSConfiguration.localAPI(certificateChain: [], privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(key.utf8), format: .pem)))
+                .minimumTLSVersion == .tlsv12)
         #expect(daemon.stop() == 0)
     }
 

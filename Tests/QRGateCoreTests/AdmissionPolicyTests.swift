@@ -18,7 +18,8 @@ import Testing
     }
 
     func declaration(hoursAgo: Double, symptoms: Set<HealthDeclaration.Symptom> = [], contact: Bool = false) -> HealthDeclaration {
-        HealthDeclaration(symptoms: symptoms, contactWithConfirmedCase: contact, submittedAt: now.timeIntervalSince1970 - hoursAgo * 3600, source: .kiosk)
+        HealthDeclaration(
+            symptoms: symptoms, contactWithConfirmedCase: contact, submittedAt: now.timeIntervalSince1970 - hoursAgo * 3600, source: .kiosk)
     }
 
     @Test func validCertificateIsAdmittedWithTheRuleSetVersionRecorded() {
@@ -42,19 +43,27 @@ import Testing
 
     @Test func invalidCertificateFailedRulesAndMissingRulesAreRefusedWithReasons() {
         let policy = AdmissionPolicy()
-        #expect(policy.decide(.init(certificate: certificate(verified: false)), direction: .entry, now: now).decision.reasons.first?.code == "certificate_invalid")
+        #expect(
+            policy.decide(.init(certificate: certificate(verified: false)), direction: .entry, now: now).decision.reasons.first?.code
+                == "certificate_invalid")
         let rules = policy.decide(.init(certificate: certificate(failedRules: ["VR-VN-0001"])), direction: .entry, now: now).decision
         #expect(rules.outcome == .refuse)
         #expect(rules.reasons.first?.english.contains("VR-VN-0001") == true)
-        #expect(policy.decide(.init(certificate: certificate(rulesEvaluated: false)), direction: .entry, now: now).decision.reasons.first?.code == "rules_unavailable")
+        #expect(
+            policy.decide(.init(certificate: certificate(rulesEvaluated: false)), direction: .entry, now: now).decision.reasons.first?.code
+                == "rules_unavailable")
     }
 
     @Test func symptomsOrExposureReferToMedicalStaff() {
         let policy = AdmissionPolicy()
-        let fever = policy.decide(.init(certificate: certificate(), declaration: declaration(hoursAgo: 1, symptoms: [.fever])), direction: .entry, now: now).decision
+        let fever = policy.decide(
+            .init(certificate: certificate(), declaration: declaration(hoursAgo: 1, symptoms: [.fever])), direction: .entry, now: now
+        ).decision
         #expect(fever.outcome == .refer)
         #expect(fever.reasons.map(\.code) == ["symptoms_declared"])
-        let contact = policy.decide(.init(certificate: certificate(), declaration: declaration(hoursAgo: 1, contact: true)), direction: .entry, now: now).decision
+        let contact = policy.decide(
+            .init(certificate: certificate(), declaration: declaration(hoursAgo: 1, contact: true)), direction: .entry, now: now
+        ).decision
         #expect(contact.outcome == .refer)
         let clean = policy.decide(.init(certificate: certificate(), declaration: declaration(hoursAgo: 1)), direction: .entry, now: now).decision
         #expect(clean.outcome == .admit)
@@ -68,7 +77,9 @@ import Testing
         let stale = policy.decide(.init(certificate: certificate(), declaration: declaration(hoursAgo: 13)), direction: .entry, now: now).decision
         #expect(stale.outcome == .refuse)
         #expect(stale.reasons.first?.code == "declaration_stale")
-        #expect(policy.decide(.init(certificate: certificate(), declaration: declaration(hoursAgo: 11)), direction: .entry, now: now).decision.outcome == .admit)
+        #expect(
+            policy.decide(.init(certificate: certificate(), declaration: declaration(hoursAgo: 11)), direction: .entry, now: now).decision.outcome
+                == .admit)
     }
 
     @Test func identityMismatchIsRefusedAndFlaggedForStaff() {
@@ -88,12 +99,14 @@ import Testing
     @Test func quarantineResidentsNeedAPermitToLeaveAndAreFlaggedWhenOverdue() {
         var policy = AdmissionPolicy()
         policy.residents = [
-            "001090000001": .init(idNumber: "001090000001", permitUntil: now.addingTimeInterval(3600), fullName: "Nguyễn Văn An", birthDate: "1990-01-15"),
+            "001090000001": .init(
+                idNumber: "001090000001", permitUntil: now.addingTimeInterval(3600), fullName: "Nguyễn Văn An", birthDate: "1990-01-15"),
             "001090000002": .init(idNumber: "001090000002", permitUntil: now.addingTimeInterval(-60)),
             "001090000003": .init(idNumber: "001090000003"),
         ]
         func exit(_ id: String, inside: Bool = false) -> Decision.Outcome {
-            policy.decide(.init(citizenID: Subject(idNumber: id, fullName: "X")), direction: .exit, now: now, facts: .init(hasOpenEntry: inside)).decision.outcome
+            policy.decide(.init(citizenID: Subject(idNumber: id, fullName: "X")), direction: .exit, now: now, facts: .init(hasOpenEntry: inside))
+                .decision.outcome
         }
         #expect(exit("001090000001") == .admit)
         #expect(exit("001090000002") == .refuse)  // permit expired
@@ -129,7 +142,9 @@ import Testing
 
     @Test func aReceiptNeverAdmitsAnEntryAndIsRefusedWhenSpentOrSomeoneElses() {
         let policy = AdmissionPolicy()
-        func receipt(binds: Bool?) -> PresentedEvidence.Receipt { .init(checkInID: "r", direction: .entry, decision: .admit, bindsPresenter: binds, isBound: true) }
+        func receipt(binds: Bool?) -> PresentedEvidence.Receipt {
+            .init(checkInID: "r", direction: .entry, decision: .admit, bindsPresenter: binds, isBound: true)
+        }
         let alone = policy.decide(.init(receipt: receipt(binds: nil)), direction: .entry, now: now).decision
         #expect(alone.outcome == .refuse)
         #expect(alone.reasons.map(\.code) == ["receipt_not_a_ticket"])
@@ -166,6 +181,8 @@ import Testing
     @Test func anUnsignedCardIsFlaggedUnlessASignedCertificateNamesThePerson() {
         let card = Subject(idNumber: "001090000001", fullName: "Nguyễn Văn An", birthDate: "1990-01-15")
         #expect(AdmissionPolicy().decide(.init(citizenID: card), direction: .exit, now: now).flags.contains(.unsignedIdentity))
-        #expect(!AdmissionPolicy().decide(.init(certificate: certificate(), citizenID: card), direction: .entry, now: now).flags.contains(.unsignedIdentity))
+        #expect(
+            !AdmissionPolicy().decide(.init(certificate: certificate(), citizenID: card), direction: .entry, now: now).flags.contains(
+                .unsignedIdentity))
     }
 }

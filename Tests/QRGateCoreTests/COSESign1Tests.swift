@@ -85,7 +85,8 @@ import Testing
     @Test func algorithmMustFitKey() throws {
         let key = P256.Signing.PrivateKey()
         var message = try COSESign1.signES256(payload: [0xA0], keyIdentifier: [1], key: key)
-        message = COSESign1(protectedHeader: [Self.entry(1, .int(-37))], unprotectedHeader: [], payload: message.payload, signature: message.signature)
+        message = COSESign1(
+            protectedHeader: [Self.entry(1, .int(-37))], unprotectedHeader: [], payload: message.payload, signature: message.signature)
         #expect {
             try message.verifySignature(with: .p256(key.publicKey))
         } throws: { error in

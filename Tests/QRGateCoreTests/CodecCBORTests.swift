@@ -84,23 +84,35 @@ import Testing
         Example(hex: "64f0908591", value: text("\u{10151}")),
         Example(hex: "80", value: .array([])),
         Example(hex: "83010203", value: .array([.unsigned(1), .unsigned(2), .unsigned(3)])),
-        Example(hex: "8301820203820405", value: .array([.unsigned(1), .array([.unsigned(2), .unsigned(3)]), .array([.unsigned(4), .unsigned(5)])])),
+        Example(
+            hex: "8301820203820405", value: .array([.unsigned(1), .array([.unsigned(2), .unsigned(3)]), .array([.unsigned(4), .unsigned(5)])])),
         Example(hex: "98190102030405060708090a0b0c0d0e0f101112131415161718181819", value: .array((1...25).map { .unsigned(UInt64($0)) })),
         Example(hex: "a0", value: .map([])),
         Example(hex: "a201020304", value: map([(.unsigned(1), .unsigned(2)), (.unsigned(3), .unsigned(4))])),
         Example(hex: "a26161016162820203", value: map([(text("a"), .unsigned(1)), (text("b"), .array([.unsigned(2), .unsigned(3)]))])),
         Example(hex: "826161a161626163", value: .array([text("a"), map([(text("b"), text("c"))])])),
-        Example(hex: "a56161614161626142616361436164614461656145",
-                value: map([(text("a"), text("A")), (text("b"), text("B")), (text("c"), text("C")), (text("d"), text("D")), (text("e"), text("E"))])),
+        Example(
+            hex: "a56161614161626142616361436164614461656145",
+            value: map([(text("a"), text("A")), (text("b"), text("B")), (text("c"), text("C")), (text("d"), text("D")), (text("e"), text("E"))])),
         Example(hex: "5f42010243030405ff", value: .bytes([1, 2, 3, 4, 5]), encodes: false),
         Example(hex: "7f657374726561646d696e67ff", value: text("streaming"), encodes: false),
         Example(hex: "9fff", value: .array([]), encodes: false),
-        Example(hex: "9f018202039f0405ffff", value: .array([.unsigned(1), .array([.unsigned(2), .unsigned(3)]), .array([.unsigned(4), .unsigned(5)])]), encodes: false),
-        Example(hex: "9f01820203820405ff", value: .array([.unsigned(1), .array([.unsigned(2), .unsigned(3)]), .array([.unsigned(4), .unsigned(5)])]), encodes: false),
-        Example(hex: "83018202039f0405ff", value: .array([.unsigned(1), .array([.unsigned(2), .unsigned(3)]), .array([.unsigned(4), .unsigned(5)])]), encodes: false),
-        Example(hex: "83019f0203ff820405", value: .array([.unsigned(1), .array([.unsigned(2), .unsigned(3)]), .array([.unsigned(4), .unsigned(5)])]), encodes: false),
-        Example(hex: "9f0102030405060708090a0b0c0d0e0f101112131415161718181819ff", value: .array((1...25).map { .unsigned(UInt64($0)) }), encodes: false),
-        Example(hex: "bf61610161629f0203ffff", value: map([(text("a"), .unsigned(1)), (text("b"), .array([.unsigned(2), .unsigned(3)]))]), encodes: false),
+        Example(
+            hex: "9f018202039f0405ffff", value: .array([.unsigned(1), .array([.unsigned(2), .unsigned(3)]), .array([.unsigned(4), .unsigned(5)])]),
+            encodes: false),
+        Example(
+            hex: "9f01820203820405ff", value: .array([.unsigned(1), .array([.unsigned(2), .unsigned(3)]), .array([.unsigned(4), .unsigned(5)])]),
+            encodes: false),
+        Example(
+            hex: "83018202039f0405ff", value: .array([.unsigned(1), .array([.unsigned(2), .unsigned(3)]), .array([.unsigned(4), .unsigned(5)])]),
+            encodes: false),
+        Example(
+            hex: "83019f0203ff820405", value: .array([.unsigned(1), .array([.unsigned(2), .unsigned(3)]), .array([.unsigned(4), .unsigned(5)])]),
+            encodes: false),
+        Example(
+            hex: "9f0102030405060708090a0b0c0d0e0f101112131415161718181819ff", value: .array((1...25).map { .unsigned(UInt64($0)) }), encodes: false),
+        Example(
+            hex: "bf61610161629f0203ffff", value: map([(text("a"), .unsigned(1)), (text("b"), .array([.unsigned(2), .unsigned(3)]))]), encodes: false),
         Example(hex: "826161bf61626163ff", value: .array([text("a"), map([(text("b"), text("c"))])]), encodes: false),
         Example(hex: "bf6346756ef563416d7421ff", value: map([(text("Fun"), .bool(true)), (text("Amt"), .int(-2))]), encodes: false),
     ]

@@ -69,7 +69,9 @@ import Testing
 
         // The deepest layer the vector provides, for the checks that start at COSE.
         let deepInput: DCCInspector.Input? =
-            if let cose { .cose(cose) } else if let compressed { .compressed(compressed) } else if let base45Text { .base45(base45Text) } else if let prefixText { .text(prefixText) } else { nil }
+            if let cose { .cose(cose) } else if let compressed { .compressed(compressed) } else if let base45Text {
+                .base45(base45Text)
+            } else if let prefixText { .text(prefixText) } else { nil }
         let deepReport = deepInput.map { inspector.inspect($0, trust: trust, at: at) }
 
         func payloadFromCBORField() -> (JSONValue?, String) {
@@ -178,7 +180,8 @@ import Testing
                 }
             case "EXPECTEDVALIDOBJECT":
                 if let json, let version = context["SCHEMA"]?.stringValue {
-                    let violations = (try? DCCSchemaValidator.validate(json, version: version)) ?? [SchemaViolation(path: "", message: "schema unavailable")]
+                    let violations =
+                        (try? DCCSchemaValidator.validate(json, version: version)) ?? [SchemaViolation(path: "", message: "schema unavailable")]
                     actual = violations.isEmpty && DCCInspector.certificateTypes(of: json).count == 1
                 }
             case "EXPECTEDENCODE":
@@ -190,8 +193,10 @@ import Testing
             default:
                 break  // EXPECTEDPICTUREDECODE: needs zbar, covered by the scanner's tests.
             }
-            outcomes.append(Outcome(flag: flag, expected: want, actual: actual,
-                                    exception: knownUpstreamError(path: path, flag: flag), detail: detail))
+            outcomes.append(
+                Outcome(
+                    flag: flag, expected: want, actual: actual,
+                    exception: knownUpstreamError(path: path, flag: flag), detail: detail))
         }
         return outcomes
     }
@@ -244,7 +249,9 @@ import Testing
                 }
             }
         }
-        print("DCC conformance: \(passed) passed, \(failed) failed, \(noInput) without input; known upstream exceptions: \(exceptionsAgreeing) agree, \(exceptionsDisagreeing) differ; EXPECTEDPICTUREDECODE not asserted: \(pictureSkipped)")
+        print(
+            "DCC conformance: \(passed) passed, \(failed) failed, \(noInput) without input; known upstream exceptions: \(exceptionsAgreeing) agree, \(exceptionsDisagreeing) differ; EXPECTEDPICTUREDECODE not asserted: \(pictureSkipped)"
+        )
         for (flag, counts) in perFlag.sorted(by: { $0.key < $1.key }) {
             print("  \(flag): \(counts.0) passed, \(counts.1) failed")
         }

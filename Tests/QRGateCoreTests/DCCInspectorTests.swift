@@ -12,9 +12,10 @@ import Testing
     static func load(_ path: String) throws -> Case {
         let vector = try DCCTestVectors.load(path)
         let der = Array(Data(base64Encoded: vector["TESTCTX"]!["CERTIFICATE"]!.stringValue!)!)
-        return Case(text: vector["PREFIX"]!.stringValue!,
-                    trust: TrustStore(certificates: [try SignerCertificate(derEncoded: der)]),
-                    clock: ISO8601Timestamp.parse(vector["TESTCTX"]!["VALIDATIONCLOCK"]!.stringValue!)!)
+        return Case(
+            text: vector["PREFIX"]!.stringValue!,
+            trust: TrustStore(certificates: [try SignerCertificate(derEncoded: der)]),
+            clock: ISO8601Timestamp.parse(vector["TESTCTX"]!["VALIDATIONCLOCK"]!.stringValue!)!)
     }
 
     static let checkNames: Set<String> = ["prefix", "base45", "zlib", "cose", "cbor", "schema", "signature", "key_usage", "validity"]
@@ -143,8 +144,10 @@ import Testing
         #expect(abs(date.timeIntervalSince1970 - (Self.reference + offset)) < 1e-6)
     }
 
-    @Test(arguments: ["", "2021", "2021-13-01T00:00:00Z", "2021-02-30T00:00:00Z", "2021-06-01T25:00:00Z",
-                      "2021-06-01T18:00:00.1234567890Z", "2021-06-01T18:00:00X", "2021-06-01T18:00:00+2", "yesterday"])
+    @Test(arguments: [
+        "", "2021", "2021-13-01T00:00:00Z", "2021-02-30T00:00:00Z", "2021-06-01T25:00:00Z",
+        "2021-06-01T18:00:00.1234567890Z", "2021-06-01T18:00:00X", "2021-06-01T18:00:00+2", "yesterday",
+    ])
     func rejects(text: String) {
         #expect(ISO8601Timestamp.parse(text) == nil)
     }

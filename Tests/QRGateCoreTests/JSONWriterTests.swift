@@ -28,9 +28,11 @@ import Testing
         var generator = SystemRandomNumberGenerator()
         let pool: [UInt32] = Array(0..<0x80) + [0x85, 0x9F, 0xA0, 0x2028, 0x2029, 0x1EA1, 0x1F600]
         for _ in 0..<2000 {
-            let text = String(String.UnicodeScalarView((0..<Int.random(in: 0..<24, using: &generator)).map { _ in
-                Unicode.Scalar(pool.randomElement(using: &generator)!)!
-            }))
+            let text = String(
+                String.UnicodeScalarView(
+                    (0..<Int.random(in: 0..<24, using: &generator)).map { _ in
+                        Unicode.Scalar(pool.randomElement(using: &generator)!)!
+                    }))
             var writer = JSONWriter()
             writer.string(text)
             #expect(try JSONValue(parsing: writer.bytes) == .string(text))

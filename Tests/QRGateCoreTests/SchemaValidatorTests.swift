@@ -9,7 +9,9 @@ import Testing
         "ci": "URN:UVCI:01:VN:ABCDEF1234567890",
     ]
 
-    static func payload(version: String = "1.3.0", editing edit: (inout [String: JSONValue]) -> Void = { _ in })
+    static func payload(
+        version: String = "1.3.0", editing edit: (inout [String: JSONValue]) -> Void = { _ in }
+    )
         -> JSONValue
     {
         var object: [String: JSONValue] = [

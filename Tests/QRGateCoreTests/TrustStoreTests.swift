@@ -60,14 +60,18 @@ import Testing
             let start = at.index(at.startIndex, offsetBy: offset)
             return String(at[start..<(at.index(start, offsetBy: 64, limitedBy: at.endIndex) ?? at.endIndex)])
         }.joined(separator: "\n")
-        try "-----BEGIN CERTIFICATE-----\n\(pemBody)\n-----END CERTIFICATE-----\n".write(to: folder.appendingPathComponent("at.pem"), atomically: true, encoding: .utf8)
-        try (Self.certificateBase64("BE/2DCode/raw/1.json") + "\n").write(to: folder.appendingPathComponent("be.b64"), atomically: true, encoding: .utf8)
+        try "-----BEGIN CERTIFICATE-----\n\(pemBody)\n-----END CERTIFICATE-----\n".write(
+            to: folder.appendingPathComponent("at.pem"), atomically: true, encoding: .utf8)
+        try (Self.certificateBase64("BE/2DCode/raw/1.json") + "\n").write(
+            to: folder.appendingPathComponent("be.b64"), atomically: true, encoding: .utf8)
         try Data(Self.der("CH/2DCode/raw/1.json")).write(to: folder.appendingPathComponent("ch.der"))
         let list: JSONValue = [
             "version": 1,
             "certificates": [
-                ["kid": .string(Data(SignerCertificate.keyIdentifier(der: try Self.der("FI/2DCode/raw/1.json"))).base64EncodedString()),
-                 "country": "FI", "certificate": .string(try Self.certificateBase64("FI/2DCode/raw/1.json"))],
+                [
+                    "kid": .string(Data(SignerCertificate.keyIdentifier(der: try Self.der("FI/2DCode/raw/1.json"))).base64EncodedString()),
+                    "country": "FI", "certificate": .string(try Self.certificateBase64("FI/2DCode/raw/1.json")),
+                ],
                 ["certificate": .string(try Self.certificateBase64("DE/2DCode/raw/1.json")), "types": ["v"]],
             ],
         ]

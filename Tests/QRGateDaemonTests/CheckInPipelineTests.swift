@@ -1,12 +1,13 @@
 import Crypto
 import Foundation
 import Logging
-@testable import QRGateCheckIn
 import QRGateCore
 import QRGateDaemon
 import QRGateStore
 import QRGateTestSupport
 import Testing
+
+@testable import QRGateCheckIn
 
 /// The pipeline in-process: decisions reach the store only through a commit, and what
 /// happens after the commit (receipt image, printer) never changes what was recorded.
@@ -14,7 +15,9 @@ import Testing
     static let rules = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("device-config/rules").path
 
-    func pipeline(in temporary: TemporaryDirectory, printer: String = "", mode: GatewayConfiguration.GateMode = .entry)
+    func pipeline(
+        in temporary: TemporaryDirectory, printer: String = "", mode: GatewayConfiguration.GateMode = .entry
+    )
         throws -> (CheckInPipeline, CheckInStore, TestDCCIssuer)
     {
         var configuration = GatewayConfiguration()
@@ -23,7 +26,8 @@ import Testing
         configuration.gate.mode = mode
         let issuer = try TestDCCIssuer()
         let keys = try GateKeys.load(stateDirectory: temporary.url.path, gate: "gate-01", site: configuration.gate.site, environment: [:])
-        let store = CheckInStore(database: try GateDatabase(path: temporary.url.appendingPathComponent("g.sqlite").path), personalKeys: keys.personalKeys)
+        let store = CheckInStore(
+            database: try GateDatabase(path: temporary.url.appendingPathComponent("g.sqlite").path), personalKeys: keys.personalKeys)
         var pipeline = CheckInPipeline(
             configuration: configuration.checkIn,
             assessor: CredentialAssessor(

@@ -1,8 +1,9 @@
 import Foundation
 import Logging
-@testable import QRGateDaemon
 import QRGateTestSupport
 import Testing
+
+@testable import QRGateDaemon
 
 /// Issue 12 item 17: loopback means an address, log lines cannot be split or forged, and the
 /// example configuration keeps the central client key apart from the receipt key.
@@ -78,7 +79,9 @@ import Testing
             let line = handler.line(level: .warning, message: "scan " + hostile, metadata: ["scan.text": .string(hostile), hostile: "v"])
             #expect(line.hasSuffix("\n"))
             let body = line.dropLast()
-            let controls = body.unicodeScalars.filter { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || [0x2028, 0x2029, 0x202E].contains($0.value) }
+            let controls = body.unicodeScalars.filter {
+                $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || [0x2028, 0x2029, 0x202E].contains($0.value)
+            }
             #expect(controls.isEmpty, "unescaped \(controls.map { String($0.value, radix: 16) }) in \(line.debugDescription)")
             #expect(!body.contains("\n"))
         }
@@ -108,12 +111,12 @@ import Testing
         defer { temporary.remove() }
         let file = temporary.url.appendingPathComponent("g.yaml")
         try """
-            state_directory: \(temporary.url.path)
-            central:
-              url: https://central.example.org
-              client_certificate_file: central-client.pem
-              client_key_file: gate-key.pem
-            """.write(to: file, atomically: true, encoding: .utf8)
+        state_directory: \(temporary.url.path)
+        central:
+          url: https://central.example.org
+          client_certificate_file: central-client.pem
+          client_key_file: gate-key.pem
+        """.write(to: file, atomically: true, encoding: .utf8)
         #expect { try ConfigurationLoader(environment: [:]).load(file: file.path) } throws: { error in
             (error as? ConfigurationError)?.problems.contains { $0.key == "central.client_key_file" } == true
         }

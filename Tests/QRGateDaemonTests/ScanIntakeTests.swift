@@ -1,12 +1,13 @@
 import Foundation
 import Logging
-@testable import QRGateCheckIn
 import QRGateCore
 import QRGateDaemon
 import QRGateScanner
 import QRGateStore
 import QRGateTestSupport
 import Testing
+
+@testable import QRGateCheckIn
 
 /// Every scan enters through one intake: the same code twice within the window is one check-in
 /// whichever way it came, every outcome reaches the stream's subscribers, and the source runs on
@@ -96,7 +97,8 @@ import Testing
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
         let (intake, store, issuer) = try intake(in: temporary, window: .zero)
-        let service = IntakeService(source: .line(device: "-"), maxPixels: 1_000_000, intake: intake, signals: IntakeSignals(), logger: Logger(label: "test"))
+        let service = IntakeService(
+            source: .line(device: "-"), maxPixels: 1_000_000, intake: intake, signals: IntakeSignals(), logger: Logger(label: "test"))
         let texts = [try CheckInPipelineTests().dcc(issuer), try CheckInPipelineTests().dcc(issuer)]
         let threads = try await withTaskExecutorPreference(service.executor) {
             let source = ThreadReportingSource(texts: texts, executor: service.executor)

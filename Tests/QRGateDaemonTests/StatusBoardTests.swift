@@ -14,7 +14,10 @@ import Testing
         board.setForwardingDetail(oldestUnsentSeconds: 95, deadLetters: 1, retriesByClass: ["5xx": 3, "429": 1])
         board.setCentralAlarm("central answered 401")
         let line = board.summary(now: now)
-        #expect(line == "api 127.0.0.1:8080; scans today 2; outbox 12; last forward never; oldest unsent 95s; dead letters 1; retries 429=1 5xx=3; ALARM central answered 401")
+        #expect(
+            line
+                == "api 127.0.0.1:8080; scans today 2; outbox 12; last forward never; oldest unsent 95s; dead letters 1; retries 429=1 5xx=3; ALARM central answered 401"
+        )
         // Scans are counted per UTC day.
         #expect(board.summary(now: now.addingTimeInterval(86_400)).contains("scans today 0"))
     }

@@ -12,11 +12,13 @@ import Testing
     static let rules = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("device-config/rules").path
 
-    static let booster: JSONValue = [[
-        "Identifier": "VR-VN-0100", "Type": "Acceptance", "Country": "VN", "Version": "1.0.0", "Engine": "CERTLOGIC",
-        "CertificateType": "Vaccination", "ValidFrom": "2021-01-01T00:00:00Z", "ValidTo": "2035-01-01T00:00:00Z",
-        "Logic": ["if": [["var": "payload.v.0"], [">=": [["var": "payload.v.0.dn"], 3]], true]],
-    ]]
+    static let booster: JSONValue = [
+        [
+            "Identifier": "VR-VN-0100", "Type": "Acceptance", "Country": "VN", "Version": "1.0.0", "Engine": "CERTLOGIC",
+            "CertificateType": "Vaccination", "ValidFrom": "2021-01-01T00:00:00Z", "ValidTo": "2035-01-01T00:00:00Z",
+            "Logic": ["if": [["var": "payload.v.0"], [">=": [["var": "payload.v.0.dn"], 3]], true]],
+        ]
+    ]
 
     func failed(_ data: VerificationData) -> [String]? {
         data.current.rules?.evaluate(payload: TestDCCIssuer.vaccination(), issuedAt: nil, expiresAt: nil, country: "VN", at: Date()).failedRuleIDs
@@ -40,10 +42,12 @@ import Testing
 
         // Broken bodies are refused when prepared and change nothing.
         #expect(throws: (any Error).self) { _ = try data.prepare(.ruleSets, data: Data("{not json".utf8)) }
-        let badLogic: JSONValue = [[
-            "Identifier": "X", "Country": "VN", "Version": "1", "ValidFrom": "2021-01-01T00:00:00Z", "ValidTo": "2035-01-01T00:00:00Z",
-            "Logic": ["nope": [1]],
-        ]]
+        let badLogic: JSONValue = [
+            [
+                "Identifier": "X", "Country": "VN", "Version": "1", "ValidFrom": "2021-01-01T00:00:00Z", "ValidTo": "2035-01-01T00:00:00Z",
+                "Logic": ["nope": [1]],
+            ]
+        ]
         #expect(throws: (any Error).self) { _ = try data.prepare(.ruleSets, data: Data(badLogic.serialized().utf8)) }
         #expect(throws: (any Error).self) { _ = try data.prepare(.valueSets, data: Data("[1,2]".utf8)) }
         #expect(throws: (any Error).self) { _ = try data.prepare(.trustList, data: Data("{\"certificates\":[]}".utf8)) }
@@ -80,11 +84,13 @@ import Testing
             trustPath: temporary.url.appendingPathComponent("none").path, rulesDirectory: Self.rules,
             syncedDirectory: temporary.url.appendingPathComponent("central").path, country: "VN", logger: Logger(label: "test"))
         // A rule that needs the vaccine product to be in the value set `vaccines-covid-19-names`.
-        let product: JSONValue = [[
-            "Identifier": "VR-VN-0200", "Type": "Acceptance", "Country": "VN", "Version": "1.0.0", "Engine": "CERTLOGIC",
-            "CertificateType": "Vaccination", "ValidFrom": "2021-01-01T00:00:00Z", "ValidTo": "2035-01-01T00:00:00Z",
-            "Logic": ["in": [["var": "payload.v.0.mp"], ["var": "external.valueSets.vaccines-covid-19-names"]]],
-        ]]
+        let product: JSONValue = [
+            [
+                "Identifier": "VR-VN-0200", "Type": "Acceptance", "Country": "VN", "Version": "1.0.0", "Engine": "CERTLOGIC",
+                "CertificateType": "Vaccination", "ValidFrom": "2021-01-01T00:00:00Z", "ValidTo": "2035-01-01T00:00:00Z",
+                "Logic": ["in": [["var": "payload.v.0.mp"], ["var": "external.valueSets.vaccines-covid-19-names"]]],
+            ]
+        ]
         try data.prepare(.ruleSets, data: Data(product.serialized().utf8))()
         #expect(failed(data) == [])
         try data.prepare(.valueSets, data: Data(#"{"vaccines-covid-19-names": ["EU/1/20/1507"]}"#.utf8))()

@@ -83,7 +83,8 @@ import Testing
 
                 // Tampered: the payload changed, the signature did not. Refused; the old list stays.
                 var tampered = try Self.published(original, version: 4, key: key)
-                tampered.body = Data(String(decoding: tampered.body, as: UTF8.self).replacingOccurrences(of: "\"version\":4", with: "\"version\":9").utf8)
+                tampered.body = Data(
+                    String(decoding: tampered.body, as: UTF8.self).replacingOccurrences(of: "\"version\":4", with: "\"version\":9").utf8)
                 receiver.serve(tampered, at: Self.trustPath)
                 #expect(refusal(await sync.sync(sync.resources[0], client: client)) != nil, "tampered envelope accepted")
                 #expect(try installed(fixture) == original)
@@ -94,7 +95,9 @@ import Testing
                 #expect(refusal(await sync.sync(sync.resources[0], client: client)) != nil, "foreign signature accepted")
                 // A bare signed body without an envelope: refused.
                 let bare = Data(#"{"certificates":[]}"#.utf8)
-                receiver.serve(.init(body: bare, etag: "\"bare\"", signature: try key.signature(for: bare).rawRepresentation.base64EncodedString()), at: Self.trustPath)
+                receiver.serve(
+                    .init(body: bare, etag: "\"bare\"", signature: try key.signature(for: bare).rawRepresentation.base64EncodedString()),
+                    at: Self.trustPath)
                 #expect(refusal(await sync.sync(sync.resources[0], client: client))?.contains("envelope") == true)
                 // Properly signed but unusable (the validate hook refuses it): refused.
                 receiver.serve(try Self.published("not json", version: 6, key: key), at: Self.trustPath)
@@ -160,7 +163,8 @@ import Testing
             try await HTTPClient.withHTTPClient { client in
                 #expect(await sync.sync(sync.resources[0], client: client) == .updated(version: 8))
                 // Same version number, other content, later issue time, a new ETag: still refused.
-                let other = try Self.published(#"{"certificates":[]}"#, version: 8, issuedAt: start.addingTimeInterval(7200), key: key, etag: "\"other\"")
+                let other = try Self.published(
+                    #"{"certificates":[]}"#, version: 8, issuedAt: start.addingTimeInterval(7200), key: key, etag: "\"other\"")
                 receiver.serve(other, at: Self.trustPath)
                 #expect(refusal(await sync.sync(sync.resources[0], client: client))?.contains("not newer") == true)
                 #expect(try installed(fixture) == genuine)

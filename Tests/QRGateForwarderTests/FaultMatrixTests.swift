@@ -139,7 +139,8 @@ import Testing
             receiver.limitBody(to: oneRecord * 5 + 300)
             let monitor = ForwarderMonitor()
             try await HTTPClient.withHTTPClient { client in
-                let forwarder = fixture.forwarder(client: client, receiver: receiver, clock: VirtualClock(), maxRecords: 16, monitor: monitor, gzip: false)
+                let forwarder = fixture.forwarder(
+                    client: client, receiver: receiver, clock: VirtualClock(), maxRecords: 16, monitor: monitor, gzip: false)
                 let drained = try await fixture.drain(forwarder)
                 #expect(drained)
             }

@@ -46,7 +46,10 @@ import Testing
         var delays: [Duration] = []
         for _ in 0..<40 {
             let actions = machine.handle(.status(503, retryAfter: nil, body: ""), random: &random)
-            guard case .wait(let delay, _)? = actions.last else { Issue.record("no wait"); return }
+            guard case .wait(let delay, _)? = actions.last else {
+                Issue.record("no wait")
+                return
+            }
             delays.append(delay)
             _ = machine.resume()
         }
@@ -134,7 +137,10 @@ import Testing
         )
         #expect(actions.count == 3)
         #expect(actions[0] == .acknowledge(["r0", "r2"]))
-        guard case .park(let parked) = actions[1] else { Issue.record("no park"); return }
+        guard case .park(let parked) = actions[1] else {
+            Issue.record("no park")
+            return
+        }
         #expect(parked.map(\.id) == ["r1"])
         #expect(actions[2] == .finished)
     }
@@ -143,7 +149,12 @@ import Testing
     @Test(arguments: [1, 2, 3, 7, 8, 64, 100, 500, 1000])
     func badRequestIsolatesThePoisonWithinLogBound(size: Int) {
         for poisonIndex in Set([0, size / 3, size / 2, size - 1]) {
-            var machine = Machine(configuration: { var c = Machine.Configuration(); c.maxRecords = 1000; return c }())
+            var machine = Machine(
+                configuration: {
+                    var c = Machine.Configuration()
+                    c.maxRecords = 1000
+                    return c
+                }())
             var random = SeededRandom(seed: 1)
             let all = ids(size)
             let poison = all[poisonIndex]
@@ -191,7 +202,8 @@ import Testing
             pending.removeFirst()
             switch action {
             case .send(let batch):
-                pending += machine.handle(batch.contains(where: poison.contains) ? .status(400, retryAfter: nil, body: "bad") : ok(batch), random: &random)
+                pending += machine.handle(
+                    batch.contains(where: poison.contains) ? .status(400, retryAfter: nil, body: "bad") : ok(batch), random: &random)
             case .acknowledge(let a): acknowledged += a
             case .park(let p): parked += p.map(\.id)
             default: continue
@@ -202,7 +214,13 @@ import Testing
     }
 
     @Test func tooLargeHalvesTheBatchAndTheLimit() {
-        var machine = Machine(configuration: { var c = Machine.Configuration(); c.maxRecords = 8; c.growAfterSuccesses = 2; return c }())
+        var machine = Machine(
+            configuration: {
+                var c = Machine.Configuration()
+                c.maxRecords = 8
+                c.growAfterSuccesses = 2
+                return c
+            }())
         var random = SeededRandom(seed: 1)
         _ = machine.start(ids(8))
         #expect(machine.handle(.status(413, retryAfter: nil, body: ""), random: &random) == [.countRetry(.tooLarge), .send(ids(4))])
@@ -217,7 +235,10 @@ import Testing
         var random = SeededRandom(seed: 1)
         _ = machine.start(["big"])
         let actions = machine.handle(.status(413, retryAfter: nil, body: "too big"), random: &random)
-        guard case .park(let parked) = actions[1] else { Issue.record("no park"); return }
+        guard case .park(let parked) = actions[1] else {
+            Issue.record("no park")
+            return
+        }
         #expect(parked.map(\.id) == ["big"])
         #expect(actions.last == .finished)
     }

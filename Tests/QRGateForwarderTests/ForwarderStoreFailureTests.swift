@@ -53,7 +53,9 @@ import Testing
                     try await pool.writeWithoutTransaction { db in
                         try db.execute(sql: "ALTER TABLE outbox_unreadable RENAME TO outbox")
                         try db.execute(
-                            sql: "CREATE TEMP TRIGGER disk_full BEFORE DELETE ON main.outbox BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")
+                            sql:
+                                "CREATE TEMP TRIGGER disk_full BEFORE DELETE ON main.outbox BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+                        )
                     }
                     let refused = try await eventually { receiver.requests.count >= 2 && monitor.snapshot.storeAlarm != nil }
                     #expect(refused, "deliveries whose acknowledgement cannot be stored are retried")

@@ -89,10 +89,12 @@ import Testing
     @Test func outboxReadEqualsTheStoredRecords() async throws {
         let fixture = try ForwarderFixture()
         defer { fixture.remove() }
-        let declaration = HealthDeclaration(symptoms: [.fever, .cough], contactWithConfirmedCase: true, freeText: "ho", submittedAt: 1_780_000_000.5, source: .kiosk)
+        let declaration = HealthDeclaration(
+            symptoms: [.fever, .cough], contactWithConfirmedCase: true, freeText: "ho", submittedAt: 1_780_000_000.5, source: .kiosk)
         var drafts = (0..<4).map { CheckInFactory.draft(person: $0, at: ForwarderFixture.start.addingTimeInterval(Double($0))) }
         drafts.append(CheckInFactory.draft(person: 9, at: ForwarderFixture.start.addingTimeInterval(9), outcome: .refuse, declaration: declaration))
-        drafts[1].decision = Decision(outcome: .refer, reasons: [DecisionReason(code: "name_mismatch", english: "Name differs", vietnamese: "Tên khác")], ruleSetVersion: nil)
+        drafts[1].decision = Decision(
+            outcome: .refer, reasons: [DecisionReason(code: "name_mismatch", english: "Name differs", vietnamese: "Tên khác")], ruleSetVersion: nil)
         try await fixture.store.recordAll(drafts, direction: .auto)
         _ = try await fixture.store.purgeExpired(now: ForwarderFixture.start.addingTimeInterval(86_400 * 21 + 1.5), retentionDays: 21)
         // Purged rows leave the outbox with their purge (G7); the rest is read as stored.

@@ -15,7 +15,8 @@ import Testing
         let start = Date(timeIntervalSince1970: 1_794_990_000)  // 2026-11-18T08:20:00Z
         try await fixture.seed(count: 10, start: start)
         for index in 0..<4 {
-            var draft = CheckInFactory.draft(person: 10 + index, at: start.addingTimeInterval(3600 + Double(index) * 60), site: "site-b", outcome: .refuse)
+            var draft = CheckInFactory.draft(
+                person: 10 + index, at: start.addingTimeInterval(3600 + Double(index) * 60), site: "site-b", outcome: .refuse)
             draft.gate = "gate-02"
             _ = try await fixture.store.record(draft, direction: .fixed(.entry))
         }
@@ -62,7 +63,8 @@ import Testing
                 #expect(json["items"]?.arrayValue?.count == expected)
             }
             // The export applies the same filter.
-            try await client.execute(uri: "/v1/exports/check-ins?format=ndjson&" + query, method: .get, headers: .bearer(fixture.supervisorSecret)) { response in
+            try await client.execute(uri: "/v1/exports/check-ins?format=ndjson&" + query, method: .get, headers: .bearer(fixture.supervisorSecret)) {
+                response in
                 #expect(response.status == .ok)
                 #expect(response.text.split(separator: "\n").count == expected, "\(query)")
             }
@@ -103,7 +105,8 @@ import Testing
         let encoded = injection.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
         try await fixture.makeApplication().test(.router) { client in
             for path in ["/v1/check-ins", "/v1/exports/check-ins"] {
-                try await client.execute(uri: "\(path)?\(parameter)=\(encoded)", method: .get, headers: .bearer(fixture.supervisorSecret)) { response in
+                try await client.execute(uri: "\(path)?\(parameter)=\(encoded)", method: .get, headers: .bearer(fixture.supervisorSecret)) {
+                    response in
                     if response.status == .ok {
                         #expect(!response.text.contains("0010900"), "the filter matched rows")
                         #expect(!response.text.contains("sha256"))
@@ -177,7 +180,8 @@ import Testing
                 return Array(response.body.readableBytesView)
             }
         }
-        let columns = "id,sequence,recorded_at,clock_synced,site,gate,direction,decision,reasons,id_number,name,birth_date,credential_kind,credential_verified,credential_issuer,credential_doses,credential_event_date,credential_valid_until,paired_entry_id,flags,purged_at"
+        let columns =
+            "id,sequence,recorded_at,clock_synced,site,gate,direction,decision,reasons,id_number,name,birth_date,credential_kind,credential_verified,credential_issuer,credential_doses,credential_event_date,credential_valid_until,paired_entry_id,flags,purged_at"
         let header = columns.split(separator: ",").map { "\"\($0)\"" }.joined(separator: ",") + "\r\n"
         // Every cell quoted; `name` and `id_number` already in their CSV form.
         func row(_ index: Int, name: String, id: String) -> String {
@@ -188,13 +192,16 @@ import Testing
             ]
             return cells.joined(separator: ",") + "\r\n"
         }
-        let expected = [0xEF, 0xBB, 0xBF] + Array((header
-            + row(0, name: "\"Nguyễn Thị Ánh Tuyết\"", id: "\"079190000001\"")
-            + row(1, name: "\"'=HYPERLINK(\"\"http://x\"\",\"\"Đặng\"\")\"", id: "\"'+84901234567\"")
-            + row(2, name: "\"Trần, \"\"Bé\"\" Hoa\"", id: "\"'-1\"")
-            // A control character never reaches storage (the store turns the tab into a space).
-            + row(3, name: "\"'@SUM(A1)\"", id: "\" Tab\"")
-            + row(4, name: "\"Lê Văn;'=cmd|' /C calc'!A0\"", id: "\"0791 '-2+3\"")).utf8)
+        let expected =
+            [0xEF, 0xBB, 0xBF]
+            + Array(
+                (header
+                    + row(0, name: "\"Nguyễn Thị Ánh Tuyết\"", id: "\"079190000001\"")
+                    + row(1, name: "\"'=HYPERLINK(\"\"http://x\"\",\"\"Đặng\"\")\"", id: "\"'+84901234567\"")
+                    + row(2, name: "\"Trần, \"\"Bé\"\" Hoa\"", id: "\"'-1\"")
+                    // A control character never reaches storage (the store turns the tab into a space).
+                    + row(3, name: "\"'@SUM(A1)\"", id: "\" Tab\"")
+                    + row(4, name: "\"Lê Văn;'=cmd|' /C calc'!A0\"", id: "\"0791 '-2+3\"")).utf8)
         #expect(body == expected, "\(String(decoding: body, as: UTF8.self))")
     }
 
@@ -204,7 +211,8 @@ import Testing
         defer { fixture.remove() }
         try await fixture.seed(count: 23)
         try await fixture.makeApplication().test(.router) { client in
-            try await client.execute(uri: "/v1/exports/check-ins?format=\(format.rawValue)", method: .get, headers: .bearer(fixture.supervisorSecret)) { response in
+            try await client.execute(uri: "/v1/exports/check-ins?format=\(format.rawValue)", method: .get, headers: .bearer(fixture.supervisorSecret))
+            { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == format.mediaType)
                 let text = response.text
@@ -240,11 +248,13 @@ import Testing
                 #expect(items.count == 8)  // people 3–9 plus person 1 again
                 #expect(!items.contains { $0["id_number"]?.stringValue == "001090000000" })
             }
-            try await client.execute(uri: "/v1/left-not-returned?site=site-a&hours=0.5", method: .get, headers: .bearer(fixture.supervisorSecret)) { response in
+            try await client.execute(uri: "/v1/left-not-returned?site=site-a&hours=0.5", method: .get, headers: .bearer(fixture.supervisorSecret)) {
+                response in
                 let items = try #require(try response.json().arrayValue)
                 #expect(Set(items.compactMap { $0["id_number"]?.stringValue }) == ["001090000000", "001090000002"])
             }
-            try await client.execute(uri: "/v1/left-not-returned?site=site-a&hours=100", method: .get, headers: .bearer(fixture.supervisorSecret)) { response in
+            try await client.execute(uri: "/v1/left-not-returned?site=site-a&hours=100", method: .get, headers: .bearer(fixture.supervisorSecret)) {
+                response in
                 let body = try response.json()
                 #expect(body.arrayValue?.isEmpty == true)
             }

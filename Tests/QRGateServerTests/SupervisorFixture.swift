@@ -62,10 +62,14 @@ struct SupervisorFixture {
 
     /// Records `count` check-ins at one-minute steps from `start`, cycling through the factory's people.
     @discardableResult
-    func seed(count: Int, start: Date = Date(timeIntervalSince1970: 1_794_990_000), site: String = "site-a", direction: Direction = .entry, outcome: Decision.Outcome = .admit, personOffset: Int = 0) async throws -> [StoredCheckIn] {
+    func seed(
+        count: Int, start: Date = Date(timeIntervalSince1970: 1_794_990_000), site: String = "site-a", direction: Direction = .entry,
+        outcome: Decision.Outcome = .admit, personOffset: Int = 0
+    ) async throws -> [StoredCheckIn] {
         var stored: [StoredCheckIn] = []
         for index in 0..<count {
-            let draft = CheckInFactory.draft(person: personOffset + index, at: start.addingTimeInterval(Double(index) * 60), site: site, direction: direction, outcome: outcome)
+            let draft = CheckInFactory.draft(
+                person: personOffset + index, at: start.addingTimeInterval(Double(index) * 60), site: site, direction: direction, outcome: outcome)
             stored.append(try await store.record(draft, direction: .fixed(direction)))
         }
         return stored

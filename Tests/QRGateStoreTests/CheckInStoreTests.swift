@@ -25,7 +25,8 @@ import Testing
 
     @Test func recordsCheckInWithOutboxRowAndChainLink() async throws {
         defer { temporary.remove() }
-        let declaration = HealthDeclaration(symptoms: [.cough], travelledLast14Days: true, freeText: "ho nhẹ", submittedAt: 1_789_999_000, source: .kiosk)
+        let declaration = HealthDeclaration(
+            symptoms: [.cough], travelledLast14Days: true, freeText: "ho nhẹ", submittedAt: 1_789_999_000, source: .kiosk)
         let draft = CheckInFactory.draft(person: 1, at: start, declaration: declaration)
         let stored = try await store.record(draft, direction: .fixed(.entry))
         #expect(stored.sequence == 1)

@@ -22,7 +22,8 @@ import Testing
         for i in 0..<20_000 {
             let declaration = HealthDeclaration(freeText: String(repeating: "x", count: 400), submittedAt: 0, source: .kiosk)
             do {
-                let stored = try await store.record(CheckInFactory.draft(person: i, at: start.addingTimeInterval(Double(i)), declaration: declaration), direction: .fixed(.entry))
+                let stored = try await store.record(
+                    CheckInFactory.draft(person: i, at: start.addingTimeInterval(Double(i)), declaration: declaration), direction: .fixed(.entry))
                 recorded.append(stored.id)
             } catch {
                 refusal = error

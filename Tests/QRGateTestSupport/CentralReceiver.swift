@@ -3,8 +3,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
-import QRGateCore
 import NIOCore
+import QRGateCore
 import Synchronization
 
 /// A reference central tracing service for tests: a real Hummingbird server on 127.0.0.1
@@ -278,7 +278,10 @@ public final class CentralReceiver: Sendable {
         enum Decision { case respond(Response), hang, reset(Data) }
         let decision: Decision = state.withLock { s in
             func log(_ status: Int) {
-                s.log.append(LoggedRequest(ids: ids, idempotencyKey: key, authorization: authorization, bytes: bytes, status: status, chainHeadSequence: parsed?.chain_head?.sequence))
+                s.log.append(
+                    LoggedRequest(
+                        ids: ids, idempotencyKey: key, authorization: authorization, bytes: bytes, status: status,
+                        chainHeadSequence: parsed?.chain_head?.sequence))
             }
             func store(_ storeIDs: [String]) -> [[String: String]] {
                 storeIDs.map { id in

@@ -12,7 +12,9 @@ public enum LoopbackHTTP {
     }
 
     /// POSTs `body` with `contentType` to `path`.
-    public static func post(port: Int, path: String, contentType: String, body: [UInt8], headers: [String: String] = [:]) -> (status: Int, body: String)? {
+    public static func post(
+        port: Int, path: String, contentType: String, body: [UInt8], headers: [String: String] = [:]
+    ) -> (status: Int, body: String)? {
         var all = headers
         all["Content-Type"] = contentType
         return request(method: "POST", port: port, path: path, headers: all, body: body)

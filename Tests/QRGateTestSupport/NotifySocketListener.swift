@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
-import Foundation
 
 /// The test's stand-in for systemd's notification socket: a real `AF_UNIX` datagram socket
 /// that collects what the daemon sends through `NOTIFY_SOCKET`.

@@ -48,11 +48,13 @@ public struct TestDCCIssuer {
             "ver": "1.3.0",
             "nam": ["fn": .string(family), "fnt": .string(familyT), "gn": .string(given), "gnt": .string(givenT)],
             "dob": .string(dob),
-            "v": [[
-                "tg": "840539006", "vp": "1119349007", "mp": "EU/1/20/1528", "ma": "ORG-100030215",
-                "dn": .number(Double(dose)), "sd": .number(Double(total)), "dt": .string(date), "co": "VN",
-                "is": "Ministry of Health", "ci": "URN:UVCI:01:VN:QRGATE0000000001#T",
-            ]],
+            "v": [
+                [
+                    "tg": "840539006", "vp": "1119349007", "mp": "EU/1/20/1528", "ma": "ORG-100030215",
+                    "dn": .number(Double(dose)), "sd": .number(Double(total)), "dt": .string(date), "co": "VN",
+                    "is": "Ministry of Health", "ci": "URN:UVCI:01:VN:QRGATE0000000001#T",
+                ]
+            ],
         ]
     }
 

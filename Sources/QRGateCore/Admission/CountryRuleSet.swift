@@ -69,9 +69,10 @@ public struct CountryRuleSet: Sendable {
             do { logic = try CertLogicExpression(json: logicJSON) } catch {
                 throw LoadError(source: source, reason: "rule \(identifier) has invalid logic: \(error)")
             }
-            rules.append(Rule(
-                identifier: identifier, version: version, certificateType: json["CertificateType"]?.stringValue ?? "General",
-                validFrom: from, validTo: to, logic: logic))
+            rules.append(
+                Rule(
+                    identifier: identifier, version: version, certificateType: json["CertificateType"]?.stringValue ?? "General",
+                    validFrom: from, validTo: to, logic: logic))
             fingerprint.append(identifier + "@" + version + ":" + logicJSON.serialized())
             kept.append((source, json))
         }
@@ -85,7 +86,8 @@ public struct CountryRuleSet: Sendable {
     /// `General`, and of each identifier only the highest version.
     public func applicable(to type: String, at now: Date) -> [Rule] {
         var latest: [String: Rule] = [:]
-        for rule in rules where rule.validFrom <= now && now < rule.validTo
+        for rule in rules
+        where rule.validFrom <= now && now < rule.validTo
             && (rule.certificateType == "General" || rule.certificateType.lowercased() == type.lowercased())
         {
             if let existing = latest[rule.identifier], Self.compareVersions(existing.version, rule.version) >= 0 { continue }
@@ -98,7 +100,9 @@ public struct CountryRuleSet: Sendable {
     /// written for the certificate's own type (not `General`), and the ids of those that did not
     /// yield `true`. A type without rules of its own is not governed by the rule set at all: the
     /// policy refuses it (`no_applicable_rules`) rather than let `General` rules alone admit it.
-    public func failedRules(payload: JSONValue, issuedAt: Date?, expiresAt: Date?, at now: Date) -> (evaluated: Int, typeSpecific: Int, failed: [String]) {
+    public func failedRules(
+        payload: JSONValue, issuedAt: Date?, expiresAt: Date?, at now: Date
+    ) -> (evaluated: Int, typeSpecific: Int, failed: [String]) {
         let type = payload["v"] != nil ? "Vaccination" : payload["t"] != nil ? "Test" : payload["r"] != nil ? "Recovery" : "General"
         let external: JSONValue = [
             "valueSets": valueSets,

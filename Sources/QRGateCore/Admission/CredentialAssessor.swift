@@ -137,7 +137,8 @@ public struct CredentialAssessor: Sendable {
         // The card QR is unsigned plain text: recorded, and exported, as not verified.
         let credential: CredentialSummary =
             evidence.certificate?.summary
-            ?? (evidence.citizenID != nil ? CredentialSummary(kind: .citizenID, verified: false)
+            ?? (evidence.citizenID != nil
+                ? CredentialSummary(kind: .citizenID, verified: false)
                 : receipt != nil ? CredentialSummary(kind: .receipt, verified: true) : CredentialSummary(kind: .none, verified: false))
         return Assessment(
             evidence: evidence,

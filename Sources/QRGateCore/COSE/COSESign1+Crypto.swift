@@ -45,7 +45,8 @@ public enum COSEPublicKey: Sendable {
         } else if let key = try? _RSA.Signing.PublicKey(unsafeDERRepresentation: der) {
             self = .rsa(key)
         } else {
-            throw COSEError(.invalidKey, "Signer certificate holds a public key that is neither EC (P-256, P-384, P-521) nor RSA; it cannot verify a DCC.")
+            throw COSEError(
+                .invalidKey, "Signer certificate holds a public key that is neither EC (P-256, P-384, P-521) nor RSA; it cannot verify a DCC.")
         }
     }
 
@@ -72,7 +73,8 @@ extension COSESign1 {
     public func verifySignature(with key: COSEPublicKey) throws(COSEError) -> Bool {
         let named = algorithm.flatMap(COSEAlgorithm.init(rawValue:)) ?? (algorithm == nil ? key.algorithm : nil)
         guard let named else {
-            throw COSEError(.unsupportedAlgorithm, "COSE_Sign1 uses algorithm \(algorithm ?? 0), which qrgate does not verify (ES256, ES384, ES512, PS256).")
+            throw COSEError(
+                .unsupportedAlgorithm, "COSE_Sign1 uses algorithm \(algorithm ?? 0), which qrgate does not verify (ES256, ES384, ES512, PS256).")
         }
         let keyIsEC = key.algorithm != .ps256
         guard keyIsEC == (named != .ps256) else {

@@ -23,7 +23,8 @@ extension CitizenIDCard {
         if let index = fields.firstIndex(where: { $0.unicodeScalars.contains(where: TextSafety.isControl) }) {
             throw CitizenIDError(
                 code: .controlCharacter,
-                message: "field \(index + 1) holds a control character, which no citizen-ID card has; the QR was crafted or damaged, check the card by eye",
+                message:
+                    "field \(index + 1) holds a control character, which no citizen-ID card has; the QR was crafted or damaged, check the card by eye",
                 field: index + 1)
         }
         while fields.count > 6, fields.last?.isEmpty == true {

@@ -43,8 +43,9 @@ public enum Base45 {
     /// Decodes Base45 given as the UTF-8 bytes of the text.
     public static func decode(bytes text: [UInt8]) throws(Base45Error) -> [UInt8] {
         if text.count % 3 == 1 {
-            throw Base45Error(.invalidLength, offset: text.count - 1,
-                              "Base45 text has \(text.count) symbols; a valid length is never 1 more than a multiple of 3. The QR text was probably truncated.")
+            throw Base45Error(
+                .invalidLength, offset: text.count - 1,
+                "Base45 text has \(text.count) symbols; a valid length is never 1 more than a multiple of 3. The QR text was probably truncated.")
         }
         var out: [UInt8] = []
         out.reserveCapacity(text.count / 3 * 2 + 1)
@@ -52,16 +53,18 @@ public enum Base45 {
         func value(_ i: Int) throws(Base45Error) -> Int {
             let v = decodeTable[Int(text[i])]
             if v < 0 {
-                throw Base45Error(.invalidCharacter, offset: i,
-                                  "Base45 text holds a character outside the 45-symbol alphabet at position \(i). Rescan the code; it may not be a Base45 payload.")
+                throw Base45Error(
+                    .invalidCharacter, offset: i,
+                    "Base45 text holds a character outside the 45-symbol alphabet at position \(i). Rescan the code; it may not be a Base45 payload.")
             }
             return Int(v)
         }
         while index + 3 <= text.count {
             let n = try value(index) + 45 * (try value(index + 1)) + 2025 * (try value(index + 2))
             if n > 0xFFFF {
-                throw Base45Error(.valueOverflow, offset: index,
-                                  "Base45 group at position \(index) encodes \(n), more than two bytes can hold. The text is not valid Base45.")
+                throw Base45Error(
+                    .valueOverflow, offset: index,
+                    "Base45 group at position \(index) encodes \(n), more than two bytes can hold. The text is not valid Base45.")
             }
             out.append(UInt8(n >> 8))
             out.append(UInt8(n & 0xFF))
@@ -70,8 +73,9 @@ public enum Base45 {
         if index + 2 == text.count {
             let n = try value(index) + 45 * (try value(index + 1))
             if n > 0xFF {
-                throw Base45Error(.valueOverflow, offset: index,
-                                  "Base45 final pair at position \(index) encodes \(n), more than one byte can hold. The text is not valid Base45.")
+                throw Base45Error(
+                    .valueOverflow, offset: index,
+                    "Base45 final pair at position \(index) encodes \(n), more than one byte can hold. The text is not valid Base45.")
             }
             out.append(UInt8(n))
         }
@@ -83,7 +87,9 @@ public enum Base45 {
 public struct Base45Error: Error, Sendable, Hashable, CustomStringConvertible {
     /// What went wrong, for programs.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
-        private enum Value: String, Sendable { case invalidCharacter = "invalid_character", invalidLength = "invalid_length", valueOverflow = "value_overflow" }
+        private enum Value: String, Sendable {
+            case invalidCharacter = "invalid_character", invalidLength = "invalid_length", valueOverflow = "value_overflow"
+        }
         private let value: Value
         private init(_ value: Value) { self.value = value }
         /// A symbol outside the Base45 alphabet.

@@ -26,8 +26,9 @@ public struct CBORDecoder: Sendable {
         var reader = Reader(bytes: bytes, limits: limits)
         let value = try reader.item(depth: 0)
         if reader.index != bytes.count {
-            throw CBORError(.trailingBytes, offset: reader.index,
-                            "CBOR data has \(bytes.count - reader.index) unexpected bytes after the first item; the data is corrupt or not CBOR.")
+            throw CBORError(
+                .trailingBytes, offset: reader.index,
+                "CBOR data has \(bytes.count - reader.index) unexpected bytes after the first item; the data is corrupt or not CBOR.")
         }
         return value
     }
@@ -79,7 +80,8 @@ public struct CBORDecoder: Sendable {
             case 27: return try uint(8)
             case 31: return nil
             default:
-                throw CBORError(.malformed, offset: start, "CBOR item at byte \(start) uses reserved additional information \(info); the data is not valid CBOR.")
+                throw CBORError(
+                    .malformed, offset: start, "CBOR item at byte \(start) uses reserved additional information \(info); the data is not valid CBOR.")
             }
         }
 
@@ -94,7 +96,8 @@ public struct CBORDecoder: Sendable {
 
         mutating func item(depth: Int) throws(CBORError) -> CBORValue {
             guard depth <= limits.maxDepth else {
-                throw CBORError(.tooDeep, offset: index, "CBOR data nests deeper than \(limits.maxDepth) levels; it is rejected as hostile or corrupt.")
+                throw CBORError(
+                    .tooDeep, offset: index, "CBOR data nests deeper than \(limits.maxDepth) levels; it is rejected as hostile or corrupt.")
             }
             let start = index
             let initial = try byte()
@@ -122,11 +125,15 @@ public struct CBORDecoder: Sendable {
                         let head = try byte()
                         if head == 0xFF { break }
                         guard head >> 5 == major, let chunkLength = try argument(head & 0x1F, at: chunkStart) else {
-                            throw CBORError(.malformed, offset: chunkStart, "CBOR indefinite-length string at byte \(start) holds a chunk of another type; the data is not valid CBOR.")
+                            throw CBORError(
+                                .malformed, offset: chunkStart,
+                                "CBOR indefinite-length string at byte \(start) holds a chunk of another type; the data is not valid CBOR.")
                         }
                         let n = try length(chunkLength, limit: limits.maxStringLength, minBytesEach: 1, at: chunkStart)
                         guard data.count + n <= limits.maxStringLength else {
-                            throw CBORError(.tooLarge, offset: chunkStart, "CBOR string at byte \(start) is longer than the limit of \(limits.maxStringLength) bytes.")
+                            throw CBORError(
+                                .tooLarge, offset: chunkStart,
+                                "CBOR string at byte \(start) is longer than the limit of \(limits.maxStringLength) bytes.")
                         }
                         data.append(contentsOf: bytes[index..<index + n])
                         index += n
@@ -184,7 +191,9 @@ public struct CBORDecoder: Sendable {
         }
 
         func malformedIndefinite(_ start: Int) -> CBORError {
-            CBORError(.malformed, offset: start, "CBOR item at byte \(start) claims an indefinite length where none is allowed; the data is not valid CBOR.")
+            CBORError(
+                .malformed, offset: start, "CBOR item at byte \(start) claims an indefinite length where none is allowed; the data is not valid CBOR."
+            )
         }
 
         func tooMany(_ start: Int) -> CBORError {
@@ -201,16 +210,21 @@ public struct CBORDecoder: Sendable {
             case 24:
                 let value = try byte()
                 guard value >= 32 else {
-                    throw CBORError(.malformed, offset: start, "CBOR simple value at byte \(start) uses a two-byte form for a value below 32; the data is not valid CBOR.")
+                    throw CBORError(
+                        .malformed, offset: start,
+                        "CBOR simple value at byte \(start) uses a two-byte form for a value below 32; the data is not valid CBOR.")
                 }
                 return .simple(value)
             case 25: return .float(Self.halfToDouble(UInt16(try uint(2))))
             case 26: return .float(Double(Float(bitPattern: UInt32(try uint(4)))))
             case 27: return .float(Double(bitPattern: try uint(8)))
             case 31:
-                throw CBORError(.malformed, offset: start, "CBOR data has a break code at byte \(start) outside an indefinite-length item; the data is not valid CBOR.")
+                throw CBORError(
+                    .malformed, offset: start,
+                    "CBOR data has a break code at byte \(start) outside an indefinite-length item; the data is not valid CBOR.")
             default:
-                throw CBORError(.malformed, offset: start, "CBOR item at byte \(start) uses reserved additional information \(info); the data is not valid CBOR.")
+                throw CBORError(
+                    .malformed, offset: start, "CBOR item at byte \(start) uses reserved additional information \(info); the data is not valid CBOR.")
             }
         }
 

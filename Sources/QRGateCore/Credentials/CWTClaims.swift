@@ -32,7 +32,8 @@ public struct CWTClaims: Sendable {
             throw CWTClaimsError(.missingHealthCertificate, "The CWT has no health-certificate claim (-260); the QR code is not an EU DCC.")
         }
         guard let dcc = hcert[intKey: 1], case .map = dcc else {
-            throw CWTClaimsError(.missingHealthCertificate, "The health-certificate claim (-260) has no DCC map under key 1; the QR code is not an EU DCC.")
+            throw CWTClaimsError(
+                .missingHealthCertificate, "The health-certificate claim (-260) has no DCC map under key 1; the QR code is not an EU DCC.")
         }
         healthCertificate = dcc
     }

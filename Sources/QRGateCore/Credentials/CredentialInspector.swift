@@ -31,9 +31,10 @@ public enum CredentialInspector {
 
     /// Inspects `text`. Text no format recognises yields format `unknown` with the DCC
     /// checks (`prefix` failed, the rest skipped) and verdict `invalid`.
-    public static func inspect(text: String, trust: TrustStore, at clock: Date,
-                               formats: [any CredentialFormatInspector] = standardFormats) -> InspectionReport
-    {
+    public static func inspect(
+        text: String, trust: TrustStore, at clock: Date,
+        formats: [any CredentialFormatInspector] = standardFormats
+    ) -> InspectionReport {
         for format in formats where format.recognizes(text) {
             return format.inspect(text: text, trust: trust, at: clock)
         }

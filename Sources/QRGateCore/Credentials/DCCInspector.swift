@@ -43,8 +43,10 @@ public struct DCCInspector: Sendable {
             } else {
                 run.report.format = .unknown
                 let shown = trimmed.prefix(4)
-                run.fail(.prefix, "unknown_prefix",
-                         shown.isEmpty ? "The QR code is empty; scan it again." : "The QR text starts with \"\(shown)\", not \"HC1:\"; it is not an EU DCC.")
+                run.fail(
+                    .prefix, "unknown_prefix",
+                    shown.isEmpty
+                        ? "The QR code is empty; scan it again." : "The QR text starts with \"\(shown)\", not \"HC1:\"; it is not an EU DCC.")
             }
         case .base45(let text): base45Text = text
         case .compressed(let bytes): compressed = bytes
@@ -154,10 +156,12 @@ public struct DCCInspector: Sendable {
         }
         let types = certificateTypes(of: payload)
         if types.count != 1 {
-            fail("certificate_groups",
-                 types.isEmpty
+            fail(
+                "certificate_groups",
+                types.isEmpty
                     ? "The DCC holds no vaccination, test or recovery group; the issuer produced an invalid certificate."
-                    : "The DCC holds \(types.count) certificate groups (\(types.map(\.rawValue).joined(separator: ", "))); exactly one of v, t, r is allowed.")
+                    : "The DCC holds \(types.count) certificate groups (\(types.map(\.rawValue).joined(separator: ", "))); exactly one of v, t, r is allowed."
+            )
         }
         guard let version = payload["ver"]?.stringValue else {
             fail("missing_version", "The DCC has no schema version (\"ver\"); it cannot be validated.")
@@ -167,8 +171,10 @@ public struct DCCInspector: Sendable {
             let violations = try DCCSchemaValidator.validate(payload, version: version)
             if !violations.isEmpty {
                 let shown = violations.prefix(3).map { "\($0.path.isEmpty ? "/" : $0.path): \($0.message)" }.joined(separator: "; ")
-                fail("schema_violation",
-                     "The DCC does not follow the DCC schema \(version): \(shown)\(violations.count > 3 ? " (and \(violations.count - 3) more)" : ""). The issuer must reissue it.")
+                fail(
+                    "schema_violation",
+                    "The DCC does not follow the DCC schema \(version): \(shown)\(violations.count > 3 ? " (and \(violations.count - 3) more)" : ""). The issuer must reissue it."
+                )
             }
         } catch {
             fail("schema_unavailable", "No DCC schema is known for version \(version) (\(error)); update qrgate or its schemas.")
@@ -183,8 +189,10 @@ public struct DCCInspector: Sendable {
         }
         let candidates = trust.signers(forKeyIdentifier: kid)
         guard let first = candidates.first else {
-            run.fail(.signature, "unknown_kid",
-                     "QR is an EU DCC whose signature does not match any trusted certificate (kid \(Self.kidText(kid))). Update the trust list or refuse the certificate.")
+            run.fail(
+                .signature, "unknown_kid",
+                "QR is an EU DCC whose signature does not match any trusted certificate (kid \(Self.kidText(kid))). Update the trust list or refuse the certificate."
+            )
             return
         }
         var algorithmProblem: COSEError?
@@ -205,8 +213,10 @@ public struct DCCInspector: Sendable {
         if let algorithmProblem, candidates.count == 1 {
             run.fail(.signature, "unsupported_algorithm", algorithmProblem.message)
         } else {
-            run.fail(.signature, "bad_signature",
-                     "The DCC's signature does not verify with the trusted certificate for kid \(Self.kidText(kid)); the certificate is forged or damaged. Refuse it.")
+            run.fail(
+                .signature, "bad_signature",
+                "The DCC's signature does not verify with the trusted certificate for kid \(Self.kidText(kid)); the certificate is forged or damaged. Refuse it."
+            )
         }
     }
 
@@ -225,8 +235,10 @@ public struct DCCInspector: Sendable {
             run.pass(.keyUsage)
         } else {
             let allowed = DCCCertificateType.allCases.filter(signer.allowedTypes.contains).map(\.displayName)
-            run.fail(.keyUsage, "key_usage_not_allowed",
-                     "The signer certificate (kid \(Self.kidText(signer.keyIdentifier))) may sign \(allowed.isEmpty ? "no DCC type" : allowed.joined(separator: ", ") + " certificates"), not \(refused.map(\.displayName).joined(separator: ", ")) certificates. Refuse the certificate.")
+            run.fail(
+                .keyUsage, "key_usage_not_allowed",
+                "The signer certificate (kid \(Self.kidText(signer.keyIdentifier))) may sign \(allowed.isEmpty ? "no DCC type" : allowed.joined(separator: ", ") + " certificates"), not \(refused.map(\.displayName).joined(separator: ", ")) certificates. Refuse the certificate."
+            )
         }
     }
 
@@ -243,20 +255,25 @@ public struct DCCInspector: Sendable {
             if clock < cert.notBefore || clock > cert.notAfter {
                 run.fail(
                     .signature, clock < cert.notBefore ? Self.signerNotYetValid : Self.signerExpired,
-                    "The signer certificate (kid \(Self.kidText(signer.keyIdentifier))) is valid from \(ISO8601Timestamp.format(cert.notBefore)) to \(ISO8601Timestamp.format(cert.notAfter)), not at \(ISO8601Timestamp.format(clock)); a certificate signed with it cannot be trusted. Check the kiosk clock, else refuse it.")
+                    "The signer certificate (kid \(Self.kidText(signer.keyIdentifier))) is valid from \(ISO8601Timestamp.format(cert.notBefore)) to \(ISO8601Timestamp.format(cert.notAfter)), not at \(ISO8601Timestamp.format(clock)); a certificate signed with it cannot be trusted. Check the kiosk clock, else refuse it."
+                )
             }
         }
         guard let issuedAt = claims.issuedAt, let expiresAt = claims.expiresAt else {
-            run.fail(.validity, "missing_claim",
-                     "The DCC lacks its \(claims.issuedAt == nil ? "issued-at (6)" : "expiry (4)") claim; its validity cannot be established. Refuse it.")
+            run.fail(
+                .validity, "missing_claim",
+                "The DCC lacks its \(claims.issuedAt == nil ? "issued-at (6)" : "expiry (4)") claim; its validity cannot be established. Refuse it.")
             return
         }
         if clock < issuedAt {
-            run.fail(.validity, "not_yet_valid",
-                     "The DCC was issued at \(ISO8601Timestamp.format(issuedAt)), after the current time \(ISO8601Timestamp.format(clock)); check the kiosk clock.")
+            run.fail(
+                .validity, "not_yet_valid",
+                "The DCC was issued at \(ISO8601Timestamp.format(issuedAt)), after the current time \(ISO8601Timestamp.format(clock)); check the kiosk clock."
+            )
         } else if clock > expiresAt {
-            run.fail(.validity, "expired",
-                     "The DCC expired at \(ISO8601Timestamp.format(expiresAt)); the holder needs a current certificate.")
+            run.fail(
+                .validity, "expired",
+                "The DCC expired at \(ISO8601Timestamp.format(expiresAt)); the holder needs a current certificate.")
         } else {
             run.pass(.validity)
         }

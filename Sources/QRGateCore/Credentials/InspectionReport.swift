@@ -114,9 +114,10 @@ public struct InspectionReport: Sendable {
     public var notes: [String]
 
     /// Creates a report.
-    public init(format: Format, checks: [Check: Status] = [:], errors: [Issue] = [], keyIdentifier: [UInt8]? = nil,
-                claims: Claims? = nil, payload: JSONValue? = nil, signer: TrustStore.Entry? = nil, notes: [String] = [])
-    {
+    public init(
+        format: Format, checks: [Check: Status] = [:], errors: [Issue] = [], keyIdentifier: [UInt8]? = nil,
+        claims: Claims? = nil, payload: JSONValue? = nil, signer: TrustStore.Entry? = nil, notes: [String] = []
+    ) {
         self.format = format
         self.checks = checks
         self.errors = errors
@@ -140,17 +141,19 @@ public struct InspectionReport: Sendable {
     public func json() -> JSONValue {
         var checkObject: [String: JSONValue] = [:]
         for (check, status) in checks { checkObject[check.rawValue] = .string(status.rawValue) }
-        let claimsValue: JSONValue = claims.map { claims in
-            .object([
-                "iss": claims.issuer.map(JSONValue.string) ?? .null,
-                "iat": claims.issuedAt.map { .string(ISO8601Timestamp.format($0)) } ?? .null,
-                "exp": claims.expiresAt.map { .string(ISO8601Timestamp.format($0)) } ?? .null,
-            ])
-        } ?? .null
+        let claimsValue: JSONValue =
+            claims.map { claims in
+                .object([
+                    "iss": claims.issuer.map(JSONValue.string) ?? .null,
+                    "iat": claims.issuedAt.map { .string(ISO8601Timestamp.format($0)) } ?? .null,
+                    "exp": claims.expiresAt.map { .string(ISO8601Timestamp.format($0)) } ?? .null,
+                ])
+            } ?? .null
         return .object([
             "format": .string(format.rawValue),
             "checks": .object(checkObject),
-            "errors": .array(errors.map { .object(["check": .string($0.check.rawValue), "code": .string($0.code), "message": .string($0.message)]) }),
+            "errors": .array(
+                errors.map { .object(["check": .string($0.check.rawValue), "code": .string($0.code), "message": .string($0.message)]) }),
             "kid": keyIdentifier.map { .string(Data($0).base64EncodedString()) } ?? .null,
             "claims": claimsValue,
             "payload": payload ?? .null,

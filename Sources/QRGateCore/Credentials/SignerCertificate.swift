@@ -77,7 +77,8 @@ public struct SignerCertificate: Sendable {
             } catch let error as SignerCertificateError {
                 throw error
             } catch {
-                throw SignerCertificateError(.malformed, "Signer certificate is not a readable X.509 certificate (\(error)); replace it in the trust list.")
+                throw SignerCertificateError(
+                    .malformed, "Signer certificate is not a readable X.509 certificate (\(error)); replace it in the trust list.")
             }
             parsedLeniently = true
         }
@@ -158,8 +159,9 @@ public struct SignerCertificate: Sendable {
                 ekuMalformed = eku == nil
             }
         }
-        return TBSFields(subjectPublicKeyInfo: spki, notBefore: notBefore, notAfter: notAfter, extendedKeyUsage: eku,
-                         extendedKeyUsageMalformed: ekuMalformed, country: country)
+        return TBSFields(
+            subjectPublicKeyInfo: spki, notBefore: notBefore, notAfter: notAfter, extendedKeyUsage: eku,
+            extendedKeyUsageMalformed: ekuMalformed, country: country)
     }
 
     /// The OIDs of an ExtendedKeyUsage extension value (a SEQUENCE OF OBJECT IDENTIFIER).

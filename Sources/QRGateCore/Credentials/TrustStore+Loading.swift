@@ -23,7 +23,10 @@ extension TrustStore {
         var entries: [Entry] = []
         for (number, line) in lines.enumerated() {
             guard let der = Data(base64Encoded: line) else {
-                throw TrustStoreError(.unrecognizedFormat, "\(fileName) is neither a trust-list JSON file, PEM, DER nor Base64 DER (line \(number + 1)). Provide certificates in one of those formats.")
+                throw TrustStoreError(
+                    .unrecognizedFormat,
+                    "\(fileName) is neither a trust-list JSON file, PEM, DER nor Base64 DER (line \(number + 1)). Provide certificates in one of those formats."
+                )
             }
             entries.append(Entry(certificate: try certificate(Array(der), source: "\(fileName) line \(number + 1)")))
         }

@@ -15,9 +15,10 @@ public struct TrustStore: Sendable {
         public var allowedTypes: Set<DCCCertificateType>
 
         /// Creates an entry for `certificate`, by default under its own `kid` with its own country and EKU.
-        public init(certificate: SignerCertificate, keyIdentifier: [UInt8]? = nil, country: String? = nil,
-                    allowedTypes: Set<DCCCertificateType>? = nil)
-        {
+        public init(
+            certificate: SignerCertificate, keyIdentifier: [UInt8]? = nil, country: String? = nil,
+            allowedTypes: Set<DCCCertificateType>? = nil
+        ) {
             self.certificate = certificate
             self.keyIdentifier = keyIdentifier ?? certificate.keyIdentifier
             self.country = country ?? certificate.country

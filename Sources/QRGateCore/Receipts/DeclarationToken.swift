@@ -61,7 +61,8 @@ public enum DeclarationToken {
             throw DeclarationTokenError(code: "claims", message: "the declaration lacks its time or its symptom answers")
         }
         guard let kid = message.keyIdentifier, let key = keyring.key(for: kid) else {
-            throw DeclarationTokenError(code: "unknown_kid", message: "the declaration was signed by a key this gate does not trust; install the declaration service's key")
+            throw DeclarationTokenError(
+                code: "unknown_kid", message: "the declaration was signed by a key this gate does not trust; install the declaration service's key")
         }
         let valid = (try? message.verifySignature(with: .p256(key.publicKey))) ?? false
         guard valid else { throw DeclarationTokenError(code: "signature", message: "the declaration's signature does not match: it was altered") }

@@ -6,7 +6,8 @@ public struct ReceiptError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Kinds of failure, one per layer.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Kind: String {
-            case prefix, base45, zlib, cose, claims, unknownKey = "unknown_kid", signature, expired, notYetValid = "not_yet_valid", otherSite = "other_site"
+            case prefix, base45, zlib, cose, claims, unknownKey = "unknown_kid", signature, expired, notYetValid = "not_yet_valid", otherSite =
+                "other_site"
         }
         private let kind: Kind
         /// Not a `QRG1:` receipt.
@@ -120,7 +121,10 @@ public enum ReceiptToken {
         }
         guard let kid = message.keyIdentifier, let key = keyring.key(for: kid) else {
             let kidText = message.keyIdentifier.map { Data($0).base64EncodedString() } ?? "none"
-            throw ReceiptError(code: .unknownKey, message: "the receipt was signed by a gate key this gate does not know (kid \(kidText)); add that gate's public key to the site's keys")
+            throw ReceiptError(
+                code: .unknownKey,
+                message:
+                    "the receipt was signed by a gate key this gate does not know (kid \(kidText)); add that gate's public key to the site's keys")
         }
         let signatureValid: Bool
         do { signatureValid = try message.verifySignature(with: .p256(key.publicKey)) } catch { signatureValid = false }
@@ -133,13 +137,17 @@ public enum ReceiptToken {
         if let keySite = key.site, keySite != claims.site {
             throw ReceiptError(
                 code: .otherSite,
-                message: "the receipt claims site \(claims.site) but is signed by gate \(key.gate) of site \(keySite): a gate key speaks only for its own site")
+                message:
+                    "the receipt claims site \(claims.site) but is signed by gate \(key.gate) of site \(keySite): a gate key speaks only for its own site"
+            )
         }
         if now > claims.validUntil {
             throw ReceiptError(code: .expired, message: "the receipt expired at \(ISO8601Timestamp.format(claims.validUntil))")
         }
         if claims.issuedAt > now.addingTimeInterval(300) {
-            throw ReceiptError(code: .notYetValid, message: "the receipt was issued at \(ISO8601Timestamp.format(claims.issuedAt)), after now; a gate's clock is wrong")
+            throw ReceiptError(
+                code: .notYetValid,
+                message: "the receipt was issued at \(ISO8601Timestamp.format(claims.issuedAt)), after now; a gate's clock is wrong")
         }
         return claims
     }

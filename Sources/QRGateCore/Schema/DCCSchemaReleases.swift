@@ -1,3 +1,4 @@
+// swift-format-ignore-file
 // GENERATED FILE — do not edit by hand.
 //
 // The combined EU DCC JSON schema of every release, as published by the eHealth Network in

@@ -164,9 +164,15 @@ public struct SchemaPattern: Sendable, Hashable, CustomStringConvertible {
             guard let c = peek else { return atom }
             var bounds: (Int, Int?)?
             switch c {
-            case "*": position += 1; bounds = (0, nil)
-            case "+": position += 1; bounds = (1, nil)
-            case "?": position += 1; bounds = (0, 1)
+            case "*":
+                position += 1
+                bounds = (0, nil)
+            case "+":
+                position += 1
+                bounds = (1, nil)
+            case "?":
+                position += 1
+                bounds = (0, 1)
             case "{":
                 if let parsed = try parseBraces() { bounds = parsed }
             default: break

@@ -1,3 +1,4 @@
+// swift-format-ignore-file
 // GENERATED FILE — do not edit by hand.
 //
 // The EU DCC value sets from GitHub `ehn-dcc-development/eu-dcc-valuesets`, commit

@@ -61,169 +61,265 @@ public struct ConfigurationLoader: Sendable {
     private static let keys: [(key: String, set: Setter)] = baseKeys + centralKeys
 
     private static let baseKeys: [(key: String, set: Setter)] = [
-        ("gate.id", { c, v in
-            guard let id = identifier(v) else { return identifierRule }
-            c.gate.id = id
-            return nil
-        }),
-        ("gate.site", { c, v in
-            guard let site = identifier(v) else { return identifierRule }
-            c.gate.site = site
-            return nil
-        }),
-        ("gate.country", { c, v in
-            guard v.count == 2, v.allSatisfy({ $0.isASCII && $0.isUppercase }) else { return "an ISO 3166-1 alpha-2 code such as VN" }
-            c.gate.country = v
-            return nil
-        }),
-        ("gate.mode", { c, v in choice(v, into: &c.gate.mode) }),
-        ("state_directory", { c, v in
-            guard !v.isEmpty else { return "a folder path" }
-            c.stateDirectory = v
-            return nil
-        }),
-        ("http.address", { c, v in
-            guard let (host, port) = parseAddress(v) else { return "host:port with a port from 0 to 65535, e.g. 127.0.0.1:8080" }
-            c.http.host = host
-            c.http.port = port
-            return nil
-        }),
-        ("http.tls_certificate", { c, v in
-            c.http.tlsCertificate = v
-            return nil
-        }),
-        ("http.tls_key", { c, v in
-            c.http.tlsKey = v
-            return nil
-        }),
-        ("http.max_connections", { c, v in
-            guard let count = Int(v), (8...16_384).contains(count) else { return "a whole number of connections from 8 to 16384" }
-            c.http.maxConnections = count
-            return nil
-        }),
-        ("http.idle_timeout_seconds", { c, v in
-            guard let seconds = Double(v), seconds >= 1, seconds <= 3600 else { return "a number of seconds from 1 to 3600" }
-            c.http.idleTimeoutSeconds = seconds
-            return nil
-        }),
-        ("http.metrics_require_token", { c, v in
-            guard let b = boolean(v) else { return "true or false" }
-            c.http.metricsRequireToken = b
-            return nil
-        }),
-        ("logging.level", { c, v in
-            let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
-            guard levels.contains(v) else { return "one of " + levels.joined(separator: ", ") }
-            c.logLevel = v
-            return nil
-        }),
-        ("scanner.source", { c, v in choice(v, into: &c.scanner.source) }),
-        ("scanner.folder", { c, v in
-            guard !v.isEmpty else { return "a folder path" }
-            c.scanner.folder = v
-            return nil
-        }),
-        ("scanner.after_scan", { c, v in choice(v, into: &c.scanner.afterScan) }),
-        ("scanner.keep_max_files", { c, v in
-            guard let files = Int(v), files >= 1, files <= 100_000 else { return "a whole number of files from 1 to 100000" }
-            c.scanner.keepMaxFiles = files
-            return nil
-        }),
-        ("scanner.keep_max_hours", { c, v in
-            guard let hours = Double(v), hours > 0, hours <= 24 * 365 else { return "a number of hours above 0, at most 8760" }
-            c.scanner.keepMaxHours = hours
-            return nil
-        }),
-        ("scanner.camera_device", { c, v in
-            guard v.hasPrefix("/dev/") else { return "a device path under /dev/" }
-            c.scanner.cameraDevice = v
-            return nil
-        }),
-        ("scanner.line_device", { c, v in
-            guard !v.isEmpty else { return "a tty path or - for standard input" }
-            c.scanner.lineDevice = v
-            return nil
-        }),
-        ("scanner.dedup_seconds", { c, v in
-            guard let seconds = Double(v), seconds >= 0, seconds <= 3600 else { return "a number of seconds from 0 to 3600" }
-            c.scanner.dedupSeconds = seconds
-            return nil
-        }),
-        ("scanner.max_pixels", { c, v in
-            guard let pixels = Int(v), pixels >= 10_000, pixels <= 200_000_000 else { return "a whole number of pixels from 10000 to 200000000" }
-            c.scanner.maxPixels = pixels
-            return nil
-        }),
-        ("storage.retention_days", { c, v in
-            guard let days = Int(v), days >= 1, days <= 3650 else { return "a whole number of days from 1 to 3650" }
-            c.storage.retentionDays = days
-            return nil
-        }),
-        ("storage.quota_mib", { c, v in
-            guard let mib = Int(v), mib >= 16, mib <= 1_048_576 else { return "a whole number of MiB from 16 to 1048576" }
-            c.storage.quotaMiB = mib
-            return nil
-        }),
-        ("trust.path", { c, v in
-            guard !v.isEmpty else { return "a file or folder of signer certificates" }
-            c.trust.path = v
-            return nil
-        }),
-        ("trust.rules_directory", { c, v in
-            guard !v.isEmpty else { return "a folder of CertLogic rule files" }
-            c.trust.rulesDirectory = v
-            return nil
-        }),
-        ("admission.require_certificate", { c, v in
-            guard let b = boolean(v) else { return "true or false" }
-            c.admission.requireCertificate = b
-            return nil
-        }),
-        ("admission.require_declaration", { c, v in
-            guard let b = boolean(v) else { return "true or false" }
-            c.admission.requireDeclaration = b
-            return nil
-        }),
-        ("admission.declaration_max_age_hours", { c, v in
-            guard let hours = Int(v), (1...720).contains(hours) else { return "a whole number of hours from 1 to 720" }
-            c.admission.declarationMaxAgeHours = hours
-            return nil
-        }),
-        ("admission.residents_file", { c, v in
-            c.admission.residentsFile = v
-            return nil
-        }),
-        ("admission.max_hours_outside", { c, v in
-            guard let hours = Int(v), (1...720).contains(hours) else { return "a whole number of hours from 1 to 720" }
-            c.admission.maxHoursOutside = hours
-            return nil
-        }),
-        ("receipts.validity_hours", { c, v in
-            guard let hours = Int(v), (1...720).contains(hours) else { return "a whole number of hours from 1 to 720" }
-            c.receipts.validityHours = hours
-            return nil
-        }),
-        ("receipts.directory", { c, v in
-            c.receipts.directory = v
-            return nil
-        }),
-        ("receipts.printer", { c, v in
-            guard v.isEmpty || v.hasPrefix("/") || v.contains(":") else { return "a device path such as /dev/usb/lp0, host:9100, or empty" }
-            c.receipts.printer = v
-            return nil
-        }),
-        ("receipts.paper", { c, v in
-            guard ["58mm", "80mm"].contains(v) else { return "58mm or 80mm" }
-            c.receipts.paper = v
-            return nil
-        }),
-        ("shutdown.grace_seconds", { c, v in
-            guard let seconds = Double(v), seconds >= 1, seconds <= 80 else {
-                return "a number of seconds from 1 to 80 (systemd's TimeoutStopSec is 90)"
+        (
+            "gate.id",
+            { c, v in
+                guard let id = identifier(v) else { return identifierRule }
+                c.gate.id = id
+                return nil
             }
-            c.shutdownGraceSeconds = seconds
-            return nil
-        }),
+        ),
+        (
+            "gate.site",
+            { c, v in
+                guard let site = identifier(v) else { return identifierRule }
+                c.gate.site = site
+                return nil
+            }
+        ),
+        (
+            "gate.country",
+            { c, v in
+                guard v.count == 2, v.allSatisfy({ $0.isASCII && $0.isUppercase }) else { return "an ISO 3166-1 alpha-2 code such as VN" }
+                c.gate.country = v
+                return nil
+            }
+        ),
+        ("gate.mode", { c, v in choice(v, into: &c.gate.mode) }),
+        (
+            "state_directory",
+            { c, v in
+                guard !v.isEmpty else { return "a folder path" }
+                c.stateDirectory = v
+                return nil
+            }
+        ),
+        (
+            "http.address",
+            { c, v in
+                guard let (host, port) = parseAddress(v) else { return "host:port with a port from 0 to 65535, e.g. 127.0.0.1:8080" }
+                c.http.host = host
+                c.http.port = port
+                return nil
+            }
+        ),
+        (
+            "http.tls_certificate",
+            { c, v in
+                c.http.tlsCertificate = v
+                return nil
+            }
+        ),
+        (
+            "http.tls_key",
+            { c, v in
+                c.http.tlsKey = v
+                return nil
+            }
+        ),
+        (
+            "http.max_connections",
+            { c, v in
+                guard let count = Int(v), (8...16_384).contains(count) else { return "a whole number of connections from 8 to 16384" }
+                c.http.maxConnections = count
+                return nil
+            }
+        ),
+        (
+            "http.idle_timeout_seconds",
+            { c, v in
+                guard let seconds = Double(v), seconds >= 1, seconds <= 3600 else { return "a number of seconds from 1 to 3600" }
+                c.http.idleTimeoutSeconds = seconds
+                return nil
+            }
+        ),
+        (
+            "http.metrics_require_token",
+            { c, v in
+                guard let b = boolean(v) else { return "true or false" }
+                c.http.metricsRequireToken = b
+                return nil
+            }
+        ),
+        (
+            "logging.level",
+            { c, v in
+                let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+                guard levels.contains(v) else { return "one of " + levels.joined(separator: ", ") }
+                c.logLevel = v
+                return nil
+            }
+        ),
+        ("scanner.source", { c, v in choice(v, into: &c.scanner.source) }),
+        (
+            "scanner.folder",
+            { c, v in
+                guard !v.isEmpty else { return "a folder path" }
+                c.scanner.folder = v
+                return nil
+            }
+        ),
+        ("scanner.after_scan", { c, v in choice(v, into: &c.scanner.afterScan) }),
+        (
+            "scanner.keep_max_files",
+            { c, v in
+                guard let files = Int(v), files >= 1, files <= 100_000 else { return "a whole number of files from 1 to 100000" }
+                c.scanner.keepMaxFiles = files
+                return nil
+            }
+        ),
+        (
+            "scanner.keep_max_hours",
+            { c, v in
+                guard let hours = Double(v), hours > 0, hours <= 24 * 365 else { return "a number of hours above 0, at most 8760" }
+                c.scanner.keepMaxHours = hours
+                return nil
+            }
+        ),
+        (
+            "scanner.camera_device",
+            { c, v in
+                guard v.hasPrefix("/dev/") else { return "a device path under /dev/" }
+                c.scanner.cameraDevice = v
+                return nil
+            }
+        ),
+        (
+            "scanner.line_device",
+            { c, v in
+                guard !v.isEmpty else { return "a tty path or - for standard input" }
+                c.scanner.lineDevice = v
+                return nil
+            }
+        ),
+        (
+            "scanner.dedup_seconds",
+            { c, v in
+                guard let seconds = Double(v), seconds >= 0, seconds <= 3600 else { return "a number of seconds from 0 to 3600" }
+                c.scanner.dedupSeconds = seconds
+                return nil
+            }
+        ),
+        (
+            "scanner.max_pixels",
+            { c, v in
+                guard let pixels = Int(v), pixels >= 10_000, pixels <= 200_000_000 else { return "a whole number of pixels from 10000 to 200000000" }
+                c.scanner.maxPixels = pixels
+                return nil
+            }
+        ),
+        (
+            "storage.retention_days",
+            { c, v in
+                guard let days = Int(v), days >= 1, days <= 3650 else { return "a whole number of days from 1 to 3650" }
+                c.storage.retentionDays = days
+                return nil
+            }
+        ),
+        (
+            "storage.quota_mib",
+            { c, v in
+                guard let mib = Int(v), mib >= 16, mib <= 1_048_576 else { return "a whole number of MiB from 16 to 1048576" }
+                c.storage.quotaMiB = mib
+                return nil
+            }
+        ),
+        (
+            "trust.path",
+            { c, v in
+                guard !v.isEmpty else { return "a file or folder of signer certificates" }
+                c.trust.path = v
+                return nil
+            }
+        ),
+        (
+            "trust.rules_directory",
+            { c, v in
+                guard !v.isEmpty else { return "a folder of CertLogic rule files" }
+                c.trust.rulesDirectory = v
+                return nil
+            }
+        ),
+        (
+            "admission.require_certificate",
+            { c, v in
+                guard let b = boolean(v) else { return "true or false" }
+                c.admission.requireCertificate = b
+                return nil
+            }
+        ),
+        (
+            "admission.require_declaration",
+            { c, v in
+                guard let b = boolean(v) else { return "true or false" }
+                c.admission.requireDeclaration = b
+                return nil
+            }
+        ),
+        (
+            "admission.declaration_max_age_hours",
+            { c, v in
+                guard let hours = Int(v), (1...720).contains(hours) else { return "a whole number of hours from 1 to 720" }
+                c.admission.declarationMaxAgeHours = hours
+                return nil
+            }
+        ),
+        (
+            "admission.residents_file",
+            { c, v in
+                c.admission.residentsFile = v
+                return nil
+            }
+        ),
+        (
+            "admission.max_hours_outside",
+            { c, v in
+                guard let hours = Int(v), (1...720).contains(hours) else { return "a whole number of hours from 1 to 720" }
+                c.admission.maxHoursOutside = hours
+                return nil
+            }
+        ),
+        (
+            "receipts.validity_hours",
+            { c, v in
+                guard let hours = Int(v), (1...720).contains(hours) else { return "a whole number of hours from 1 to 720" }
+                c.receipts.validityHours = hours
+                return nil
+            }
+        ),
+        (
+            "receipts.directory",
+            { c, v in
+                c.receipts.directory = v
+                return nil
+            }
+        ),
+        (
+            "receipts.printer",
+            { c, v in
+                guard v.isEmpty || v.hasPrefix("/") || v.contains(":") else { return "a device path such as /dev/usb/lp0, host:9100, or empty" }
+                c.receipts.printer = v
+                return nil
+            }
+        ),
+        (
+            "receipts.paper",
+            { c, v in
+                guard ["58mm", "80mm"].contains(v) else { return "58mm or 80mm" }
+                c.receipts.paper = v
+                return nil
+            }
+        ),
+        (
+            "shutdown.grace_seconds",
+            { c, v in
+                guard let seconds = Double(v), seconds >= 1, seconds <= 80 else {
+                    return "a number of seconds from 1 to 80 (systemd's TimeoutStopSec is 90)"
+                }
+                c.shutdownGraceSeconds = seconds
+                return nil
+            }
+        ),
     ]
 
     /// Environment variables and the key each one overrides.
@@ -378,7 +474,8 @@ public struct ConfigurationLoader: Sendable {
                 .init(
                     key: "http.address",
                     value: "\(configuration.http.host):\(configuration.http.port)",
-                    allowed: "a loopback address (127.0.0.0/8 or ::1, written as an address, not a name), or set http.tls_certificate and http.tls_key: plain HTTP is only allowed on loopback"
+                    allowed:
+                        "a loopback address (127.0.0.0/8 or ::1, written as an address, not a name), or set http.tls_certificate and http.tls_key: plain HTTP is only allowed on loopback"
                 )
             )
         }

@@ -60,7 +60,10 @@ final class LocalAPIConnections: Sendable {
             // Logged at 1, 10, 100 … refusals, so a flood of connections cannot flood the journal.
             logger.warning(
                 "local API connection refused: every connection is serving a request",
-                metadata: ["http.max_connections": .stringConvertible(state.withLock { $0.table.maximum }), "http.refused_total": .stringConvertible(refusedSoFar)])
+                metadata: [
+                    "http.max_connections": .stringConvertible(state.withLock { $0.table.maximum }),
+                    "http.refused_total": .stringConvertible(refusedSoFar),
+                ])
         }
         return admitted
     }

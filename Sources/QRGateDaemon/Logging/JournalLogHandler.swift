@@ -69,7 +69,8 @@ public struct JournalLogHandler: LogHandler {
         switch value {
         case .string(let s):
             let text = escaped(s)
-            return text.isEmpty || text.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\"" : text
+            return text.isEmpty || text.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" })
+                ? "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\"" : text
         case .stringConvertible(let c): return render(.string(c.description))
         case .array(let a): return "[" + a.map(render).joined(separator: ",") + "]"
         case .dictionary(let d): return "{" + d.keys.sorted().map { "\(escaped($0))=\(render(d[$0]!))" }.joined(separator: ",") + "}"

@@ -33,7 +33,8 @@ struct OutcomeLogService: Service, CustomStringConvertible {
             logger.error(
                 "check-in not recorded",
                 metadata: [
-                    "store.error": .string(announced.storeError ?? "unknown"), "store.reason": .string(reason), "scan.origin": .string(announced.origin),
+                    "store.error": .string(announced.storeError ?? "unknown"), "store.reason": .string(reason),
+                    "scan.origin": .string(announced.origin),
                 ])
         }
         if !announced.problems.isEmpty {

@@ -51,7 +51,8 @@ public struct RetentionFilePurger: Sendable {
         let database = URL(fileURLWithPath: databasePath)
         rules.append(Rule(directory: database.deletingLastPathComponent().path, prefix: database.lastPathComponent + ".corrupt-", maxAge: retention))
         // Also when `after_scan` is now `delete`: images kept under an earlier setting go too.
-        rules.append(Rule(directory: configuration.statePath(configuration.scanner.folder) + "/processed", maxAge: configuration.scanner.keepMaxHours * 3600))
+        rules.append(
+            Rule(directory: configuration.statePath(configuration.scanner.folder) + "/processed", maxAge: configuration.scanner.keepMaxHours * 3600))
         self.rules = rules
     }
 

@@ -23,7 +23,9 @@ struct RetentionService: Service, CustomStringConvertible {
             if let files {
                 let purged = files.purge(now: clock.wallTime())
                 for (directory, count) in purged.sorted(by: { $0.key < $1.key }) {
-                    logger.notice("files past retention deleted", metadata: ["retention.directory": .string(directory), "retention.files": .stringConvertible(count)])
+                    logger.notice(
+                        "files past retention deleted",
+                        metadata: ["retention.directory": .string(directory), "retention.files": .stringConvertible(count)])
                 }
             }
             do {

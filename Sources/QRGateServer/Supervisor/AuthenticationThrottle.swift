@@ -77,7 +77,8 @@ public final class AuthenticationThrottle: Sendable {
         let window = configuration.window
         return state.withLock { state -> Duration? in
             let wait = wait(key, at: instant, state: &state)
-            Self.append(instant, to: &state.keys, key: key, keep: configuration.maximumFailures, window: window, maximumKeys: configuration.maximumKeys)
+            Self.append(
+                instant, to: &state.keys, key: key, keep: configuration.maximumFailures, window: window, maximumKeys: configuration.maximumKeys)
             Self.append(
                 instant, to: &state.addresses, key: key.address, keep: configuration.maximumFailuresPerAddress, window: window,
                 maximumKeys: configuration.maximumKeys

@@ -39,7 +39,8 @@ public struct BearerAuthenticationMiddleware: RouterMiddleware {
                 token = try await tokens.authenticate(secret: credential)
             } catch {
                 context.logger.error("token lookup failed", metadata: ["error": .string("\(error)")])
-                throw SupervisorAPIError(.storeFailed, status: .internalServerError, message: "the token store could not be read; try again, and check the gate's log")
+                throw SupervisorAPIError(
+                    .storeFailed, status: .internalServerError, message: "the token store could not be read; try again, and check the gate's log")
             }
         }
         guard let token else {

@@ -1,8 +1,8 @@
 import CoreMetrics
 import Foundation
 import Prometheus
-import Synchronization
 import QRGateStore
+import Synchronization
 
 /// The gate's Prometheus registry: what other modules emit through swift-metrics, plus the
 /// gauges computed from the database at each scrape (outbox depth and oldest age, dead

@@ -60,7 +60,8 @@ extension KioskScanRequest {
         }
         if kind == .image {
             guard !body.isEmpty else {
-                throw SupervisorAPIError(.undecodableImage, status: .unprocessableContent, message: "the image is empty (0 bytes); capture it again", reason: "truncated")
+                throw SupervisorAPIError(
+                    .undecodableImage, status: .unprocessableContent, message: "the image is empty (0 bytes); capture it again", reason: "truncated")
             }
             return KioskScanRequest(texts: [], image: body, declaration: nil)
         }
@@ -71,7 +72,9 @@ extension KioskScanRequest {
         if let unknown = object.keys.first(where: { !allowed.contains($0) }) { throw .badRequest("unknown field '\(unknown)'") }
         var texts: [String] = []
         if let list = object["texts"] {
-            guard let array = list.arrayValue, array.count <= maxTexts else { throw .badRequest("'texts' must be a list of at most \(maxTexts) strings") }
+            guard let array = list.arrayValue, array.count <= maxTexts else {
+                throw .badRequest("'texts' must be a list of at most \(maxTexts) strings")
+            }
             for item in array {
                 guard let text = item.stringValue, !text.isEmpty, text.utf8.count <= maxTextBytes else {
                     throw .badRequest("every entry of 'texts' must be a non-empty string of at most \(maxTextBytes) bytes (UTF-8)")

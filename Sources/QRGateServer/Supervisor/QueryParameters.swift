@@ -60,7 +60,10 @@ struct QueryParameters {
     /// A site or gate id: letters, digits, '-', '_', '.'.
     func identifier(_ key: String) throws(SupervisorAPIError) -> String? {
         guard let text = self[key] else { return nil }
-        guard text.utf8.count <= 64, text.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) })
+        guard text.utf8.count <= 64,
+            text.unicodeScalars.allSatisfy({
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0))
+            })
         else {
             throw .badRequest("'\(key)' must be an id of letters, digits, '-', '_' or '.' (at most 64)")
         }

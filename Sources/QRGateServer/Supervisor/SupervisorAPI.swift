@@ -45,7 +45,8 @@ public struct ReadinessReport: Sendable, Equatable {
 
     /// `{"ready": …, "reasons": [...], "summary": …}`.
     var json: String {
-        "{\"ready\":\(isReady),\"reasons\":[" + reasons.map(JSONText.string).joined(separator: ",") + "],\"summary\":" + JSONText.string(summary) + "}\n"
+        "{\"ready\":\(isReady),\"reasons\":[" + reasons.map(JSONText.string).joined(separator: ",") + "],\"summary\":" + JSONText.string(summary)
+            + "}\n"
     }
 }
 
@@ -101,7 +102,8 @@ public struct SupervisorAPI: Sendable {
         }
         let authentication = BearerAuthenticationMiddleware(tokens: tokens, throttle: throttle)
         // Off loopback the metrics (outbox depth, scan counts) are for operators only.
-        let metricsRoutes = configuration.metricsRequireToken
+        let metricsRoutes =
+            configuration.metricsRequireToken
             ? router.group().add(middleware: authentication).add(middleware: RoleRequirementMiddleware([.operator]))
             : router.group()
         metricsRoutes.get("/metrics") { _, context in
@@ -316,7 +318,9 @@ public struct SupervisorAPI: Sendable {
         } catch let error as SupervisorAPIError {
             throw error
         } catch {
-            throw SupervisorAPIError(.storeFailed, status: .internalServerError, message: "the gate's database could not be read (\(type(of: error))); try again and check the gate's log")
+            throw SupervisorAPIError(
+                .storeFailed, status: .internalServerError,
+                message: "the gate's database could not be read (\(type(of: error))); try again and check the gate's log")
         }
     }
 

@@ -37,7 +37,9 @@ public struct APITokenStore: Sendable {
     public func create(role: APIRole, name: String, now: Date = Date()) throws(APITokenError) -> (token: APIToken, secret: String) {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.contains(where: \.isNewline) else {
-            throw APITokenError(code: .invalidName, reason: "the token's holder name must be 1 to 200 characters on one line (for example --name \"ward 3 supervisor\")")
+            throw APITokenError(
+                code: .invalidName,
+                reason: "the token's holder name must be 1 to 200 characters on one line (for example --name \"ward 3 supervisor\")")
         }
         let secret = Self.secretPrefix + Self.base64URL(randomBytes(32))
         let id = "tok_" + randomBytes(6).map { String(format: "%02x", $0) }.joined()
@@ -73,7 +75,10 @@ public struct APITokenStore: Sendable {
         let result: Result<APIToken, APITokenError>
         do {
             result = try database.writer.write { db -> Result<APIToken, APITokenError> in
-                guard let row = try Row.fetchOne(db, sql: "SELECT id, name, role, created_at_ms, revoked_at_ms FROM api_tokens WHERE id = ?", arguments: [id]) else {
+                guard
+                    let row = try Row.fetchOne(
+                        db, sql: "SELECT id, name, role, created_at_ms, revoked_at_ms FROM api_tokens WHERE id = ?", arguments: [id])
+                else {
                     return .failure(APITokenError(code: .unknownToken, reason: "no token has the id \(id); 'qrgate token list' shows the ids"))
                 }
                 var token = Self.token(row: row)

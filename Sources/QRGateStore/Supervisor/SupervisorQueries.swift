@@ -85,7 +85,8 @@ public struct SupervisorQueries: Sendable {
         let chunkRows = max(1, chunkRows)
         while after < head {
             let start = after
-            let chunk = try await database.writer.read { [writer, bytes] db -> (bytes: [UInt8], writer: CheckInRecordWriter, rows: Int, last: Int64) in
+            let chunk = try await database.writer.read {
+                [writer, bytes] db -> (bytes: [UInt8], writer: CheckInRecordWriter, rows: Int, last: Int64) in
                 var writer = writer
                 var bytes = bytes
                 let (condition, arguments, needsFolding) = filter.sqlCondition(afterSequence: start, upToSequence: head)
