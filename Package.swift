@@ -47,6 +47,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The operator's files read into Core's values: trust folders, rule folders, value sets,
+        // CertLogic test suites. Core itself reads no file.
+        .target(
+            name: "QRGateFiles",
+            dependencies: ["QRGateCore"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "QRGateImaging",
             dependencies: ["CPNG", "CJPEG"],
@@ -77,6 +84,7 @@ let package = Package(
             name: "QRGateCheckIn",
             dependencies: [
                 "QRGateCore",
+                "QRGateFiles",
                 "QRGateStore",
                 "QRGateScanner",
                 "QRGateImaging",
@@ -147,6 +155,7 @@ let package = Package(
         .executableTarget(
             name: "qrgate",
             dependencies: [
+                "QRGateFiles",
                 "QRGateDaemon",
                 "QRGateCheckIn",
                 "QRGateScanner",
@@ -184,7 +193,7 @@ let package = Package(
         ),
         .testTarget(
             name: "QRGateCoreTests",
-            dependencies: ["QRGateCore", "QRGateTestSupport"],
+            dependencies: ["QRGateCore", "QRGateFiles", "QRGateTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -235,7 +244,8 @@ let package = Package(
         .testTarget(
             name: "QRGateDaemonTests",
             dependencies: [
-                "QRGateDaemon", "QRGateCheckIn", "QRGateTestSupport", "QRGateScanner", "QRGateImaging", "QRGateReceipts", "QRGateStore", "QRGateCore",
+                "QRGateDaemon", "QRGateCheckIn", "QRGateFiles", "QRGateTestSupport", "QRGateScanner", "QRGateImaging", "QRGateReceipts",
+                "QRGateStore", "QRGateCore",
                 .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -247,7 +257,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "qrgate", "QRGateDaemon", "QRGateCheckIn", "QRGateTestSupport", "QRGateScanner", "QRGateImaging", "QRGateReceipts",
+                "qrgate", "QRGateDaemon", "QRGateCheckIn", "QRGateFiles", "QRGateTestSupport", "QRGateScanner", "QRGateImaging", "QRGateReceipts",
                 "QRGateStore", "QRGateCore",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -278,14 +288,14 @@ if Context.environment["QRGATE_BENCHMARKS"] != nil {
         ),
         .executableTarget(
             name: "CertLogicBenchmark",
-            dependencies: ["QRGateCore"],
+            dependencies: ["QRGateCore", "QRGateFiles"],
             path: "Benchmarks/rules",
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "pipeline-bench",
             dependencies: [
-                "QRGateCore", "QRGateCheckIn", "QRGateDaemon", "QRGateStore", "QRGateReceipts", "QRGateImaging", "QRGateTestSupport",
+                "QRGateCore", "QRGateCheckIn", "QRGateFiles", "QRGateDaemon", "QRGateStore", "QRGateReceipts", "QRGateImaging", "QRGateTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),

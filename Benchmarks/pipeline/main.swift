@@ -9,6 +9,7 @@ import Logging
 import QRGateCheckIn
 import QRGateCore
 import QRGateDaemon
+import QRGateFiles
 import QRGateImaging
 import QRGateReceipts
 import QRGateStore

@@ -10,6 +10,7 @@
 
 import Foundation
 import QRGateCore
+import QRGateFiles
 
 struct RuleFiles {
     var rule: [UInt8]

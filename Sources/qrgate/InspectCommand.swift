@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QRGateCore
+import QRGateFiles
 import QRGateImaging
 import QRGateScanner
 

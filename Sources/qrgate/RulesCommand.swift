@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QRGateCore
+import QRGateFiles
 
 /// `qrgate rules …`: CertLogic business rules.
 struct RulesCommand: ParsableCommand {

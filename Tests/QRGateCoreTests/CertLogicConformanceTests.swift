@@ -1,4 +1,5 @@
 import QRGateCore
+import QRGateFiles
 import Testing
 
 /// The official CertLogic 1.3.3 conformance suites, one test case per assertion.

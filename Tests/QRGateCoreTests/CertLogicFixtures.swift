@@ -1,5 +1,6 @@
 import Foundation
 import QRGateCore
+import QRGateFiles
 
 /// Test vectors shipped in `Tests/Fixtures`, found relative to this source file so the
 /// tests run from a fresh clone.

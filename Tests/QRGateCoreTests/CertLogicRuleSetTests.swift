@@ -1,4 +1,5 @@
 import QRGateCore
+import QRGateFiles
 import Testing
 
 /// The EU DCC rule sets with their tests (dgc-business-rules-testdata), one test case per test file.

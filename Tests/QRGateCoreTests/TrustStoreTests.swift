@@ -1,5 +1,6 @@
 import Foundation
 import QRGateCore
+import QRGateFiles
 import Testing
 
 @Suite struct TrustStoreTests {

@@ -1,4 +1,5 @@
 import Foundation
+import QRGateFiles
 import Testing
 
 @testable import QRGateCore

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import QRGateCore
 import QRGateDaemon
+import QRGateFiles
 import QRGateStore
 import QRGateTestSupport
 import Testing

@@ -11,11 +11,6 @@ public struct CertLogicTestRunner: Sendable {
         self.includeSkipped = includeSkipped
     }
 
-    /// Collects and runs every case at `path` (see ``CertLogicTestCollection/init(contentsOf:)``).
-    public func run(path: String) throws(CertLogicError) -> CertLogicTestReport {
-        run(try CertLogicTestCollection(contentsOf: path))
-    }
-
     /// Runs every case of a collection; each rule is compiled once for all its tests.
     public func run(_ collection: CertLogicTestCollection) -> CertLogicTestReport {
         var results: [CertLogicTestCaseResult] = []

@@ -78,7 +78,8 @@ public struct TrustStoreError: Error, Sendable, Hashable, CustomStringConvertibl
     public var code: Code
     /// What went wrong and what a person can do.
     public var message: String
-    init(_ code: Code, _ message: String) {
+    /// Creates the error.
+    public init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
     }

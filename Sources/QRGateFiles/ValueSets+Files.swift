@@ -1,4 +1,5 @@
 import Foundation
+import QRGateCore
 
 extension ValueSets {
     /// Loads value sets from a file or from every `*.json` file directly inside a folder (sorted
