@@ -1,3 +1,4 @@
+import Foundation
 import QRGateImaging
 
 /// The result of scanning one image file, as `qrgate scan` reports it.
@@ -29,7 +30,7 @@ public struct ScanReport: Sendable {
                 json += "{\"text\":"
                 JSONText.appendString(symbol.text, to: &json)
                 json += ",\"bytes_base64\":\""
-                json += Base64.encode(symbol.bytes)
+                json += Data(symbol.bytes).base64EncodedString()
                 json += "\"}"
             }
             json += "],\"ms\":"
