@@ -32,14 +32,19 @@ public final class ScanIntake: Sendable {
     private let window: Duration
     private let state: Mutex<State>
     private let scanned: @Sendable () -> Void
+    private let now: @Sendable () -> ContinuousClock.Instant
 
     /// Creates the intake; `scanned` is called for every scan that reaches the pipeline (the
-    /// status board's scan count).
-    public init(pipeline: CheckInPipeline, scanned: @escaping @Sendable () -> Void = {}) {
+    /// status board's scan count); `now` is the monotonic clock of the duplicate window.
+    public init(
+        pipeline: CheckInPipeline, scanned: @escaping @Sendable () -> Void = {},
+        now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }
+    ) {
         self.pipeline = pipeline
         window = pipeline.configuration.duplicateWindow
         state = Mutex(State(filter: DuplicateFilter(window: pipeline.configuration.duplicateWindow)))
         self.scanned = scanned
+        self.now = now
     }
 
     /// The outcome stream of the pipeline.
@@ -49,7 +54,7 @@ public final class ScanIntake: Sendable {
     /// without codes (a declaration alone, an image with no QR code) is always a scan of its own.
     public func submit(_ texts: [String], origin: String, declaration: HealthDeclaration? = nil) async -> Result {
         guard !texts.isEmpty else { return .processed(await process(texts, origin: origin, declaration: declaration)) }
-        let now = ContinuousClock.now
+        let now = self.now()
         let pipeline = self.pipeline
         let scanned = self.scanned
         enum Plan {

@@ -5,6 +5,7 @@ import QRGateDaemon
 import QRGateScanner
 import QRGateStore
 import QRGateTestSupport
+import Synchronization
 import Testing
 
 @testable import QRGateCheckIn
@@ -34,6 +35,30 @@ import Testing
         }
         #expect(again.id == first.id)
         #expect(try await store.all().count == 1)
+    }
+
+    @Test func aRepeatAfterTheWindowIsANewCheckIn() async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        var (pipeline, store, issuer) = try CheckInPipelineTests().pipeline(in: temporary)
+        pipeline.configuration.duplicateWindow = .seconds(5)
+        let start = ContinuousClock.now
+        let elapsed = Mutex(Duration.zero)
+        let intake = ScanIntake(pipeline: pipeline, now: { start + elapsed.withLock { $0 } })
+        let dcc = try CheckInPipelineTests().dcc(issuer)
+        _ = await intake.submit([dcc], origin: "camera")
+        elapsed.withLock { $0 = .milliseconds(4900) }
+        guard case .duplicate = await intake.submit([dcc], origin: "camera") else {
+            Issue.record("a repeat within the window was recorded")
+            return
+        }
+        // The window slides with every sighting: 5 s after the last one, not the first.
+        elapsed.withLock { $0 = .milliseconds(9950) }
+        guard case .processed(.recorded) = await intake.submit([dcc], origin: "camera") else {
+            Issue.record("a repeat after the window was not recorded")
+            return
+        }
+        #expect(try await store.all().count == 2)
     }
 
     @Test func withoutAWindowEveryScanIsRecorded() async throws {
