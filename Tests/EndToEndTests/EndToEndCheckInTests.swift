@@ -20,44 +20,15 @@ import Glibc
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     @Test func droppedImagesBecomeRecordedCheckInsWithDecisionsAndReceipts() async throws {
-        let temporary = try TemporaryDirectory()
-        defer { temporary.remove() }
-        let state = temporary.url.appendingPathComponent("state")
-        try FileManager.default.createDirectory(at: state.appendingPathComponent("trust"), withIntermediateDirectories: true)
         let issuer = try TestDCCIssuer()
-        try Data(issuer.certificateDER).write(to: state.appendingPathComponent("trust/dsc.der"))
-        let config = temporary.url.appendingPathComponent("gateway.yaml")
-        try """
-        gate:
-          id: gate-e2e
-          site: site-e2e
-          mode: entry
-        state_directory: \(state.path)
-        http:
-          address: 127.0.0.1:0
-        trust:
-          rules_directory: \(Self.repository.appendingPathComponent("device-config/rules").path)
-        scanner:
-          dedup_seconds: 0
-        """.write(to: config, atomically: true, encoding: .utf8)
-
-        let socket = temporary.url.appendingPathComponent("notify.sock").path
-        let listener = try NotifySocketListener(path: socket)
-        let process = Process()
-        process.executableURL = QRGateBinary.url
-        process.arguments = ["run", "--config", config.path]
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("QRGATE_") }
-        environment["NOTIFY_SOCKET"] = socket
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-        let ready = listener.collect(until: { $0.contains("READY=1") }, timeout: 60)
-        try #require(ready.matched)
-        // STATUS= names the API address: "api 127.0.0.1:PORT; …".
-        let status = try #require(ready.messages.last)
-        let port = try #require(status.range(of: "api 127.0.0.1:").flatMap { Int(status[$0.upperBound...].prefix { $0.isNumber }) })
+        let gate = try RunningGate(
+            gate: "gate-e2e", site: "site-e2e",
+            yaml: "trust:\n  rules_directory: \(Self.repository.appendingPathComponent("device-config/rules").path)\nscanner:\n  dedup_seconds: 0\n",
+            prepare: { state in
+                try FileManager.default.createDirectory(at: state.appendingPathComponent("trust"), withIntermediateDirectories: true)
+                try Data(issuer.certificateDER).write(to: state.appendingPathComponent("trust/dsc.der"))
+            })
+        let (state, config, port) = (gate.state, gate.config, gate.port)
 
         // One valid, complete vaccination; one whose series is incomplete (rule VR-VN-0001 fails);
         // one signed by an unknown issuer.
@@ -72,7 +43,7 @@ import Glibc
         let inbox = state.appendingPathComponent("inbox")
         for (name, text) in [("1-valid", valid), ("2-incomplete", incomplete), ("3-stranger", stranger)] {
             let png = try PNGRenderer(scale: 3).render(try QRCodeEncoder(utf8ECI: false).encode(text))
-            let staging = temporary.url.appendingPathComponent(name + ".png")
+            let staging = gate.folder.url.appendingPathComponent(name + ".png")
             try Data(png).write(to: staging)
             try FileManager.default.moveItem(at: staging, to: inbox.appendingPathComponent(name + ".png"))
             try await Task.sleep(for: .milliseconds(50))
@@ -117,8 +88,13 @@ import Glibc
         // The scanned files were moved out of the inbox.
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).filter { $0.hasSuffix(".png") }.isEmpty)
 
-        // The receipt image decodes to a token that `qrgate receipt verify` accepts for this site.
+        // The receipt image decodes to a token that `qrgate receipt verify` accepts for this site
+        // (written after the commit, by the receipt delivery's own thread).
         let receiptImage = state.appendingPathComponent("receipts/\(admitted.id).png")
+        let receiptDeadline = Date().addingTimeInterval(20)
+        while !FileManager.default.fileExists(atPath: receiptImage.path) && Date() < receiptDeadline {
+            try await Task.sleep(for: .milliseconds(50))
+        }
         let token = try #require(ImageScanner(configuration: .files).scanFile(path: receiptImage.path).first?.text)
         #expect(token.hasPrefix("QRG1:"))
         let verified = try QRGateBinary.run(["receipt", "verify", "--config", config.path, token])
@@ -162,8 +138,6 @@ import Glibc
                 .status == 400)
         #expect(LoopbackHTTP.post(port: port, path: "/v1/scans", contentType: "application/json", body: Array(body.utf8))?.status == 401)
 
-        kill(process.processIdentifier, SIGTERM)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        #expect(gate.stop() == 0)
     }
 }

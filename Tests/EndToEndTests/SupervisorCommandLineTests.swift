@@ -11,16 +11,20 @@ import Testing
     static func stateWithCheckIns(_ count: Int) async throws -> (TemporaryDirectory, [String: String]) {
         let directory = try TemporaryDirectory()
         let state = directory.url.appendingPathComponent("state")
+        try await seed(count, in: state)
+        return (directory, ["QRGATE_STATE_DIR": state.path])
+    }
+
+    /// Records `count` entries, an hour apart, in the database of the state directory `state`.
+    static func seed(_ count: Int, in state: URL) async throws {
         try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
-        let database = try GateDatabase(path: state.appendingPathComponent("qrgate.sqlite").path)
-        let store = CheckInStore(database: database)
+        let store = CheckInStore(database: try GateDatabase(path: state.appendingPathComponent("qrgate.sqlite").path))
         for index in 0..<count {
             _ = try await store.record(
                 CheckInFactory.draft(person: index, at: Date(timeIntervalSince1970: 1_794_990_000 + Double(index) * 3600)),
                 direction: .fixed(.entry)
             )
         }
-        return (directory, ["QRGATE_STATE_DIR": state.path])
     }
 
     @Test func tokenCreateListRevoke() async throws {

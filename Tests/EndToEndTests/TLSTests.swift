@@ -33,37 +33,13 @@ import Glibc
     }
 
     @Test func apiServesTLSWithTheConfiguredCertificate() async throws {
-        let temporary = try TemporaryDirectory()
-        defer { temporary.remove() }
-        let state = temporary.url.appendingPathComponent("state")
-        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
         let (certificate, key) = try Self.selfSigned()
-        try certificate.write(to: state.appendingPathComponent("api.pem"), atomically: true, encoding: .utf8)
-        try key.write(to: state.appendingPathComponent("api-key.pem"), atomically: true, encoding: .utf8)
-        let config = temporary.url.appendingPathComponent("gateway.yaml")
-        try """
-        state_directory: \(state.path)
-        http:
-          address: 127.0.0.1:0
-          tls_certificate: api.pem
-          tls_key: api-key.pem
-        """.write(to: config, atomically: true, encoding: .utf8)
-        let socket = temporary.url.appendingPathComponent("notify.sock").path
-        let listener = try NotifySocketListener(path: socket)
-        let process = Process()
-        process.executableURL = QRGateBinary.url
-        process.arguments = ["run", "--config", config.path]
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("QRGATE_") }
-        environment["NOTIFY_SOCKET"] = socket
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-        let ready = listener.collect(until: { $0.contains("READY=1") }, timeout: 60)
-        try #require(ready.matched)
-        let status = try #require(ready.messages.last)
-        let port = try #require(status.range(of: "api 127.0.0.1:").flatMap { Int(status[$0.upperBound...].prefix { $0.isNumber }) })
+        let daemon = try RunningGate { state in
+            try certificate.write(to: state.appendingPathComponent("api.pem"), atomically: true, encoding: .utf8)
+            try key.write(to: state.appendingPathComponent("api-key.pem"), atomically: true, encoding: .utf8)
+        }
+        try daemon.start(yaml: "http:\n  tls_certificate: api.pem\n  tls_key: api-key.pem\n")
+        let port = daemon.port
 
         var tls = TLSConfiguration.makeClientConfiguration()
         tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMBytes(Array(certificate.utf8)))
@@ -81,10 +57,7 @@ import Glibc
         try await client.shutdown()
         // Plain HTTP on the TLS port gets no HTTP answer.
         #expect(LoopbackHTTP.get(port: port, path: "/health")?.status != 200)
-
-        kill(process.processIdentifier, SIGTERM)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        #expect(daemon.stop() == 0)
     }
 
     /// TLS 1.0 and 1.1 are broken protocols; a client that offers nothing newer is refused at
