@@ -23,7 +23,7 @@ struct ChainCommand: AsyncParsableCommand {
         @Option(help: "Configuration file (for the state directory).") var config: String?
 
         func run() async throws {
-            let configuration = try loadConfiguration(config)
+            let configuration = try GateStateAccess.configuration(file: config)
             let path = configuration.statePath("qrgate.sqlite")
             guard FileManager.default.fileExists(atPath: path) else {
                 printError("qrgate chain verify: no database at \(path); check state_directory")

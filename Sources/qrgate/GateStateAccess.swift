@@ -3,8 +3,8 @@ import Foundation
 import QRGateDaemon
 import QRGateStore
 
-/// How the device commands (`export`, `status`, `token`) find the gate's database: the
-/// configuration is resolved exactly as `qrgate run` resolves it.
+/// How every command finds the gate's configuration (`run` included, so all resolve it alike)
+/// and the device commands (`export`, `status`, `token`) its database.
 enum GateStateAccess {
     /// The validated configuration, or exit 78 with every problem on stderr.
     static func configuration(file: String?) throws -> GatewayConfiguration {

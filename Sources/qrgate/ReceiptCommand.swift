@@ -29,7 +29,7 @@ struct ReceiptCommand: AsyncParsableCommand {
         @Argument(help: "The receipt token (QRG1:…).") var text: String
 
         func run() throws {
-            let configuration = try loadConfiguration(config)
+            let configuration = try GateStateAccess.configuration(file: config)
             var keyring = ES256Keyring()
             if let keys = try? GateKeys.load(
                 stateDirectory: configuration.stateDirectory, gate: configuration.gate.id, site: configuration.gate.site,
@@ -83,7 +83,7 @@ struct ReceiptCommand: AsyncParsableCommand {
             var text = token
             var lines = ["qrgate"]
             if !token.hasPrefix(ReceiptToken.prefix) {
-                let configuration = try loadConfiguration(config)
+                let configuration = try GateStateAccess.configuration(file: config)
                 let database = try GateDatabase(path: configuration.statePath("qrgate.sqlite"))
                 guard let stored = try await CheckInStore(database: database).checkIn(id: token) else {
                     printError("qrgate receipt render: no check-in \(token) in this gate's database")
@@ -121,15 +121,5 @@ struct ReceiptCommand: AsyncParsableCommand {
                 FileHandle.standardOutput.write(Data(bytes))
             }
         }
-    }
-}
-
-/// The validated configuration, or exit 78 with every problem.
-func loadConfiguration(_ file: String?) throws -> GatewayConfiguration {
-    do {
-        return try ConfigurationLoader().load(file: file)
-    } catch {
-        printError(error.description)
-        throw ExitStatus.invalidConfiguration
     }
 }

@@ -17,11 +17,10 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration: GatewayConfiguration
         do {
-            configuration = try ConfigurationLoader().load(file: config)
+            configuration = try GateStateAccess.configuration(file: config)
         } catch {
-            printError(error.description)
             printError("qrgate: refusing to start with an invalid configuration (exit 78)")
-            throw ExitStatus.invalidConfiguration
+            throw error
         }
         let logger = makeLogger(level: configuration.logLevel)
         do {

@@ -20,13 +20,15 @@ struct SimulatedCrash: Error {}
                 // First life: the server stores the first batch, then the process dies before markForwarded.
                 var hooks = Forwarder.Hooks()
                 hooks.beforeAcknowledge = { _ in throw SimulatedCrash() }
-                let doomed = fixture.forwarder(client: client, receiver: receiver, clock: VirtualClock(), hooks: hooks)
+                // A generous request timeout: on a loaded machine a 400 ms one expires, and a resend
+                // after a timeout would add duplicates this test does not count.
+                let doomed = fixture.forwarder(client: client, receiver: receiver, clock: VirtualClock(), requestTimeout: .seconds(10), hooks: hooks)
                 await #expect(throws: SimulatedCrash.self) { try await doomed.run() }
                 #expect(receiver.acceptedSet.count == 8, "the central service committed the first batch")
                 #expect(try await fixture.store.outboxDepth() == 40, "nothing left the outbox")
 
                 // After the restart: everything is delivered once in effect.
-                let revived = fixture.forwarder(client: client, receiver: receiver, clock: VirtualClock())
+                let revived = fixture.forwarder(client: client, receiver: receiver, clock: VirtualClock(), requestTimeout: .seconds(10))
                 let drained = try await fixture.drain(revived)
                 #expect(drained)
             }
