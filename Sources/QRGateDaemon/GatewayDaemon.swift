@@ -130,10 +130,13 @@ public struct GatewayDaemon: Sendable {
             case .processed(let outcome), .duplicate(previous: let outcome?):
                 return outcome.json().serialized()
             case .duplicate(previous: nil):
-                // Still being decided (a concurrent upload of the same code).
+                // Seen within the window, but its outcome is no longer remembered (over a thousand
+                // other codes since): the decision was shown; a retry after the window is a new scan.
+                let seconds = max(1, Int(configuration.scanner.dedupSeconds.rounded(.up)))
                 throw SupervisorAPIError(
-                    .busy, status: .serviceUnavailable, message: "this code is being checked right now; send it again in 1 s",
-                    headers: [.retryAfter: "1"])
+                    .busy, status: .serviceUnavailable,
+                    message: "this code was scanned moments ago and its decision shown; send it again in \(seconds) s",
+                    headers: [.retryAfter: String(seconds)])
             }
         }
         let trustListStale = pipeline.trustListStale
