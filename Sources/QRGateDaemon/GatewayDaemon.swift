@@ -254,7 +254,7 @@ struct StoreProbeService: Service, CustomStringConvertible {
                 try await database.ping()
                 status.setOutboxDepth(try await store.outboxDepth())
                 if let limit = database.checkInPageLimit {
-                    status.setStoreAtQuota(try database.pageUsage().used >= limit)
+                    status.setStoreAtQuota(try await database.pageUsage().used >= limit)
                 }
                 health.beat("store")
             } catch {

@@ -61,10 +61,10 @@ public struct CheckInStore: Sendable {
                 return try insert(draft, policy: policy, hoursOutside: hoursOutside, decide: decide, db: db)
             }
         } catch let error as StoreError {
-            if error.code == .quotaReached { releaseBallastIfDiskFull() }
+            if error.code == .quotaReached { await releaseBallastIfDiskFull() }
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
-            releaseBallastIfDiskFull()
+            await releaseBallastIfDiskFull()
             throw Self.quotaReached
         } catch {
             throw StoreError(code: .writeFailed, reason: "the check-in could not be recorded (\(error)); nothing was stored")
@@ -73,8 +73,8 @@ public struct CheckInStore: Sendable {
 
     /// Full below the page quota: the disk itself is full. Frees the ballast file so that
     /// forwarding, purging and compaction can write (SQLite needs its WAL even to delete).
-    func releaseBallastIfDiskFull() {
-        guard let usage = try? database.pageUsage(), usage.used < usage.limit * 9 / 10, database.releaseBallast() else { return }
+    func releaseBallastIfDiskFull() async {
+        guard let usage = try? await database.pageUsage(), usage.used < usage.limit * 9 / 10, database.releaseBallast() else { return }
         logger.critical(
             "disk full: released the ballast file to keep the way out open; free disk space", metadata: ["store.path": .string(database.path)])
     }

@@ -165,8 +165,8 @@ public final class GateDatabase: Sendable {
     }
 
     /// Pages used and the page quota, for the quota-used metric.
-    public func pageUsage() throws -> (used: Int64, limit: Int64) {
-        try writer.writeWithoutTransaction { db in
+    public func pageUsage() async throws -> (used: Int64, limit: Int64) {
+        try await writer.writeWithoutTransaction { db in
             let used = try Int64.fetchOne(db, sql: "PRAGMA page_count") ?? 0
             let free = try Int64.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0
             let limit = try Int64.fetchOne(db, sql: "PRAGMA max_page_count") ?? 0

@@ -48,7 +48,7 @@ import Testing
         #expect(try await store.compact() > 0)
         _ = try await store.record(CheckInFactory.draft(person: 99_999, at: start.addingTimeInterval(1e6)), direction: .fixed(.entry))
         #expect(try await store.verifyChain().isIntact)
-        let usage = try database.pageUsage()
+        let usage = try await database.pageUsage()
         #expect(usage.used <= usage.limit)
     }
 }
