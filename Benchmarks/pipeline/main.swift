@@ -46,7 +46,7 @@ struct Fixture {
     let intake: ScanIntake
     let text: String
 
-    init(directory: String, name: String) async throws {
+    init(directory: String, name: String) throws {  // not async: Swift 6.3.1 crashes (signal 11, CoroSplit) splitting this init as a coroutine in -c release
         self.directory = directory + "/" + name
         try? FileManager.default.removeItem(atPath: self.directory)
         try FileManager.default.createDirectory(atPath: self.directory, withIntermediateDirectories: true)
@@ -109,7 +109,7 @@ func pipelineSamples(_ fixture: Fixture, count: Int) async -> [Double] {
 
 func latency(directory: String, count: Int) async throws {
     print("== per check-in latency (decoded DCC text -> verified -> ruled -> committed -> receipt token), side by side with the SQLite floor")
-    let fixture = try await Fixture(directory: directory, name: "latency")
+    let fixture = try Fixture(directory: directory, name: "latency")
     _ = await pipelineSamples(fixture, count: 50)  // warm-up
     _ = try floorSamples(directory: directory, count: 50)
     var floor: [Double] = []
@@ -129,7 +129,7 @@ func latency(directory: String, count: Int) async throws {
 
 func concurrent(directory: String, seconds: Double) async throws {
     print("== sustained check-ins per second with 4 concurrent sources (\(Int(seconds)) s)")
-    let fixture = try await Fixture(directory: directory, name: "concurrent")
+    let fixture = try Fixture(directory: directory, name: "concurrent")
     let deadline = Date().addingTimeInterval(seconds)
     let total = await withTaskGroup(of: Int.self) { group in
         for _ in 0..<4 {
@@ -155,7 +155,7 @@ func concurrent(directory: String, seconds: Double) async throws {
 
 func memory(directory: String, count: Int) async throws {
     print("== peak RSS while recording \(count) check-ins")
-    let fixture = try await Fixture(directory: directory, name: "memory")
+    let fixture = try Fixture(directory: directory, name: "memory")
     let start = Date()
     await withTaskGroup(of: Void.self) { group in
         for worker in 0..<4 {
