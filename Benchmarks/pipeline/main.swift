@@ -46,7 +46,8 @@ struct Fixture {
     let intake: ScanIntake
     let text: String
 
-    init(directory: String, name: String) throws {  // not async: Swift 6.3.1 crashes (signal 11, CoroSplit) splitting this init as a coroutine in -c release
+    // Not async: Swift 6.3.1 crashes (signal 11, CoroSplit) splitting this init as a coroutine in -c release.
+    init(directory: String, name: String) throws {
         self.directory = directory + "/" + name
         try? FileManager.default.removeItem(atPath: self.directory)
         try FileManager.default.createDirectory(atPath: self.directory, withIntermediateDirectories: true)
