@@ -101,6 +101,12 @@ let package = Package(
             dependencies: [
                 "QRGateCore",
                 "QRGateStore",
+                "QRGateImaging",
+                "QRGateScanner",
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -257,7 +263,8 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "qrgate", "QRGateDaemon", "QRGateCheckIn", "QRGateFiles", "QRGateTestSupport", "QRGateScanner", "QRGateImaging", "QRGateReceipts",
+                "qrgate", "QRGateDaemon", "QRGateServer", "QRGateCheckIn", "QRGateFiles", "QRGateTestSupport", "QRGateScanner", "QRGateImaging",
+                "QRGateReceipts",
                 "QRGateStore", "QRGateCore",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -2,7 +2,7 @@ import Foundation
 import QRGateTestSupport
 import Testing
 
-@testable import QRGateDaemon
+@testable import QRGateServer
 
 #if canImport(Glibc)
 import Glibc

@@ -4,12 +4,12 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOSSL
+import QRGateDaemon
+import QRGateServer
 import QRGateTestSupport
 import SwiftASN1
 import Testing
 import X509
-
-@testable import QRGateDaemon
 
 #if canImport(Glibc)
 import Glibc

@@ -8,7 +8,7 @@ import Synchronization
 /// connection is serving a request. Together with the idle timeout this keeps a client that
 /// opens thousands of idle connections from exhausting the daemon's file descriptors or
 /// locking out `/health`.
-final class LocalAPIConnections: Sendable {
+public final class LocalAPIConnections: Sendable {
     private struct State {
         var table: ConnectionTable<ObjectIdentifier, ContinuousClock.Instant>
         var channels: [ObjectIdentifier: any Channel] = [:]
@@ -20,7 +20,7 @@ final class LocalAPIConnections: Sendable {
     private let logger: Logger
 
     /// Connections beyond `maximum` evict the longest-idle one or are refused.
-    init(maximum: Int, logger: Logger) {
+    public init(maximum: Int, logger: Logger) {
         state = Mutex(State(table: ConnectionTable(maximum: maximum)))
         self.logger = logger
     }

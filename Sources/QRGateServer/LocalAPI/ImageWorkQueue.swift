@@ -1,21 +1,22 @@
 import Hummingbird
 import NIOPosix
-import QRGateServer
 import Synchronization
 
 /// Runs image decoding and zbar for uploads on threads of its own, a few at a time, so that
 /// large or hostile images never occupy Swift's cooperative thread pool (where `/health`, the
 /// watchdog beats and intake run). Work beyond the running slots waits in a short queue;
 /// beyond that it is refused at once with `503` and `Retry-After`.
-final class ImageWorkQueue: Sendable {
+public final class ImageWorkQueue: Sendable {
     /// The limits.
-    struct Configuration: Sendable {
+    public struct Configuration: Sendable {
         /// Images decoded and scanned at the same time (one thread each).
-        var concurrent = 2
+        public var concurrent = 2
         /// Uploads waiting for a free thread; more are refused.
-        var queued = 2
+        public var queued = 2
         /// Seconds a refused client is told to wait.
-        var retryAfterSeconds = 2
+        public var retryAfterSeconds = 2
+        /// The defaults.
+        public init() {}
     }
 
     let configuration: Configuration
@@ -23,7 +24,7 @@ final class ImageWorkQueue: Sendable {
     private let admitted = Mutex(0)
 
     /// Starts the threads.
-    init(configuration: Configuration = .init()) {
+    public init(configuration: Configuration = .init()) {
         self.configuration = configuration
         pool = NIOThreadPool(numberOfThreads: max(1, configuration.concurrent))
         pool.start()
@@ -34,7 +35,7 @@ final class ImageWorkQueue: Sendable {
 
     /// Runs `body` on one of the queue's threads. Throws `SupervisorAPIError` (`503 busy`) when the
     /// queue is full, and whatever `body` throws.
-    func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    public func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         let capacity = max(1, configuration.concurrent) + max(0, configuration.queued)
         let entered = admitted.withLock { count in
             guard count < capacity else { return false }
@@ -52,7 +53,7 @@ final class ImageWorkQueue: Sendable {
     }
 
     /// Stops the threads once the work in hand is done.
-    func shutdown() async {
+    public func shutdown() async {
         try? await pool.shutdownGracefully()
     }
 }

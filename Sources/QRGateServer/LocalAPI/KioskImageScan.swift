@@ -1,20 +1,25 @@
 import Hummingbird
 import QRGateImaging
 import QRGateScanner
-import QRGateServer
 
 /// Decodes an image posted to `POST /v1/scans` and reads its QR codes, on the image work
 /// queue's own threads and within the reader's pixel and byte limits. A bad image becomes a
 /// typed client error: 413 too large, 415 not an image format the gate reads, 422 truncated,
 /// corrupt or empty.
-struct KioskImageScan: Sendable {
+public struct KioskImageScan: Sendable {
     /// The reader's limits (the configured pixel limit).
-    var reader: ImageReader.Configuration
+    public var reader: ImageReader.Configuration
     /// Where the work runs.
-    let queue: ImageWorkQueue
+    public let queue: ImageWorkQueue
+
+    /// Scans uploads within `reader`'s limits on `queue`'s threads.
+    public init(reader: ImageReader.Configuration, queue: ImageWorkQueue) {
+        self.reader = reader
+        self.queue = queue
+    }
 
     /// The QR texts in `image`. Throws `SupervisorAPIError`.
-    func texts(in image: [UInt8]) async throws -> [String] {
+    public func texts(in image: [UInt8]) async throws -> [String] {
         let reader = self.reader
         let result: Result<[String], ImageError> = try await queue.run {
             do throws(ImageError) {

@@ -7,7 +7,7 @@ extension HTTPServerBuilder {
     /// The local API's HTTP/1.1 server: every connection admitted through `connections`
     /// (bounded, longest-idle evicted first), closed after `idleTimeout` without a request in
     /// progress, and served over TLS when `tls` is given.
-    static func localAPI(connections: LocalAPIConnections, idleTimeout: TimeAmount, tls: TLSConfiguration?) -> HTTPServerBuilder {
+    public static func localAPI(connections: LocalAPIConnections, idleTimeout: TimeAmount, tls: TLSConfiguration?) -> HTTPServerBuilder {
         HTTPServerBuilder { responder in
             let http = HTTP1Channel(responder: connections.tracking(responder), configuration: .init(idleTimeout: idleTimeout))
             if let tls {
@@ -20,7 +20,7 @@ extension HTTPServerBuilder {
 
 extension TLSConfiguration {
     /// The local API's TLS server settings: TLS 1.2 or newer only.
-    static func localAPI(certificateChain: [NIOSSLCertificateSource], privateKey: NIOSSLPrivateKeySource) -> TLSConfiguration {
+    public static func localAPI(certificateChain: [NIOSSLCertificateSource], privateKey: NIOSSLPrivateKeySource) -> TLSConfiguration {
         var configuration = TLSConfiguration.makeServerConfiguration(certificateChain: certificateChain, privateKey: privateKey)
         configuration.minimumTLSVersion = .tlsv12
         return configuration
