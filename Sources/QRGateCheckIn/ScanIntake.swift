@@ -64,24 +64,29 @@ public final class ScanIntake: Sendable {
         }
         let plan = state.withLock { state -> Plan in
             state.recent = state.recent.filter { now - $0.value.at < window }
-            let fresh = texts.filter { state.filter.admit(Array($0.utf8), at: now) }
-            guard !fresh.isEmpty else {
+            // Every code is a sighting (the filter's window slides with each); the scan is a
+            // repeat only when all of its codes are. A presentation that adds a code (a card
+            // shown with a certificate just scanned) is decided again, with all its codes.
+            let anyFresh = texts.map { state.filter.admit(Array($0.utf8), at: now) }.contains(true)
+            guard anyFresh else {
                 let seen = texts.first { state.recent[$0] != nil }
+                // The remembered outcome slides with the sightings, as the filter does.
+                for text in texts { state.recent[text]?.at = now }
                 return .repeated(seen.flatMap { state.recent[$0]?.outcome })
             }
-            guard window > .zero else { return .direct(fresh) }
+            guard window > .zero else { return .direct(texts) }
             let outcome = Task {
                 scanned()
                 Counter(label: "qrgate_scans_total").increment()
-                return await pipeline.process(fresh, origin: origin, declaration: declaration)
+                return await pipeline.process(texts, origin: origin, declaration: declaration)
             }
             if state.recent.count > 1024 { state.recent.removeAll() }
-            for text in fresh { state.recent[text] = (now, outcome) }
+            for text in texts { state.recent[text] = (now, outcome) }
             return .shared(outcome)
         }
         switch plan {
         case .repeated(let previous): return .duplicate(previous: await previous?.value)
-        case .direct(let fresh): return .processed(await process(fresh, origin: origin, declaration: declaration))
+        case .direct(let all): return .processed(await process(all, origin: origin, declaration: declaration))
         case .shared(let outcome): return .processed(await outcome.value)
         }
     }

@@ -61,6 +61,49 @@ import Testing
         #expect(try await store.all().count == 2)
     }
 
+    @Test func aPresentationThatAddsACodeIsDecidedWithAllItsCodes() async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let (intake, store, issuer) = try intake(in: temporary, window: .seconds(60))
+        let dcc = try CheckInPipelineTests().dcc(issuer)
+        _ = await intake.submit([dcc], origin: "api")
+        // The card is new, the certificate was just scanned: both are assessed together.
+        let card = "001090000001||Nguyễn Văn An|15011990|Nam|Hà Nội|01012021"
+        guard case .processed(.recorded(let both, _)) = await intake.submit([card, dcc], origin: "api") else {
+            Issue.record("the presentation with a new code was not decided")
+            return
+        }
+        #expect(both.subject?.idNumber == "001090000001")
+        #expect(both.credential.kind == .vaccination)
+        #expect(both.decision.outcome == .admit)
+        #expect(try await store.all().count == 2)
+    }
+
+    @Test func aCodeHeldLongerThanTheWindowKeepsItsFirstOutcome() async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        var (pipeline, store, issuer) = try CheckInPipelineTests().pipeline(in: temporary)
+        pipeline.configuration.duplicateWindow = .seconds(5)
+        let start = ContinuousClock.now
+        let elapsed = Mutex(Duration.zero)
+        let intake = ScanIntake(pipeline: pipeline, now: { start + elapsed.withLock { $0 } })
+        let dcc = try CheckInPipelineTests().dcc(issuer)
+        guard case .processed(.recorded(let first, _)) = await intake.submit([dcc], origin: "api") else {
+            Issue.record("not recorded")
+            return
+        }
+        // Seen every 3 s for 15 s: one check-in, and every repeat answers with it.
+        for second in stride(from: 3, through: 15, by: 3) {
+            elapsed.withLock { $0 = .seconds(second) }
+            guard case .duplicate(previous: .recorded(let again, _)?) = await intake.submit([dcc], origin: "api") else {
+                Issue.record("at \(second) s the repeat lost the first outcome")
+                return
+            }
+            #expect(again.id == first.id)
+        }
+        #expect(try await store.all().count == 1)
+    }
+
     @Test func withoutAWindowEveryScanIsRecorded() async throws {
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
