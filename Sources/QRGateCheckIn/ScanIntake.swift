@@ -55,8 +55,6 @@ public final class ScanIntake: Sendable {
     public func submit(_ texts: [String], origin: String, declaration: HealthDeclaration? = nil) async -> Result {
         guard !texts.isEmpty else { return .processed(await process(texts, origin: origin, declaration: declaration)) }
         let now = self.now()
-        let pipeline = self.pipeline
-        let scanned = self.scanned
         enum Plan {
             case repeated(Task<CheckInOutcome, Never>?)
             case direct([String])
@@ -75,11 +73,7 @@ public final class ScanIntake: Sendable {
                 return .repeated(seen.flatMap { state.recent[$0]?.outcome })
             }
             guard window > .zero else { return .direct(texts) }
-            let outcome = Task {
-                scanned()
-                Counter(label: "qrgate_scans_total").increment()
-                return await pipeline.process(texts, origin: origin, declaration: declaration)
-            }
+            let outcome = Task { await self.process(texts, origin: origin, declaration: declaration) }
             if state.recent.count > 1024 { state.recent.removeAll() }
             for text in texts { state.recent[text] = (now, outcome) }
             return .shared(outcome)

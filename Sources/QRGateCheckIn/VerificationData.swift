@@ -57,7 +57,7 @@ public final class VerificationData: Sendable {
         let valueSets = ValueSets.bundled.compressed()
         let rules = try CertLogicRuleEvaluator.compile(country: country, documents: documents, valueSets: valueSets)
         let data = VerificationData(
-            snapshot: VerificationSnapshot(trust: trust, rules: rules, ruleDocuments: rules?.ruleSet.documents ?? [], valueSets: valueSets),
+            snapshot: VerificationSnapshot(trust: trust, rules: rules, valueSets: valueSets),
             country: country, logger: logger)
         // Value sets first: the synced rules are then compiled once, with the synced value sets.
         for resource in [Resource.valueSets, .ruleSets, .trustList] {
@@ -93,13 +93,8 @@ public final class VerificationData: Sendable {
             let documents = try Self.ruleDocuments(data)
             // A synced set without rules for this country leaves the folder's rules in force.
             let compiled = try CertLogicRuleEvaluator.compile(country: country, documents: documents, valueSets: base.valueSets)
-            if let compiled {
-                next.rules = compiled
-                next.ruleDocuments = compiled.ruleSet.documents
-            } else {
-                next.rules = try CertLogicRuleEvaluator.compile(country: country, documents: folderDocuments, valueSets: base.valueSets)
-                next.ruleDocuments = folderDocuments
-            }
+            next.rules =
+                try compiled ?? CertLogicRuleEvaluator.compile(country: country, documents: folderDocuments, valueSets: base.valueSets)
         case .valueSets:
             next.valueSets = try Self.valueSets(data)
             next.valueSetsOrigin = "synced"

@@ -14,10 +14,12 @@ import Testing
 /// whichever way it came, every outcome reaches the stream's subscribers, and the source runs on
 /// the intake's own thread.
 @Suite struct ScanIntakeTests {
-    func intake(in temporary: TemporaryDirectory, window: Duration) throws -> (ScanIntake, CheckInStore, TestDCCIssuer) {
+    func intake(
+        in temporary: TemporaryDirectory, window: Duration, now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }
+    ) throws -> (ScanIntake, CheckInStore, TestDCCIssuer) {
         var (pipeline, store, issuer) = try CheckInPipelineTests().pipeline(in: temporary)
         pipeline.configuration.duplicateWindow = window
-        return (ScanIntake(pipeline: pipeline), store, issuer)
+        return (ScanIntake(pipeline: pipeline, now: now), store, issuer)
     }
 
     @Test func aRepeatWithinTheWindowIsTheSameCheckInNotASecondOne() async throws {
@@ -40,11 +42,9 @@ import Testing
     @Test func aRepeatAfterTheWindowIsANewCheckIn() async throws {
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
-        var (pipeline, store, issuer) = try CheckInPipelineTests().pipeline(in: temporary)
-        pipeline.configuration.duplicateWindow = .seconds(5)
         let start = ContinuousClock.now
         let elapsed = Mutex(Duration.zero)
-        let intake = ScanIntake(pipeline: pipeline, now: { start + elapsed.withLock { $0 } })
+        let (intake, store, issuer) = try intake(in: temporary, window: .seconds(5), now: { start + elapsed.withLock { $0 } })
         let dcc = try CheckInPipelineTests().dcc(issuer)
         _ = await intake.submit([dcc], origin: "camera")
         elapsed.withLock { $0 = .milliseconds(4900) }
@@ -82,11 +82,9 @@ import Testing
     @Test func aCodeHeldLongerThanTheWindowKeepsItsFirstOutcome() async throws {
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
-        var (pipeline, store, issuer) = try CheckInPipelineTests().pipeline(in: temporary)
-        pipeline.configuration.duplicateWindow = .seconds(5)
         let start = ContinuousClock.now
         let elapsed = Mutex(Duration.zero)
-        let intake = ScanIntake(pipeline: pipeline, now: { start + elapsed.withLock { $0 } })
+        let (intake, store, issuer) = try intake(in: temporary, window: .seconds(5), now: { start + elapsed.withLock { $0 } })
         let dcc = try CheckInPipelineTests().dcc(issuer)
         guard case .processed(.recorded(let first, _)) = await intake.submit([dcc], origin: "api") else {
             Issue.record("not recorded")

@@ -20,6 +20,13 @@ import Testing
         ]
     ]
 
+    /// The verification data of a gate whose folders are under `temporary` (rules: the repository's).
+    func load(_ temporary: TemporaryDirectory) throws -> VerificationData {
+        try VerificationData.load(
+            trustPath: temporary.url.appendingPathComponent("none").path, rulesDirectory: Self.rules,
+            syncedDirectory: temporary.url.appendingPathComponent("central").path, country: "VN", logger: Logger(label: "test"))
+    }
+
     func failed(_ data: VerificationData) -> [String]? {
         data.current.rules?.evaluate(payload: TestDCCIssuer.vaccination(), issuedAt: nil, expiresAt: nil, country: "VN", at: Date()).failedRuleIDs
     }
@@ -27,9 +34,7 @@ import Testing
     @Test func syncedRulesSwapInWhenPublishedAndABrokenBodyKeepsThePreviousSet() throws {
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
-        let data = try VerificationData.load(
-            trustPath: temporary.url.appendingPathComponent("none").path, rulesDirectory: Self.rules,
-            syncedDirectory: temporary.url.appendingPathComponent("central").path, country: "VN", logger: Logger(label: "test"))
+        let data = try load(temporary)
         let folderVersion = try #require(data.current.rules?.ruleSet.version)
         #expect(failed(data) == [])
 
@@ -59,30 +64,22 @@ import Testing
         defer { temporary.remove() }
         let synced = temporary.url.appendingPathComponent("central")
         try FileManager.default.createDirectory(at: synced, withIntermediateDirectories: true)
-        let data = try VerificationData.load(
-            trustPath: temporary.url.appendingPathComponent("none").path, rulesDirectory: Self.rules, syncedDirectory: synced.path,
-            country: "VN", logger: Logger(label: "test"))
+        let data = try load(temporary)
         try Self.booster.serialized().write(to: synced.appendingPathComponent("rule-sets.json"), atomically: true, encoding: .utf8)
         // Only the sync publishes; the file counts at the next start.
         #expect(failed(data) == [])
-        let restarted = try VerificationData.load(
-            trustPath: temporary.url.appendingPathComponent("none").path, rulesDirectory: Self.rules, syncedDirectory: synced.path,
-            country: "VN", logger: Logger(label: "test"))
+        let restarted = try load(temporary)
         #expect(failed(restarted) == ["VR-VN-0100"])
         // A broken synced file at start is skipped: the folder's rules stand.
         try "{not json".write(to: synced.appendingPathComponent("rule-sets.json"), atomically: true, encoding: .utf8)
-        let broken = try VerificationData.load(
-            trustPath: temporary.url.appendingPathComponent("none").path, rulesDirectory: Self.rules, syncedDirectory: synced.path,
-            country: "VN", logger: Logger(label: "test"))
+        let broken = try load(temporary)
         #expect(failed(broken) == [])
     }
 
     @Test func newValueSetsRecompileTheRulesInUse() throws {
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
-        let data = try VerificationData.load(
-            trustPath: temporary.url.appendingPathComponent("none").path, rulesDirectory: Self.rules,
-            syncedDirectory: temporary.url.appendingPathComponent("central").path, country: "VN", logger: Logger(label: "test"))
+        let data = try load(temporary)
         // A rule that needs the vaccine product to be in the value set `vaccines-covid-19-names`.
         let product: JSONValue = [
             [

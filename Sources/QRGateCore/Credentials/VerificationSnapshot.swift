@@ -6,8 +6,6 @@ public struct VerificationSnapshot: Sendable {
     public var trust: TrustStore
     /// The country's compiled rules; nil when no rule set is loaded.
     public var rules: CertLogicRuleEvaluator?
-    /// The rule documents behind `rules` (recompiled when new value sets arrive).
-    public var ruleDocuments: [(source: String, json: JSONValue)]
     /// The value sets the rules read, in the compressed form (`{valueSetId: [codes]}`).
     public var valueSets: JSONValue
     /// Where the value sets come from: `bundled` or `synced`.
@@ -15,15 +13,17 @@ public struct VerificationSnapshot: Sendable {
 
     /// Creates a snapshot.
     public init(
-        trust: TrustStore, rules: CertLogicRuleEvaluator?, ruleDocuments: [(source: String, json: JSONValue)] = [],
+        trust: TrustStore, rules: CertLogicRuleEvaluator?,
         valueSets: JSONValue = ValueSets.bundled.compressed(), valueSetsOrigin: String = "bundled"
     ) {
         self.trust = trust
         self.rules = rules
-        self.ruleDocuments = ruleDocuments.isEmpty ? rules?.ruleSet.documents ?? [] : ruleDocuments
         self.valueSets = valueSets
         self.valueSetsOrigin = valueSetsOrigin
     }
+
+    /// The rule documents behind `rules` (recompiled when new value sets arrive).
+    public var ruleDocuments: [(source: String, json: JSONValue)] { rules?.ruleSet.documents ?? [] }
 
     /// The versions a decision was made with, for logs and the status page.
     public var versions: String {
