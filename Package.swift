@@ -56,7 +56,7 @@ let package = Package(
         ),
         .target(
             name: "QRGateImaging",
-            dependencies: ["CPNG", "CJPEG"],
+            dependencies: ["QRGateCore", "CPNG", "CJPEG"],
             swiftSettings: swiftSettings
         ),
         .target(

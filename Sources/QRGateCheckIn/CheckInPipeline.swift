@@ -105,7 +105,7 @@ public struct CheckInPipeline: Sendable {
         } catch {
             let decision = Decision(outcome: .refuse, reasons: [.storageFull])
             Counter(label: "qrgate_decisions_total", dimensions: [("decision", decision.outcome.rawValue)]).increment()
-            let outcome = CheckInOutcome.notRecorded(decision, reason: error.reason)
+            let outcome = CheckInOutcome.notRecorded(decision, reason: error.message)
             outcomes.publish(AnnouncedOutcome(outcome: outcome, origin: origin, problems: assessment.problems, storeError: error.code.description))
             return outcome
         }

@@ -86,27 +86,57 @@ public struct GateKeys: Sendable {
         for path in candidates {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
             guard let bytes = Hex.decode(text.trimmingCharacters(in: .whitespacesAndNewlines)), bytes.count >= 32 else {
-                throw GateKeysError(path: path, reason: "must hold at least 32 random bytes as hex digits (e.g. `openssl rand -hex 32`)")
+                throw GateKeysError(.invalid, path: path, "must hold at least 32 random bytes as hex digits (e.g. `openssl rand -hex 32`)")
             }
             return bytes
         }
         guard create else {
-            throw GateKeysError(path: candidates.last!, reason: "is missing; start the daemon once to create it, or install the site's copy")
+            throw GateKeysError(.missing, path: candidates.last!, "is missing; start the daemon once to create it, or install the site's copy")
         }
         let bytes = PersonalKeys.randomSecret()
         let text = Hex.encode(bytes) + "\n"
         guard FileManager.default.createFile(atPath: candidates.last!, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw GateKeysError(path: candidates.last!, reason: "could not be created; check that the state directory is writable")
+            throw GateKeysError(.cannotCreate, path: candidates.last!, "could not be created; check that the state directory is writable")
         }
         return bytes
     }
 }
 
 /// A secret or key file of the gate that cannot be used, and what to do.
-public struct GateKeysError: Error, Sendable, CustomStringConvertible {
+public struct GateKeysError: GateError {
+    /// Kinds of key-file failure.
+    public struct Code: Sendable, Hashable, CustomStringConvertible {
+        private enum Kind: String { case invalid, missing, cannotCreate = "cannot_create" }
+        private let kind: Kind
+        /// The file does not hold a usable secret.
+        public static let invalid = Code(kind: .invalid)
+        /// The file is missing and may not be created here.
+        public static let missing = Code(kind: .missing)
+        /// The file could not be created.
+        public static let cannotCreate = Code(kind: .cannotCreate)
+        public var description: String { kind.rawValue }
+    }
+
+    /// What went wrong.
+    public var code: Code
     /// The file.
     public var path: String
-    /// What is wrong with it and what to do.
-    public var reason: String
-    public var description: String { "\(path) \(reason)" }
+    /// What is wrong with the file and what to do, naming it.
+    public var message: String
+    /// Source file that raised the error.
+    public var file: String
+    /// Source line that raised the error.
+    public var line: Int
+
+    /// Creates an error; the message starts with the path.
+    public init(_ code: Code, path: String, _ problem: String, file: String = #fileID, line: Int = #line) {
+        self.code = code
+        self.path = path
+        self.message = "\(path) \(problem)"
+        self.file = file
+        self.line = line
+    }
+
+    /// The message.
+    public var description: String { message }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Metrics
+import QRGateCore
 import QRGateImaging
 import QRGateScanner
 import ServiceLifecycle
@@ -195,6 +196,13 @@ public struct IntakeService: Service, CustomStringConvertible {
 }
 
 /// The scan source stopped delivering (a serial device unplugged, a camera gone).
-struct IntakeSourceEnded: Error, CustomStringConvertible {
-    var description: String { "the scan source ended; check the device or folder" }
+struct IntakeSourceEnded: GateError {
+    let code = "source_ended"
+    let message = "the scan source ended; check the device or folder"
+    let file: String
+    let line: Int
+    init(file: String = #fileID, line: Int = #line) {
+        self.file = file
+        self.line = line
+    }
 }

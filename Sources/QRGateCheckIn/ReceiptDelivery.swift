@@ -109,7 +109,7 @@ public final class ReceiptDelivery: Service, CustomStringConvertible, Sendable {
             do {
                 try ReceiptPrinter(target: target).send(bytes)
             } catch {
-                logger.warning("receipt not printed; the check-in is recorded", metadata: ["printer.error": .string(error.reason)])
+                logger.warning("receipt not printed; the check-in is recorded", metadata: ["printer.error": .string(error.message)])
             }
         }
     }

@@ -2,9 +2,10 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOSSL
+import QRGateCore
 
 /// Why the central link could not be set up, with what to do.
-public struct CentralLinkError: Error, Sendable, CustomStringConvertible {
+public struct CentralLinkError: GateError {
     /// Kinds of failure.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Kind: String {
@@ -31,18 +32,19 @@ public struct CentralLinkError: Error, Sendable, CustomStringConvertible {
     /// What went wrong.
     public var code: Code
     /// What it means and what to do.
-    public var reason: String
-    /// Where it was raised.
-    public var location: String
+    public var message: String
+    /// Source file that raised the error.
+    public var file: String
+    /// Source line that raised the error.
+    public var line: Int
 
     /// Creates an error.
-    public init(code: Code, reason: String, fileID: String = #fileID, line: Int = #line) {
+    public init(code: Code, message: String, file: String = #fileID, line: Int = #line) {
         self.code = code
-        self.reason = reason
-        self.location = "\(fileID):\(line)"
+        self.message = message
+        self.file = file
+        self.line = line
     }
-
-    public var description: String { reason }
 }
 
 /// Where and how to reach the central tracing service.
@@ -84,7 +86,7 @@ public struct CentralEndpoint: Sendable, Equatable {
     public func clientConfiguration() throws(CentralLinkError) -> HTTPClient.Configuration {
         guard baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://") else {
             throw CentralLinkError(
-                code: .invalidURL, reason: "central.url \(baseURL) is not an http:// or https:// URL; set it to the central service's base URL")
+                code: .invalidURL, message: "central.url \(baseURL) is not an http:// or https:// URL; set it to the central service's base URL")
         }
         var tls = TLSConfiguration.makeClientConfiguration()
         do {
@@ -98,7 +100,7 @@ public struct CentralEndpoint: Sendable, Equatable {
         } catch {
             throw CentralLinkError(
                 code: .invalidCertificate,
-                reason:
+                message:
                     "the TLS files of the central link cannot be read (\(error)); check central.ca_file, central.client_certificate_file and central.client_key_file"
             )
         }
@@ -116,7 +118,7 @@ public struct CentralEndpoint: Sendable, Equatable {
     public static func readToken(file: String) throws(CentralLinkError) -> String {
         guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
             throw CentralLinkError(
-                code: .unreadableFile, reason: "the token file \(file) cannot be read; check central.token_file and its permissions")
+                code: .unreadableFile, message: "the token file \(file) cannot be read; check central.token_file and its permissions")
         }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -71,14 +71,14 @@ public struct ResourceVerifier: Sendable {
     /// Reads a PEM public key file.
     public init(pemFile: String) throws(CentralLinkError) {
         guard let data = FileManager.default.contents(atPath: pemFile), let text = String(data: data, encoding: .utf8) else {
-            throw CentralLinkError(code: .unreadableFile, reason: "the signing key \(pemFile) cannot be read; check central.signing_key_file")
+            throw CentralLinkError(code: .unreadableFile, message: "the signing key \(pemFile) cannot be read; check central.signing_key_file")
         }
         do {
             publicKey = try P256.Signing.PublicKey(pemRepresentation: text)
         } catch {
             throw CentralLinkError(
                 code: .invalidCertificate,
-                reason: "\(pemFile) is not a PEM P-256 public key (\(error)); export the central signing key with `openssl ec -pubout`")
+                message: "\(pemFile) is not a PEM P-256 public key (\(error)); export the central signing key with `openssl ec -pubout`")
         }
     }
 
@@ -87,12 +87,12 @@ public struct ResourceVerifier: Sendable {
         guard let signature, let raw = Data(base64Encoded: signature), let ecdsa = try? P256.Signing.ECDSASignature(rawRepresentation: raw) else {
             throw CentralLinkError(
                 code: .verificationFailed,
-                reason: "the download carries no readable X-QRGate-Signature; the update was refused and the previous version stays in use")
+                message: "the download carries no readable X-QRGate-Signature; the update was refused and the previous version stays in use")
         }
         guard publicKey.isValidSignature(ecdsa, for: body) else {
             throw CentralLinkError(
                 code: .verificationFailed,
-                reason:
+                message:
                     "the download's signature does not match the central signing key; the update was refused and the previous version stays in use")
         }
     }
@@ -245,7 +245,7 @@ public struct CentralSync: Sendable {
                 } catch {
                     throw CentralLinkError(
                         code: .verificationFailed,
-                        reason: "the downloaded \(resource.name) is signed but unusable (\(error)); the previous version stays in use")
+                        message: "the downloaded \(resource.name) is signed but unusable (\(error)); the previous version stays in use")
                 }
                 try Self.writeAtomically(envelope.payload, to: path)
                 try await stateStore.save(
@@ -271,7 +271,7 @@ public struct CentralSync: Sendable {
                 return .updated(version: envelope.version)
             default:
                 throw CentralLinkError(
-                    code: .verificationFailed, reason: "the central service answered HTTP \(response.status.code) for \(resource.name)")
+                    code: .verificationFailed, message: "the central service answered HTTP \(response.status.code) for \(resource.name)")
             }
         } catch {
             Counter(label: "qrgate_sync_failures_total", dimensions: [("resource", resource.name)]).increment()
@@ -286,14 +286,14 @@ public struct CentralSync: Sendable {
         guard envelope.resource == resource else {
             throw CentralLinkError(
                 code: .wrongResource,
-                reason:
+                message:
                     "the download for \(resource) is signed for \(envelope.resource); a mirror or proxy served the wrong resource. The previous version stays in use"
             )
         }
         if let installedVersion = installed?.signedVersion, envelope.version <= installedVersion {
             throw CentralLinkError(
                 code: .versionNotNewer,
-                reason:
+                message:
                     "the download of \(resource) has version \(envelope.version), not newer than the installed \(installedVersion) (a replay or rollback); it was refused and version \(installedVersion) stays in use"
             )
         }
@@ -301,7 +301,7 @@ public struct CentralSync: Sendable {
         {
             throw CentralLinkError(
                 code: .versionNotNewer,
-                reason: "the download of \(resource) was issued before the installed version; it was refused and the installed version stays in use"
+                message: "the download of \(resource) was issued before the installed version; it was refused and the installed version stays in use"
             )
         }
     }
@@ -312,7 +312,7 @@ public struct CentralSync: Sendable {
         let temporary = path + ".tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o640)
         guard descriptor >= 0 else {
-            throw CentralLinkError(code: .storageFailed, reason: "cannot write \(temporary) (errno \(errno)); check the state directory")
+            throw CentralLinkError(code: .storageFailed, message: "cannot write \(temporary) (errno \(errno)); check the state directory")
         }
         let written = data.withUnsafeBytes { buffer -> Int in
             var offset = 0
@@ -327,7 +327,7 @@ public struct CentralSync: Sendable {
         close(descriptor)
         guard written == data.count || data.isEmpty, synced, rename(temporary, path) == 0 else {
             unlink(temporary)
-            throw CentralLinkError(code: .storageFailed, reason: "cannot store \(path) (errno \(errno)); the previous version stays in use")
+            throw CentralLinkError(code: .storageFailed, message: "cannot store \(path) (errno \(errno)); the previous version stays in use")
         }
     }
 }

@@ -77,29 +77,29 @@ public struct SignedResourceEnvelope: Sendable, Equatable {
         } catch {
             throw CentralLinkError(
                 code: .verificationFailed,
-                reason:
+                message:
                     "the download is signed but not a \(format) envelope (\(error)); the central service must wrap each resource in one. The previous version stays in use"
             )
         }
         guard wire.format == format else {
             throw CentralLinkError(
                 code: .verificationFailed,
-                reason:
+                message:
                     "the download's envelope format is \(wire.format), this gate reads \(format); update the gate or the central service. The previous version stays in use"
             )
         }
         guard wire.version > 0 else {
             throw CentralLinkError(
                 code: .verificationFailed,
-                reason: "the envelope's version \(wire.version) is not a positive integer; the previous version stays in use")
+                message: "the envelope's version \(wire.version) is not a positive integer; the previous version stays in use")
         }
         guard let issuedAt = parseTime(wire.issued_at) else {
             throw CentralLinkError(
                 code: .verificationFailed,
-                reason: "the envelope's issued_at \(wire.issued_at) is not an RFC 3339 UTC time; the previous version stays in use")
+                message: "the envelope's issued_at \(wire.issued_at) is not an RFC 3339 UTC time; the previous version stays in use")
         }
         guard let payload = Data(base64Encoded: wire.payload) else {
-            throw CentralLinkError(code: .verificationFailed, reason: "the envelope's payload is not Base64; the previous version stays in use")
+            throw CentralLinkError(code: .verificationFailed, message: "the envelope's payload is not Base64; the previous version stays in use")
         }
         return SignedResourceEnvelope(resource: wire.resource, version: wire.version, issuedAt: issuedAt, payload: payload)
     }

@@ -1,5 +1,7 @@
+import QRGateCore
+
 /// Why an image could not be read, and what a person can do about it.
-public struct ImageError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct ImageError: GateError {
     /// A stable, machine-readable kind of failure (used as `error.code` in `scan --json`).
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Kind: String {
@@ -43,24 +45,16 @@ public struct ImageError: Error, Sendable, Equatable, CustomStringConvertible {
     public let code: Code
     /// A sentence naming the file, what went wrong and what to do.
     public let message: String
-    /// Source location that raised the error (for debugging).
-    public let fileID: String
+    /// Source file that raised the error (for debugging).
+    public let file: String
     /// Source line that raised the error.
     public let line: Int
 
     /// Creates an error.
-    public init(_ code: Code, _ message: String, fileID: String = #fileID, line: Int = #line) {
+    public init(_ code: Code, _ message: String, file: String = #fileID, line: Int = #line) {
         self.code = code
         self.message = message
-        self.fileID = fileID
+        self.file = file
         self.line = line
-    }
-
-    /// `code: message`.
-    public var description: String { "\(code): \(message)" }
-
-    /// Errors compare by code and message (not by source location).
-    public static func == (lhs: ImageError, rhs: ImageError) -> Bool {
-        lhs.code == rhs.code && lhs.message == rhs.message
     }
 }

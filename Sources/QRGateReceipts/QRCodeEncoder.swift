@@ -1,7 +1,8 @@
 import CQREncode
+import QRGateCore
 
 /// Why a payload could not be turned into a QR symbol.
-public struct QREncodeError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct QREncodeError: GateError {
     /// Kinds of failure.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Kind: String { case payloadTooLong, invalidInput, outOfMemory, failed }
@@ -20,9 +21,19 @@ public struct QREncodeError: Error, Sendable, Hashable, CustomStringConvertible 
     /// What went wrong.
     public var code: Code
     /// What it means for the operator.
-    public var reason: String
+    public var message: String
+    /// Source file that raised the error.
+    public var file: String
+    /// Source line that raised the error.
+    public var line: Int
 
-    public var description: String { reason }
+    /// Creates an error.
+    public init(code: Code, message: String, file: String = #fileID, line: Int = #line) {
+        self.code = code
+        self.message = message
+        self.file = file
+        self.line = line
+    }
 }
 
 /// Encodes bytes as a QR symbol with libqrencode: 8-bit mode, optionally behind an ECI 26
@@ -74,7 +85,7 @@ public struct QRCodeEncoder: Sendable {
 
     /// Encodes raw bytes in 8-bit mode. Case is preserved (8-bit mode never upper-cases).
     public func encode(bytes: [UInt8]) throws(QREncodeError) -> QRMatrix {
-        guard !bytes.isEmpty else { throw QREncodeError(code: .invalidInput, reason: "nothing to encode: the payload is empty") }
+        guard !bytes.isEmpty else { throw QREncodeError(code: .invalidInput, message: "nothing to encode: the payload is empty") }
         qrgate_qrencode_clear_errno()
         guard let input = QRinput_new2(Int32(minimumVersion), level.c) else { throw Self.error(qrgate_qrencode_errno(), size: bytes.count) }
         defer { QRinput_free(input) }
@@ -102,11 +113,11 @@ public struct QRCodeEncoder: Sendable {
         case ERANGE:
             QREncodeError(
                 code: .payloadTooLong,
-                reason: "the payload (\(size) bytes) is too long for any QR version at this error-correction level; shorten it or lower the level"
+                message: "the payload (\(size) bytes) is too long for any QR version at this error-correction level; shorten it or lower the level"
             )
-        case EINVAL: QREncodeError(code: .invalidInput, reason: "libqrencode rejected the input as invalid")
-        case ENOMEM: QREncodeError(code: .outOfMemory, reason: "out of memory while encoding the QR code")
-        default: QREncodeError(code: .failed, reason: "QR encoding failed (errno \(number))")
+        case EINVAL: QREncodeError(code: .invalidInput, message: "libqrencode rejected the input as invalid")
+        case ENOMEM: QREncodeError(code: .outOfMemory, message: "out of memory while encoding the QR code")
+        default: QREncodeError(code: .failed, message: "QR encoding failed (errno \(number))")
         }
     }
 }

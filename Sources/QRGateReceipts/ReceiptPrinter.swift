@@ -1,14 +1,41 @@
 import Foundation
+import QRGateCore
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Why a receipt could not be printed. Printing never affects the recorded check-in.
-public struct PrinterError: Error, Sendable, CustomStringConvertible {
+public struct PrinterError: GateError {
+    /// Kinds of printer failure.
+    public struct Code: Sendable, Hashable, CustomStringConvertible {
+        private enum Kind: String { case unavailable, timedOut = "timed_out", writeFailed = "write_failed" }
+        private let kind: Kind
+        /// The printer cannot be opened, resolved or connected to.
+        public static let unavailable = Code(kind: .unavailable)
+        /// The printer did not answer or accept data in time.
+        public static let timedOut = Code(kind: .timedOut)
+        /// Writing to the printer failed.
+        public static let writeFailed = Code(kind: .writeFailed)
+        public var description: String { kind.rawValue }
+    }
+
+    /// What went wrong.
+    public var code: Code
     /// What went wrong and what to check.
-    public var reason: String
-    public var description: String { reason }
+    public var message: String
+    /// Source file that raised the error.
+    public var file: String
+    /// Source line that raised the error.
+    public var line: Int
+
+    /// Creates an error.
+    public init(_ code: Code, _ message: String, file: String = #fileID, line: Int = #line) {
+        self.code = code
+        self.message = message
+        self.file = file
+        self.line = line
+    }
 }
 
 /// Where receipts go: a device path (`/dev/usb/lp0`) or a network printer (`host:9100`).
@@ -61,8 +88,8 @@ public struct ReceiptPrinter: Sendable {
             let descriptor = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
             guard descriptor >= 0 else {
                 throw PrinterError(
-                    reason:
-                        "cannot open the printer \(path): \(String(cString: strerror(errno))); check the cable and that the gate may use the device")
+                    .unavailable,
+                    "cannot open the printer \(path): \(String(cString: strerror(errno))); check the cable and that the gate may use the device")
             }
             defer { close(descriptor) }
             try write(bytes, to: descriptor, name: path)
@@ -80,12 +107,12 @@ public struct ReceiptPrinter: Sendable {
             var poller = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
             let remaining = Int32(max(0, deadline.timeIntervalSinceNow * 1000))
             guard remaining > 0, poll(&poller, 1, remaining) > 0 else {
-                throw PrinterError(reason: "the printer \(name) did not accept data within \(timeout) s; check paper and power")
+                throw PrinterError(.timedOut, "the printer \(name) did not accept data within \(timeout) s; check paper and power")
             }
             let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 {
                 if errno == EAGAIN || errno == EINTR { continue }
-                throw PrinterError(reason: "writing to the printer \(name) failed: \(String(cString: strerror(errno)))")
+                throw PrinterError(.writeFailed, "writing to the printer \(name) failed: \(String(cString: strerror(errno)))")
             }
             offset += written
         }
@@ -96,22 +123,22 @@ public struct ReceiptPrinter: Sendable {
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         var result: UnsafeMutablePointer<addrinfo>?
         guard getaddrinfo(host, String(port), &hints, &result) == 0, let first = result else {
-            throw PrinterError(reason: "cannot resolve the printer host \(host)")
+            throw PrinterError(.unavailable, "cannot resolve the printer host \(host)")
         }
         defer { freeaddrinfo(result) }
         let descriptor = socket(
             first.pointee.ai_family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard descriptor >= 0 else { throw PrinterError(reason: "cannot create a socket for the printer") }
+        guard descriptor >= 0 else { throw PrinterError(.unavailable, "cannot create a socket for the printer") }
         let started = Glibc.connect(descriptor, first.pointee.ai_addr, first.pointee.ai_addrlen)
         if started != 0 && errno != EINPROGRESS {
             let reason = String(cString: strerror(errno))
             close(descriptor)
-            throw PrinterError(reason: "the printer \(host):\(port) refused the connection (\(reason)); check that it is on and reachable")
+            throw PrinterError(.unavailable, "the printer \(host):\(port) refused the connection (\(reason)); check that it is on and reachable")
         }
         var poller = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
         guard poll(&poller, 1, Int32(timeout * 1000)) > 0 else {
             close(descriptor)
-            throw PrinterError(reason: "the printer \(host):\(port) did not answer within \(timeout) s")
+            throw PrinterError(.timedOut, "the printer \(host):\(port) did not answer within \(timeout) s")
         }
         var socketError: Int32 = 0
         var length = socklen_t(MemoryLayout<Int32>.size)
@@ -119,8 +146,8 @@ public struct ReceiptPrinter: Sendable {
         guard socketError == 0 else {
             close(descriptor)
             throw PrinterError(
-                reason:
-                    "the printer \(host):\(port) refused the connection (\(String(cString: strerror(socketError)))); check that it is on and reachable"
+                .unavailable,
+                "the printer \(host):\(port) refused the connection (\(String(cString: strerror(socketError)))); check that it is on and reachable"
             )
         }
         return descriptor

@@ -1,5 +1,7 @@
+import QRGateCore
+
 /// Errors of the frame sources, with what an operator can do.
-public struct FrameSourceError: Error, Sendable, CustomStringConvertible {
+public struct FrameSourceError: GateError {
     /// Kind of failure.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private let name: String
@@ -24,13 +26,16 @@ public struct FrameSourceError: Error, Sendable, CustomStringConvertible {
     public let code: Code
     /// What went wrong and what to do.
     public let message: String
+    /// Source file that raised the error.
+    public let file: String
+    /// Source line that raised the error.
+    public let line: Int
 
     /// Creates an error.
-    public init(_ code: Code, _ message: String) {
+    public init(_ code: Code, _ message: String, file: String = #fileID, line: Int = #line) {
+        self.file = file
+        self.line = line
         self.code = code
         self.message = message
     }
-
-    /// `code: message`.
-    public var description: String { "\(code): \(message)" }
 }

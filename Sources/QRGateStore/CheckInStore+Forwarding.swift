@@ -170,7 +170,7 @@ extension CheckInStore {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
             throw Self.quotaReached
         } catch {
-            throw StoreError(code: .writeFailed, reason: "the check-ins could not be recorded (\(error)); nothing was stored")
+            throw StoreError(code: .writeFailed, message: "the check-ins could not be recorded (\(error)); nothing was stored")
         }
     }
 }

@@ -67,7 +67,7 @@ public struct CheckInStore: Sendable {
             await releaseBallastIfDiskFull()
             throw Self.quotaReached
         } catch {
-            throw StoreError(code: .writeFailed, reason: "the check-in could not be recorded (\(error)); nothing was stored")
+            throw StoreError(code: .writeFailed, message: "the check-in could not be recorded (\(error)); nothing was stored")
         }
     }
 
@@ -81,7 +81,7 @@ public struct CheckInStore: Sendable {
 
     static let quotaReached = StoreError(
         code: .quotaReached,
-        reason:
+        message:
             "the storage quota is reached, so this check-in was not recorded; forwarding and the retention purge free space (check the outbox and the central connection)"
     )
 

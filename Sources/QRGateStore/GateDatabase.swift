@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
+import QRGateCore
 
 /// Why the gate's database could not be opened or used, with what a person can do.
-public struct StoreError: Error, Sendable, CustomStringConvertible {
+public struct StoreError: GateError {
     /// Kinds of store failure.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Kind: String { case cannotOpen, integrityCheckFailed, notDurable, quotaReached, corruptRecord, writeFailed }
@@ -25,9 +26,19 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     /// What went wrong.
     public var code: Code
     /// What it means and what to do.
-    public var reason: String
+    public var message: String
+    /// Source file that raised the error.
+    public var file: String
+    /// Source line that raised the error.
+    public var line: Int
 
-    public var description: String { reason }
+    /// Creates an error.
+    public init(code: Code, message: String, file: String = #fileID, line: Int = #line) {
+        self.code = code
+        self.message = message
+        self.file = file
+        self.line = line
+    }
 }
 
 /// The gate's SQLite database through GRDB: WAL journal, `synchronous=FULL` on the writer
@@ -62,7 +73,7 @@ public final class GateDatabase: Sendable {
         } catch {
             throw StoreError(
                 code: .cannotOpen,
-                reason: "cannot open the database \(path) (\(error)); check that the state directory exists and is writable"
+                message: "cannot open the database \(path) (\(error)); check that the state directory exists and is writable"
             )
         }
         if readOnly {
@@ -81,7 +92,7 @@ public final class GateDatabase: Sendable {
                 }
             }
         } catch {
-            throw StoreError(code: .cannotOpen, reason: "cannot configure the database \(path): \(error)")
+            throw StoreError(code: .cannotOpen, message: "cannot configure the database \(path): \(error)")
         }
         checkInPageLimit = pageLimit
         try checkIntegrity()
@@ -90,7 +101,7 @@ public final class GateDatabase: Sendable {
         do {
             try Self.migrator.migrate(writer)
         } catch {
-            throw StoreError(code: .cannotOpen, reason: "cannot migrate the database \(path): \(error)")
+            throw StoreError(code: .cannotOpen, message: "cannot migrate the database \(path): \(error)")
         }
     }
 
@@ -104,7 +115,7 @@ public final class GateDatabase: Sendable {
             try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA foreign_keys = ON") }
             try Self.migrator.migrate(writer)
         } catch {
-            throw StoreError(code: .cannotOpen, reason: "cannot migrate the in-memory database: \(error)")
+            throw StoreError(code: .cannotOpen, message: "cannot migrate the in-memory database: \(error)")
         }
     }
 
@@ -120,12 +131,12 @@ public final class GateDatabase: Sendable {
     private func assertDurable() throws(StoreError) {
         let state: (journalMode: String, synchronous: Int)
         do { state = try durability() } catch {
-            throw StoreError(code: .notDurable, reason: "cannot read the journal settings of \(path): \(error)")
+            throw StoreError(code: .notDurable, message: "cannot read the journal settings of \(path): \(error)")
         }
         guard state.journalMode == "wal", state.synchronous == 2 else {
             throw StoreError(
                 code: .notDurable,
-                reason:
+                message:
                     "the database \(path) is not durable (journal_mode=\(state.journalMode), synchronous=\(state.synchronous)); refusing to acknowledge check-ins that a power cut could lose"
             )
         }
@@ -143,7 +154,7 @@ public final class GateDatabase: Sendable {
             try? FileManager.default.copyItem(atPath: path, toPath: copy)
             throw StoreError(
                 code: .integrityCheckFailed,
-                reason:
+                message:
                     "the database \(path) failed its integrity check (\(result)); a copy was kept at \(copy). Restore from the copy or move the file away to start fresh; unforwarded records may still be read from the copy"
             )
         }

@@ -24,7 +24,7 @@ extension StoredCheckIn {
     init(outboxRow row: Row, reasons: [DecisionReason]) throws {
         let id: String = row[0]
         guard let direction = Direction(rawValue: row[4] as String) else {
-            throw StoreError(code: .corruptRecord, reason: "check-in \(id) has an unknown direction")
+            throw StoreError(code: .corruptRecord, message: "check-in \(id) has an unknown direction")
         }
         let purgedAt: Int64? = row[19]
         var subject: Subject?

@@ -116,7 +116,7 @@ extension StoredCheckIn {
         gate = row["gate"]
         site = row["site"]
         guard let direction = Direction(rawValue: row["direction"] as String) else {
-            throw StoreError(code: .corruptRecord, reason: "check-in \(row["id"] as String) has an unknown direction")
+            throw StoreError(code: .corruptRecord, message: "check-in \(row["id"] as String) has an unknown direction")
         }
         self.direction = direction
         recordedAtMilliseconds = row["recorded_at_ms"]

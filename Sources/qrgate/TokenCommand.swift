@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QRGateCore
 import QRGateDaemon
 import QRGateStore
 

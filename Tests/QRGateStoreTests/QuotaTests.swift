@@ -32,7 +32,7 @@ import Testing
         }
         let error = try #require(refusal, "the quota was never reached")
         #expect(error.code == .quotaReached)
-        #expect(error.reason.contains("quota"))
+        #expect(error.message.contains("quota"))
         #expect(recorded.count > 50)
 
         // Everything acknowledged is there, outbox agrees, file is intact.

@@ -23,17 +23,26 @@ public struct CountryRuleSet: Sendable {
     }
 
     /// Why a rule file was not accepted.
-    public struct LoadError: Error, Sendable, CustomStringConvertible {
+    public struct LoadError: GateError {
+        /// What went wrong with the rules; `invalid_rule` is the one kind so far.
+        public var code: String { "invalid_rule" }
         /// The rule file or identifier.
         public var source: String
-        /// What is wrong.
-        public var reason: String
+        /// What is wrong, naming the source.
+        public var message: String
+        /// Source file that raised the error.
+        public var file: String
+        /// Source line that raised the error.
+        public var line: Int
         /// Creates the error.
-        public init(source: String, reason: String) {
+        public init(source: String, reason: String, file: String = #fileID, line: Int = #line) {
             self.source = source
-            self.reason = reason
+            self.message = "\(source): \(reason)"
+            self.file = file
+            self.line = line
         }
-        public var description: String { "\(source): \(reason)" }
+        /// The message.
+        public var description: String { message }
     }
 
     /// Country of the rules.

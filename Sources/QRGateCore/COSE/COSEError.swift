@@ -1,5 +1,5 @@
 /// A COSE parsing, verification or signing failure.
-public struct COSEError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct COSEError: GateError {
     /// What went wrong, for programs.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private let name: String
@@ -23,10 +23,14 @@ public struct COSEError: Error, Sendable, Hashable, CustomStringConvertible {
     public var code: Code
     /// What went wrong and what a person can do.
     public var message: String
-    init(_ code: Code, _ message: String) {
+    /// Source file that raised the error.
+    public var file: String
+    /// Source line that raised the error.
+    public var line: Int
+    init(_ code: Code, _ message: String, file: String = #fileID, line: Int = #line) {
+        self.file = file
+        self.line = line
         self.code = code
         self.message = message
     }
-    /// The message.
-    public var description: String { message }
 }

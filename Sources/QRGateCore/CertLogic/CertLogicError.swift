@@ -3,7 +3,7 @@
 /// Errors are never swallowed into `null` or `false`: a rule that meets an error
 /// is a rule the caller must treat as failed (and report), per the CertLogic
 /// specification's advice to `try`/`catch` evaluation.
-public struct CertLogicError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct CertLogicError: GateError {
     /// The kind of failure; stable, for programs to switch on.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Kind: String, Sendable, Hashable {
@@ -66,19 +66,5 @@ public struct CertLogicError: Error, Sendable, Hashable, CustomStringConvertible
         self.issues = issues
         self.file = file
         self.line = line
-    }
-
-    /// `code: message`.
-    public var description: String { "\(code): \(message)" }
-
-    /// Equality ignores the source location.
-    public static func == (lhs: CertLogicError, rhs: CertLogicError) -> Bool {
-        lhs.code == rhs.code && lhs.message == rhs.message && lhs.issues == rhs.issues
-    }
-
-    /// Hashing ignores the source location.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(code)
-        hasher.combine(message)
     }
 }

@@ -1,5 +1,5 @@
 /// A text that is not a readable Vietnamese citizen-ID card QR, and why.
-public struct CitizenIDError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct CitizenIDError: GateError {
     /// The kind of problem.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Value: String, Sendable, Hashable {
@@ -61,7 +61,4 @@ public struct CitizenIDError: Error, Sendable, Hashable, CustomStringConvertible
         self.file = file
         self.line = line
     }
-
-    /// `code: message`.
-    public var description: String { "\(code): \(message)" }
 }

@@ -84,7 +84,7 @@ public enum Base45 {
 }
 
 /// A Base45 decoding failure.
-public struct Base45Error: Error, Sendable, Hashable, CustomStringConvertible {
+public struct Base45Error: GateError {
     /// What went wrong, for programs.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Value: String, Sendable {
@@ -107,11 +107,15 @@ public struct Base45Error: Error, Sendable, Hashable, CustomStringConvertible {
     public var offset: Int
     /// What went wrong and what a person can do.
     public var message: String
-    init(_ code: Code, offset: Int, _ message: String) {
+    /// Source file that raised the error.
+    public var file: String
+    /// Source line that raised the error.
+    public var line: Int
+    init(_ code: Code, offset: Int, _ message: String, file: String = #fileID, line: Int = #line) {
+        self.file = file
+        self.line = line
         self.code = code
         self.offset = offset
         self.message = message
     }
-    /// The message.
-    public var description: String { message }
 }

@@ -1,5 +1,5 @@
 /// A CBOR decoding failure.
-public struct CBORError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct CBORError: GateError {
     /// What went wrong, for programs.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private let name: String
@@ -25,11 +25,15 @@ public struct CBORError: Error, Sendable, Hashable, CustomStringConvertible {
     public var offset: Int
     /// What went wrong and what a person can do.
     public var message: String
-    init(_ code: Code, offset: Int, _ message: String) {
+    /// Source file that raised the error.
+    public var file: String
+    /// Source line that raised the error.
+    public var line: Int
+    init(_ code: Code, offset: Int, _ message: String, file: String = #fileID, line: Int = #line) {
+        self.file = file
+        self.line = line
         self.code = code
         self.offset = offset
         self.message = message
     }
-    /// The message.
-    public var description: String { message }
 }

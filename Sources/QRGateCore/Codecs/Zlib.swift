@@ -389,7 +389,7 @@ public enum Zlib {
 }
 
 /// A zlib inflate failure.
-public struct ZlibError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct ZlibError: GateError {
     /// What went wrong, for programs.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private let name: String
@@ -411,10 +411,14 @@ public struct ZlibError: Error, Sendable, Hashable, CustomStringConvertible {
     public var code: Code
     /// What went wrong and what a person can do.
     public var message: String
-    init(_ code: Code, _ message: String) {
+    /// Source file that raised the error.
+    public var file: String
+    /// Source line that raised the error.
+    public var line: Int
+    init(_ code: Code, _ message: String, file: String = #fileID, line: Int = #line) {
+        self.file = file
+        self.line = line
         self.code = code
         self.message = message
     }
-    /// The message.
-    public var description: String { message }
 }

@@ -47,7 +47,7 @@ public struct CWTClaims: Sendable {
 }
 
 /// Why the CWT claims could not be read.
-public struct CWTClaimsError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct CWTClaimsError: GateError {
     /// What went wrong, for programs.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private let name: String
@@ -65,10 +65,14 @@ public struct CWTClaimsError: Error, Sendable, Hashable, CustomStringConvertible
     public var code: Code
     /// What went wrong and what a person can do.
     public var message: String
-    init(_ code: Code, _ message: String) {
+    /// Source file that raised the error.
+    public var file: String
+    /// Source line that raised the error.
+    public var line: Int
+    init(_ code: Code, _ message: String, file: String = #fileID, line: Int = #line) {
+        self.file = file
+        self.line = line
         self.code = code
         self.message = message
     }
-    /// The message.
-    public var description: String { message }
 }

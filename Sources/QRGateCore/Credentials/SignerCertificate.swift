@@ -246,7 +246,7 @@ public struct SignerCertificate: Sendable {
 }
 
 /// Why a signer certificate could not be used.
-public struct SignerCertificateError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct SignerCertificateError: GateError {
     /// What went wrong, for programs.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private let name: String
@@ -262,10 +262,14 @@ public struct SignerCertificateError: Error, Sendable, Hashable, CustomStringCon
     public var code: Code
     /// What went wrong and what a person can do.
     public var message: String
-    init(_ code: Code, _ message: String) {
+    /// Source file that raised the error.
+    public var file: String
+    /// Source line that raised the error.
+    public var line: Int
+    init(_ code: Code, _ message: String, file: String = #fileID, line: Int = #line) {
+        self.file = file
+        self.line = line
         self.code = code
         self.message = message
     }
-    /// The message.
-    public var description: String { message }
 }

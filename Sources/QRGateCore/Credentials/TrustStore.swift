@@ -58,7 +58,7 @@ public struct TrustStore: Sendable {
 }
 
 /// Why a trust list could not be read.
-public struct TrustStoreError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct TrustStoreError: GateError {
     /// What went wrong, for programs.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private let name: String
@@ -78,11 +78,15 @@ public struct TrustStoreError: Error, Sendable, Hashable, CustomStringConvertibl
     public var code: Code
     /// What went wrong and what a person can do.
     public var message: String
+    /// Source file that raised the error.
+    public var file: String
+    /// Source line that raised the error.
+    public var line: Int
     /// Creates the error.
-    public init(_ code: Code, _ message: String) {
+    public init(_ code: Code, _ message: String, file: String = #fileID, line: Int = #line) {
+        self.file = file
+        self.line = line
         self.code = code
         self.message = message
     }
-    /// The message.
-    public var description: String { message }
 }

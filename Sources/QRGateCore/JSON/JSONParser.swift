@@ -1,11 +1,38 @@
 /// Why a JSON text could not be parsed, with the byte offset where it went wrong.
-public struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct JSONParseError: GateError {
+    /// Kinds of parse failure.
+    public struct Code: Sendable, Hashable, CustomStringConvertible {
+        private enum Kind: String { case syntax, limitExceeded = "limit_exceeded" }
+        private let kind: Kind
+        /// The text is not JSON (RFC 8259), or not UTF-8.
+        public static let syntax = Code(kind: .syntax)
+        /// The text is larger or nests deeper than the parser's limits.
+        public static let limitExceeded = Code(kind: .limitExceeded)
+        public var description: String { kind.rawValue }
+    }
+
+    /// What went wrong.
+    public var code: Code
     /// Byte offset into the input.
     public var offset: Int
-    /// What was wrong, in words a person can act on.
-    public var reason: String
+    /// What was wrong at the offset, in words a person can act on.
+    public var message: String
+    /// Source file that raised the error.
+    public var file: String
+    /// Source line that raised the error.
+    public var line: Int
 
-    public var description: String { "invalid JSON at byte \(offset): \(reason)" }
+    /// Creates an error.
+    public init(_ code: Code, offset: Int, _ message: String, file: String = #fileID, line: Int = #line) {
+        self.code = code
+        self.offset = offset
+        self.message = message
+        self.file = file
+        self.line = line
+    }
+
+    /// `invalid JSON at byte N: message`.
+    public var description: String { "invalid JSON at byte \(offset): \(message)" }
 }
 
 extension JSONValue {
@@ -53,10 +80,10 @@ private struct JSONByteParser {
         self.limits = limits
     }
 
-    func fail(_ reason: String) -> JSONParseError { JSONParseError(offset: index, reason: reason) }
+    func fail(_ reason: String, _ code: JSONParseError.Code = .syntax) -> JSONParseError { JSONParseError(code, offset: index, reason) }
 
     mutating func parseDocument() throws(JSONParseError) -> JSONValue {
-        guard bytes.count <= limits.maxBytes else { throw fail("input larger than \(limits.maxBytes) bytes") }
+        guard bytes.count <= limits.maxBytes else { throw fail("input larger than \(limits.maxBytes) bytes", .limitExceeded) }
         // Skip a UTF-8 byte-order mark.
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
         skipWhitespace()
@@ -107,7 +134,7 @@ private struct JSONByteParser {
 
     mutating func enter() throws(JSONParseError) {
         depth += 1
-        if depth > limits.maxDepth { throw fail("nesting deeper than \(limits.maxDepth)") }
+        if depth > limits.maxDepth { throw fail("nesting deeper than \(limits.maxDepth)", .limitExceeded) }
     }
 
     mutating func parseObject() throws(JSONParseError) -> JSONValue {

@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 
 /// Why a receipt did not verify, with what a person can do.
-public struct ReceiptError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct ReceiptError: GateError {
     /// Kinds of failure, one per layer.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Kind: String {
@@ -37,7 +37,18 @@ public struct ReceiptError: Error, Sendable, Hashable, CustomStringConvertible {
     public var code: Code
     /// What it means.
     public var message: String
-    public var description: String { "\(code): \(message)" }
+    /// Source file that raised the error.
+    public var file: String
+    /// Source line that raised the error.
+    public var line: Int
+
+    /// Creates an error.
+    public init(code: Code, message: String, file: String = #fileID, line: Int = #line) {
+        self.code = code
+        self.message = message
+        self.file = file
+        self.line = line
+    }
 }
 
 /// Public keys by `kid` (the first 8 bytes of SHA-256 over the key's X9.63 bytes), each scoped

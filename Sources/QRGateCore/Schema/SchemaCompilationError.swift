@@ -1,5 +1,5 @@
 /// A schema document that the validator cannot compile.
-public struct SchemaCompilationError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct SchemaCompilationError: GateError {
     /// The kind of problem.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Value: String, Sendable, Hashable {
@@ -37,7 +37,4 @@ public struct SchemaCompilationError: Error, Sendable, Hashable, CustomStringCon
         self.file = file
         self.line = line
     }
-
-    /// `code: message`.
-    public var description: String { "\(code): \(message)" }
 }

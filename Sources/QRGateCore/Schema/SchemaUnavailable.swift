@@ -1,5 +1,5 @@
 /// No DCC schema can be chosen for a payload's `ver`.
-public struct SchemaUnavailable: Error, Sendable, Hashable, CustomStringConvertible {
+public struct SchemaUnavailable: GateError {
     /// The kind of problem.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Value: String, Sendable, Hashable {
@@ -40,7 +40,4 @@ public struct SchemaUnavailable: Error, Sendable, Hashable, CustomStringConverti
         self.file = file
         self.line = line
     }
-
-    /// `code: message`.
-    public var description: String { "\(code): \(message)" }
 }

@@ -1,5 +1,5 @@
 /// A value-set file that cannot be used.
-public struct ValueSetError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct ValueSetError: GateError {
     /// The kind of problem.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Value: String, Sendable, Hashable {
@@ -37,7 +37,4 @@ public struct ValueSetError: Error, Sendable, Hashable, CustomStringConvertible 
         self.file = file
         self.line = line
     }
-
-    /// `code: message`.
-    public var description: String { "\(code): \(message)" }
 }

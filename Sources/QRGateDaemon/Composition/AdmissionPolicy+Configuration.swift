@@ -22,14 +22,14 @@ extension AdmissionPolicy {
             let fields = line.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             guard let id = fields.first, id.count == 12, id.allSatisfy(\.isNumber) else {
                 throw ConfigurationError(
-                    file: file,
+                    path: file,
                     problems: [.init(key: "admission.residents_file", value: line, allowed: "a 12-digit ID number per line", line: number + 1)])
             }
             var permit: Date?
             if fields.count > 1, !fields[1].isEmpty {
                 guard let until = ISO8601Timestamp.parse(fields[1]) else {
                     throw ConfigurationError(
-                        file: file,
+                        path: file,
                         problems: [.init(key: "admission.residents_file", value: fields[1], allowed: "an ISO 8601 permit end time", line: number + 1)]
                     )
                 }
@@ -40,7 +40,7 @@ extension AdmissionPolicy {
             if fields.count > 2 {
                 guard fields.count == 4, !fields[2].isEmpty, fields[3].count == 10, ISO8601Timestamp.parse(fields[3] + "T00:00:00Z") != nil else {
                     throw ConfigurationError(
-                        file: file,
+                        path: file,
                         problems: [
                             .init(
                                 key: "admission.residents_file", value: line, allowed: "ID-NUMBER,PERMIT-UNTIL,FULL NAME,YYYY-MM-DD", line: number + 1

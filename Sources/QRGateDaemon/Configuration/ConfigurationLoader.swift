@@ -38,18 +38,18 @@ public struct ConfigurationLoader: Sendable {
         if let file {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw ConfigurationError(
-                    file: file,
+                    path: file,
                     problems: [.init(key: "file", value: file, allowed: "a readable YAML file (check the path and its permissions)")]
                 )
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                throw ConfigurationError(file: file, problems: [.init(key: "file", value: nil, allowed: "UTF-8 text")])
+                throw ConfigurationError(path: file, problems: [.init(key: "file", value: nil, allowed: "UTF-8 text")])
             }
             apply(yaml: text, to: &configuration, problems: &problems)
         }
         applyEnvironment(to: &configuration, problems: &problems)
         validateCombination(configuration, problems: &problems)
-        if !problems.isEmpty { throw ConfigurationError(file: file, problems: problems) }
+        if !problems.isEmpty { throw ConfigurationError(path: file, problems: problems) }
         return configuration
     }
 

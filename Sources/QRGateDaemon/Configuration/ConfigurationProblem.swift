@@ -1,3 +1,5 @@
+import QRGateCore
+
 /// One thing wrong with the configuration: which key, the value found, and what is allowed.
 public struct ConfigurationProblem: Sendable, Hashable, CustomStringConvertible {
     /// Dotted key (`http.address`) or environment variable name (`QRGATE_HTTP_ADDRESS`).
@@ -26,21 +28,33 @@ public struct ConfigurationProblem: Sendable, Hashable, CustomStringConvertible 
 }
 
 /// The configuration could not be used; carries every problem found, not just the first.
-public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
-    /// The file that was read, if any.
-    public var file: String?
+public struct ConfigurationError: GateError {
+    /// `invalid_configuration`: the one kind; `problems` says what is wrong.
+    public var code: String { "invalid_configuration" }
+    /// The configuration file that was read, if any.
+    public var path: String?
     /// Every problem found.
     public var problems: [ConfigurationProblem]
+    /// Source file that raised the error.
+    public var file: String
+    /// Source line that raised the error.
+    public var line: Int
 
     /// Creates the error.
-    public init(file: String?, problems: [ConfigurationProblem]) {
-        self.file = file
+    public init(path: String?, problems: [ConfigurationProblem], file: String = #fileID, line: Int = #line) {
+        self.path = path
         self.problems = problems
+        self.file = file
+        self.line = line
     }
 
-    public var description: String {
-        let source = file.map { "configuration \($0)" } ?? "configuration"
+    /// Every problem, one a line, after a header naming the file.
+    public var message: String {
+        let source = path.map { "configuration \($0)" } ?? "configuration"
         let header = "\(source) has \(problems.count) problem\(problems.count == 1 ? "" : "s"):"
         return ([header] + problems.map { "  - \($0)" }).joined(separator: "\n")
     }
+
+    /// The message.
+    public var description: String { message }
 }

@@ -1,6 +1,7 @@
 import HummingbirdCore
 import Logging
 import NIOCore
+import QRGateCore
 import Synchronization
 
 /// Bounds the connections of the local API: at most `maximum` are held open; a new one
@@ -86,8 +87,15 @@ public final class LocalAPIConnections: Sendable {
 }
 
 /// Raised when a connection is closed at accept because the local API is at its connection limit.
-struct ConnectionLimitReached: Error, CustomStringConvertible {
-    var description: String { "the local API is at its connection limit; the connection was closed" }
+struct ConnectionLimitReached: GateError {
+    let code = "connection_limit"
+    let message = "the local API is at its connection limit; the connection was closed"
+    let file: String
+    let line: Int
+    init(file: String = #fileID, line: Int = #line) {
+        self.file = file
+        self.line = line
+    }
 }
 
 /// A server child channel that admits each accepted connection through ``LocalAPIConnections``

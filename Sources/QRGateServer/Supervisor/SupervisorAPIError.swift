@@ -5,7 +5,7 @@ import QRGateCore
 
 /// An error the local API answers with: a status, a stable code and a message saying what
 /// the caller can do, as `{"error": {"code", "message"}}`.
-public struct SupervisorAPIError: HTTPResponseError, CustomStringConvertible {
+public struct SupervisorAPIError: HTTPResponseError, GateError {
     /// Stable error codes of the API.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Kind: String {
@@ -65,13 +65,23 @@ public struct SupervisorAPIError: HTTPResponseError, CustomStringConvertible {
     /// A finer machine-readable reason (e.g. `truncated`, `corrupt` for an undecodable image).
     public var reason: String?
 
+    /// Source file that raised the error.
+    public var file: String
+    /// Source line that raised the error.
+    public var line: Int
+
     /// Creates an error.
-    public init(_ code: Code, status: HTTPResponse.Status, message: String, headers: HTTPFields = [:], reason: String? = nil) {
+    public init(
+        _ code: Code, status: HTTPResponse.Status, message: String, headers: HTTPFields = [:], reason: String? = nil,
+        file: String = #fileID, line: Int = #line
+    ) {
         self.code = code
         self.status = status
         self.message = message
         self.headers = headers
         self.reason = reason
+        self.file = file
+        self.line = line
     }
 
     /// Status, code and message in one line.

@@ -1,4 +1,5 @@
 import Foundation
+import QRGateCore
 
 /// What a bearer token may do on the local API.
 public enum APIRole: String, Sendable, Hashable, CaseIterable, Codable {
@@ -37,7 +38,7 @@ public struct APIToken: Sendable, Hashable {
 }
 
 /// Why a token operation failed, with what a person can do.
-public struct APITokenError: Error, Sendable, CustomStringConvertible {
+public struct APITokenError: GateError {
     /// Kinds of token failure.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Kind: String { case invalidName, unknownToken, alreadyRevoked, storeFailed }
@@ -57,10 +58,17 @@ public struct APITokenError: Error, Sendable, CustomStringConvertible {
     /// What went wrong.
     public var code: Code
     /// What it means and what to do.
-    public var reason: String
+    public var message: String
+    /// Source file that raised the error.
+    public var file: String
+    /// Source line that raised the error.
+    public var line: Int
 
-    /// The message for people.
-
-    /// The message for people.
-    public var description: String { reason }
+    /// Creates an error.
+    public init(code: Code, message: String, file: String = #fileID, line: Int = #line) {
+        self.code = code
+        self.message = message
+        self.file = file
+        self.line = line
+    }
 }

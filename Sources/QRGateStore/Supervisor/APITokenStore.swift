@@ -39,7 +39,7 @@ public struct APITokenStore: Sendable {
         guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.contains(where: \.isNewline) else {
             throw APITokenError(
                 code: .invalidName,
-                reason: "the token's holder name must be 1 to 200 characters on one line (for example --name \"ward 3 supervisor\")")
+                message: "the token's holder name must be 1 to 200 characters on one line (for example --name \"ward 3 supervisor\")")
         }
         let secret = Self.secretPrefix + Self.base64URL(randomBytes(32))
         let id = "tok_" + randomBytes(6).map { String(format: "%02x", $0) }.joined()
@@ -52,7 +52,7 @@ public struct APITokenStore: Sendable {
                 )
             }
         } catch {
-            throw APITokenError(code: .storeFailed, reason: "the token could not be stored (\(error)); check that the state directory is writable")
+            throw APITokenError(code: .storeFailed, message: "the token could not be stored (\(error)); check that the state directory is writable")
         }
         return (token, secret)
     }
@@ -65,7 +65,7 @@ public struct APITokenStore: Sendable {
                     .map(Self.token(row:))
             }
         } catch {
-            throw APITokenError(code: .storeFailed, reason: "the tokens could not be read (\(error))")
+            throw APITokenError(code: .storeFailed, message: "the tokens could not be read (\(error))")
         }
     }
 
@@ -79,18 +79,18 @@ public struct APITokenStore: Sendable {
                     let row = try Row.fetchOne(
                         db, sql: "SELECT id, name, role, created_at_ms, revoked_at_ms FROM api_tokens WHERE id = ?", arguments: [id])
                 else {
-                    return .failure(APITokenError(code: .unknownToken, reason: "no token has the id \(id); 'qrgate token list' shows the ids"))
+                    return .failure(APITokenError(code: .unknownToken, message: "no token has the id \(id); 'qrgate token list' shows the ids"))
                 }
                 var token = Self.token(row: row)
                 guard token.isActive else {
-                    return .failure(APITokenError(code: .alreadyRevoked, reason: "the token \(id) was already revoked"))
+                    return .failure(APITokenError(code: .alreadyRevoked, message: "the token \(id) was already revoked"))
                 }
                 token.revokedAtMilliseconds = Int64(now.timeIntervalSince1970 * 1000)
                 try db.execute(sql: "UPDATE api_tokens SET revoked_at_ms = ? WHERE id = ?", arguments: [token.revokedAtMilliseconds, id])
                 return .success(token)
             }
         } catch {
-            throw APITokenError(code: .storeFailed, reason: "the token could not be revoked (\(error)); check that the state directory is writable")
+            throw APITokenError(code: .storeFailed, message: "the token could not be revoked (\(error)); check that the state directory is writable")
         }
         return try result.get()
     }

@@ -16,7 +16,7 @@ public final class StandaloneAccessLog: Sendable {
         try queue.inDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
             guard try db.tableExists("access_log") else {
-                throw StoreError(code: .writeFailed, reason: "the database has no access log yet; start 'qrgate run' once to upgrade it")
+                throw StoreError(code: .writeFailed, message: "the database has no access log yet; start 'qrgate run' once to upgrade it")
             }
         }
     }
