@@ -66,18 +66,24 @@ public struct IntakeService: Service, CustomStringConvertible {
     let intake: ScanIntake
     let signals: IntakeSignals
     let logger: Logger
+    /// The clock of the retry backoff.
+    let clock: any Clock<Duration>
     /// The intake's own thread.
     public let executor: BlockingExecutor
 
     public var description: String { "Intake" }
 
-    /// Creates the intake.
-    public init(source: IntakeSource, maxPixels: Int, intake: ScanIntake, signals: IntakeSignals, logger: Logger) {
+    /// Creates the intake; `clock` times the backoff between retries of a failed source.
+    public init(
+        source: IntakeSource, maxPixels: Int, intake: ScanIntake, signals: IntakeSignals, logger: Logger,
+        clock: any Clock<Duration> = ContinuousClock()
+    ) {
         self.source = source
         self.maxPixels = maxPixels
         self.intake = intake
         self.signals = signals
         self.logger = logger
+        self.clock = clock
         executor = BlockingExecutor(name: "qrgate-intake")
     }
 
@@ -108,14 +114,17 @@ public struct IntakeService: Service, CustomStringConvertible {
                 logger.error(
                     "scan source failed; retrying", metadata: ["error": .string(reason), "intake.retry_ms": .stringConvertible(delayMilliseconds)])
             }
-            let deadline = ContinuousClock.now + .milliseconds(delayMilliseconds)
-            while ContinuousClock.now < deadline && !Task.isShuttingDownGracefully {
+            // The wait is slept in slices of at most a second, beating in between for the watchdog.
+            var remaining = Duration.milliseconds(delayMilliseconds)
+            while remaining > .zero && !Task.isShuttingDownGracefully {
                 signals.beat()
+                let slice = min(.seconds(1), remaining)
                 do {
-                    try await cancelWhenGracefulShutdown { try await Task.sleep(for: min(.seconds(1), deadline - ContinuousClock.now)) }
+                    try await cancelWhenGracefulShutdown { try await clock.sleep(for: slice) }
                 } catch {
                     return
                 }
+                remaining -= slice
             }
             delayMilliseconds = min(delayMilliseconds * 2, 30_000)
         }
@@ -126,7 +135,15 @@ public struct IntakeService: Service, CustomStringConvertible {
         reader.maxPixels = maxPixels
         switch source {
         case .folder(let folder):
-            try FileManager.default.createDirectory(atPath: folder.folder, withIntermediateDirectories: true)
+            do {
+                try FileManager.default.createDirectory(atPath: folder.folder, withIntermediateDirectories: true)
+            } catch {
+                let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey].flatMap { $0 as? any Error }.map { $0 as NSError }
+                let cause = underlying.map { $0.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32($0.code))) : "\($0)" } ?? "\(error)"
+                throw FrameSourceError(
+                    .folderUnavailable,
+                    "cannot create the watched folder \(folder.folder) (\(cause)); check scanner.folder and that the gate may write there")
+            }
             var settings = WatchedFolderSource<ContinuousClock>.Configuration(folder: folder.folder)
             settings.disposal = folder.deleteAfterScan ? .delete : .moveToProcessed
             settings.keepMaxFiles = folder.keepMaxFiles

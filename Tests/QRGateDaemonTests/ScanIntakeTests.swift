@@ -176,4 +176,30 @@ import Testing
         #expect(!service.executor.isCurrent)
         #expect(try await store.all().count == 2)
     }
+
+    @Test func aSourceThatCannotStartIsRetriedWithABackoffOnTheInjectedClock() async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let (intake, _, _) = try intake(in: temporary, window: .zero)
+        // A file where the watched folder should be: the folder can never be created.
+        let blocked = temporary.url.path + "/blocked"
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: blocked))
+        let alarms = Mutex<[String?]>([])
+        var signals = IntakeSignals()
+        signals.alarm = { reason in alarms.withLock { $0.append(reason) } }
+        let clock = VirtualClock()
+        let service = IntakeService(
+            source: .folder(WatchedFolderSettings(folder: blocked + "/inbox")), maxPixels: 1_000_000, intake: intake, signals: signals,
+            logger: Logger(label: "test"), clock: clock)
+        let running = Task { try await service.run() }
+        // Four failures wait 0.5 s, 1 s, 2 s and 4 s of virtual time: no real waiting.
+        for _ in 0..<2_000 where clock.elapsed < .milliseconds(7_500) { try await Task.sleep(for: .milliseconds(2)) }
+        running.cancel()
+        _ = try? await running.value
+        #expect(clock.elapsed >= .milliseconds(7_500), "backoff slept \(clock.elapsed)")
+        #expect(Array(clock.sleeps.prefix(4)) == [.milliseconds(500), .seconds(1), .seconds(1), .seconds(1)])
+        let raised = alarms.withLock { $0 }
+        #expect(raised.count >= 4)
+        #expect(raised.allSatisfy { $0?.hasPrefix("folder_unavailable: cannot create the watched folder \(blocked)/inbox") == true }, "\(raised)")
+    }
 }
