@@ -149,6 +149,7 @@ public struct GatewayDaemon: Sendable {
             if status.intakeAlarm != nil { reasons.append("intake_failing") }
             return ReadinessReport(reasons: reasons, summary: status.summary())
         }
+        apiConfiguration.kiosk = .gate(outcomes: intake.outcomes, configuration: configuration, readiness: readiness)
         let api = SupervisorAPI(database: database, configuration: apiConfiguration, metrics: metrics, readiness: readiness)
         let application = Application(
             router: api.router(),

@@ -209,6 +209,30 @@ public struct ConfigurationLoader: Sendable {
             }
         ),
         (
+            "kiosk.language",
+            { c, v in
+                guard ["both", "vi", "en"].contains(v) else { return "both, vi or en" }
+                c.kiosk.language = v
+                return nil
+            }
+        ),
+        (
+            "kiosk.result_seconds",
+            { c, v in
+                guard let seconds = Int(v), seconds >= 2, seconds <= 120 else { return "a whole number of seconds from 2 to 120" }
+                c.kiosk.resultSeconds = seconds
+                return nil
+            }
+        ),
+        (
+            "kiosk.sound",
+            { c, v in
+                guard let b = boolean(v) else { return "true or false" }
+                c.kiosk.sound = b
+                return nil
+            }
+        ),
+        (
             "storage.retention_days",
             { c, v in
                 guard let days = Int(v), days >= 1, days <= 3650 else { return "a whole number of days from 1 to 3650" }

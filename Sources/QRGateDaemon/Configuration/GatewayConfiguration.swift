@@ -130,6 +130,18 @@ public struct GatewayConfiguration: Sendable, Equatable {
     }
 
     /// Receipts handed to citizens.
+    /// The kiosk screen the daemon serves at `/kiosk`.
+    public struct Kiosk: Sendable, Equatable {
+        /// The screen's languages when idle: `both` (Vietnamese and English side by side), `vi` or `en`.
+        public var language = "both"
+        /// Seconds a decision stays on the screen before it goes back to idle.
+        public var resultSeconds = 8
+        /// Whether the screen plays a short tone for each decision (generated in the page).
+        public var sound = true
+        /// The defaults.
+        public init() {}
+    }
+
     public struct Receipts: Sendable, Equatable {
         /// Hours a receipt stays valid at other gates of the site.
         public var validityHours = 12
@@ -151,6 +163,8 @@ public struct GatewayConfiguration: Sendable, Equatable {
     public var admission = Admission()
     /// Receipts.
     public var receipts = Receipts()
+    /// The kiosk screen at `/kiosk`.
+    public var kiosk = Kiosk()
     /// Folder for the database, keys and the watched inbox.
     public var stateDirectory = "state"
     /// Local API.

@@ -76,13 +76,11 @@ public struct RetentionFilePurger: Sendable {
             closedir(directory)
             for name in names {
                 let path = rule.directory + "/" + name
-                var status = stat()
-                guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { continue }
-                #if os(Linux)
-                let modified = Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9
-                #else
-                let modified = Double(status.st_mtimespec.tv_sec) + Double(status.st_mtimespec.tv_nsec) / 1e9
-                #endif
+                // Not followed through a symbolic link: only regular files are purged.
+                guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                    attributes[.type] as? FileAttributeType == .typeRegular,
+                    let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970
+                else { continue }
                 if nowSeconds - modified > rule.maxAge, unlink(path) == 0 {
                     purged[rule.directory, default: 0] += 1
                 }

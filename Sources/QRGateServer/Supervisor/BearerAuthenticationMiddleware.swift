@@ -33,21 +33,32 @@ public struct BearerAuthenticationMiddleware: RouterMiddleware {
         }
         let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
         let credential = parts.count == 2 && parts[0].lowercased() == "bearer" ? String(parts[1]).trimmingCharacters(in: .whitespaces) : nil
+        var context = context
+        let token = try await authenticate(credential: credential, presented: header, address: address, logger: context.logger)
+        context.token = token
+        context.logger[metadataKey: "api.token_id"] = .string(token.id)
+        return try await next(request, context)
+    }
+
+    /// The token whose secret is `credential`, or the 401 (or, for a credential that keeps
+    /// failing from `address`, 429) to answer with. `presented` is what the client sent, the
+    /// throttle's key when it holds no credential at all.
+    func authenticate(credential: String?, presented: String, address: String, logger: Logger) async throws -> APIToken {
         var token: APIToken?
         if let credential {
             do {
                 token = try await tokens.authenticate(secret: credential)
             } catch {
-                context.logger.error("token lookup failed", metadata: ["error": .string("\(error)")])
+                logger.error("token lookup failed", metadata: ["error": .string("\(error)")])
                 throw SupervisorAPIError(
                     .storeFailed, status: .internalServerError, message: "the token store could not be read; try again, and check the gate's log")
             }
         }
         guard let token else {
-            let key = AuthenticationThrottle.Key(address: address, credential: credential ?? header)
+            let key = AuthenticationThrottle.Key(address: address, credential: credential ?? presented)
             if let wait = throttle.recordFailure(key) {
                 let seconds = max(1, Int((Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18).rounded(.up)))
-                context.logger.debug("authentication failed while throttled", metadata: ["http.client": .string(address)])
+                logger.debug("authentication failed while throttled", metadata: ["http.client": .string(address)])
                 throw SupervisorAPIError(
                     .throttled,
                     status: .tooManyRequests,
@@ -55,7 +66,7 @@ public struct BearerAuthenticationMiddleware: RouterMiddleware {
                     headers: [.retryAfter: String(seconds), .wwwAuthenticate: "Bearer realm=\"qrgate\", error=\"invalid_token\""]
                 )
             }
-            context.logger.notice("authentication failed", metadata: ["http.client": .string(address)])
+            logger.notice("authentication failed", metadata: ["http.client": .string(address)])
             throw SupervisorAPIError(
                 .invalidToken,
                 status: .unauthorized,
@@ -63,10 +74,7 @@ public struct BearerAuthenticationMiddleware: RouterMiddleware {
                 headers: [.wwwAuthenticate: "Bearer realm=\"qrgate\", error=\"invalid_token\""]
             )
         }
-        var context = context
-        context.token = token
-        context.logger[metadataKey: "api.token_id"] = .string(token.id)
-        return try await next(request, context)
+        return token
     }
 }
 

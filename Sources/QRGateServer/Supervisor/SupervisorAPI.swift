@@ -19,6 +19,8 @@ public struct SupervisorAPIConfiguration: Sendable {
     public var configurationJSON = "{}"
     /// Runs scans posted by the kiosk screen (`POST /v1/scans`); nil = the endpoint answers 503.
     public var kioskScan: KioskScanHandler?
+    /// What the kiosk screen (`/kiosk`) shows; nil = no screen (the page answers 404).
+    public var kiosk: KioskFeed?
     /// The secrets the chain's personal digests are keyed with (for `GET /v1/chain/verify`).
     public var personalKeys: PersonalKeys?
     /// Whether `/metrics` needs an operator token (the daemon sets it when the API is off loopback).
@@ -101,6 +103,9 @@ public struct SupervisorAPI: Sendable {
             return response
         }
         let authentication = BearerAuthenticationMiddleware(tokens: tokens, throttle: throttle)
+        if let kiosk = configuration.kiosk {
+            KioskScreen(feed: kiosk, authentication: authentication).addRoutes(to: router)
+        }
         // Off loopback the metrics (outbox depth, scan counts) are for operators only.
         let metricsRoutes =
             configuration.metricsRequireToken

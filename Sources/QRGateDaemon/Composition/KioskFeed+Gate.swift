@@ -1,0 +1,60 @@
+import QRGateCheckIn
+import QRGateCore
+import QRGateServer
+
+extension KioskFeed {
+    /// The kiosk screen of this gate: every outcome of the check-in path as a screen event, and
+    /// a status made of the gate's names, the screen settings and a banner for each reason the
+    /// gate is not ready (stale trust list, no rule set, full store, failing camera).
+    static func gate(outcomes: CheckInOutcomes, configuration: GatewayConfiguration, readiness: @escaping SupervisorAPI.Readiness) -> KioskFeed {
+        KioskFeed(
+            subscribe: {
+                let announced = outcomes.subscribe(buffer: 8)
+                let (events, continuation) = AsyncStream.makeStream(of: KioskEvent.self, bufferingPolicy: .bufferingNewest(8))
+                let forward = Task {
+                    for await outcome in announced {
+                        let event = ScreenView.event(for: outcome)
+                        continuation.yield(KioskEvent(name: event.name, json: event.json.serialized()))
+                    }
+                    continuation.finish()
+                }
+                continuation.onTermination = { _ in forward.cancel() }
+                return events
+            },
+            status: {
+                let report = await readiness()
+                let status: JSONValue = [
+                    "gate": .string(configuration.gate.id), "site": .string(configuration.gate.site), "mode": "production",
+                    "language": .string(configuration.kiosk.language), "result_seconds": .number(Double(configuration.kiosk.resultSeconds)),
+                    "sound": .bool(configuration.kiosk.sound), "banners": .array(report.reasons.compactMap(banner)),
+                ]
+                return KioskEvent(name: "status", json: status.serialized())
+            })
+    }
+
+    /// The banner the idle screen shows for a readiness reason.
+    static func banner(_ reason: String) -> JSONValue? {
+        let banner: (code: String, en: String, vi: String)
+        switch reason {
+        case "trust_list_stale":
+            banner = (
+                "stale_trust_list", "The certificate list is out of date: certificates may be refused.",
+                "Danh sách chứng thư đã cũ: chứng nhận có thể bị từ chối."
+            )
+        case "no_rule_set":
+            banner = (
+                "no_rules", "No rule set is installed: certificates cannot be accepted.", "Chưa cài bộ quy tắc: không thể chấp nhận chứng nhận."
+            )
+        case "store_at_quota":
+            banner = (
+                "store_full", "The gate's storage is full: check-ins cannot be recorded. Please see staff.",
+                "Bộ nhớ của cổng đã đầy: không ghi nhận được. Vui lòng gặp nhân viên."
+            )
+        case "intake_failing":
+            banner = ("camera_failing", "The camera is not working: please see staff.", "Camera không hoạt động: vui lòng gặp nhân viên.")
+        default:
+            return nil
+        }
+        return ["code": .string(banner.code), "en": .string(banner.en), "vi": .string(banner.vi)]
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import QRGateCore
+import QRGateTestSupport
+import Testing
+
+/// The kiosk screen through the built daemon: the page and its assets under a strict policy,
+/// the live stream on loopback, each decision on it as the kiosk API answered it (same
+/// check-in id) with no more personal data than a masked name, the limits on streams, and a
+/// daemon that stops at once with a screen connected.
+@Suite struct KioskScreenTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func trustedGate(_ issuer: TestDCCIssuer, yaml: String = "") throws -> RunningGate {
+        try RunningGate(
+            gate: "gate-kiosk", site: "site-kiosk",
+            yaml: "trust:\n  rules_directory: \(Self.repository.appendingPathComponent("device-config/rules").path)\n" + yaml,
+            prepare: { state in
+                try FileManager.default.createDirectory(at: state.appendingPathComponent("trust"), withIntermediateDirectories: true)
+                try Data(issuer.certificateDER).write(to: state.appendingPathComponent("trust/dsc.der"))
+            })
+    }
+
+    @Test func thePageAndItsAssetsAreServedUnderAStrictPolicy() throws {
+        let gate = try RunningGate(gate: "gate-kiosk")
+        defer { gate.stop() }
+        for (path, type) in [("/kiosk", "text/html"), ("/kiosk/kiosk.css", "text/css"), ("/kiosk/kiosk.js", "text/javascript")] {
+            let answer = try #require(LoopbackExchange.send("GET", path, port: gate.port))
+            #expect(answer.status == 200, "\(path)")
+            #expect(answer.headers["content-type"]?.hasPrefix(type) == true, "\(path): \(answer.headers)")
+            let policy = try #require(answer.headers["content-security-policy"], "\(path)")
+            #expect(policy.contains("default-src 'none'") && policy.contains("script-src 'self'") && !policy.contains("unsafe"))
+            #expect(answer.headers["referrer-policy"] == "no-referrer")
+        }
+        let page = try #require(LoopbackExchange.send("GET", "/kiosk", port: gate.port)).body
+        #expect(page.contains("/kiosk/kiosk.js") && page.contains("data-state=\"idle\""))
+        #expect(!page.contains("http://") && !page.contains("https://"), "the page loads nothing from elsewhere")
+    }
+
+    @Test func aDecisionReachesTheScreenWithItsCheckInIdAndOnlyAMaskedName() throws {
+        let issuer = try TestDCCIssuer()
+        let gate = try trustedGate(issuer, yaml: "kiosk:\n  language: vi\n  result_seconds: 5\n  sound: false\n")
+        defer { gate.stop() }
+        let screen = try #require(EventStreamReader(port: gate.port, path: "/kiosk/events"))
+        #expect(screen.status == 200)
+        #expect(screen.headers["content-type"]?.hasPrefix("text/event-stream") == true)
+        #expect(screen.headers["cache-control"] == "no-store")
+        let status = try JSONValue(parsing: try #require(screen.next("status")).data)
+        #expect(status["site"]?.stringValue == "site-kiosk")
+        #expect(status["language"]?.stringValue == "vi")
+        #expect(status["result_seconds"]?.numberValue == 5)
+        #expect(status["sound"] == .bool(false))
+
+        let now = Date()
+        let certificate = try issuer.issue(
+            TestDCCIssuer.vaccination(), issuedAt: now.addingTimeInterval(-3600), expiresAt: now.addingTimeInterval(86_400))
+        let answer = try gate.scan([certificate], token: try gate.token(role: "kiosk"))
+        #expect(answer.status == 200, "\(answer.json)")
+        let id = try #require(answer.json["check_in_id"]?.stringValue)
+
+        let event = try #require(screen.next("result"), "no result on the screen")
+        let result = try JSONValue(parsing: event.data)
+        #expect(result["check_in_id"]?.stringValue == id)
+        #expect(result["decision"]?.stringValue == answer.json["decision"]?.stringValue)
+        #expect(result["direction"]?.stringValue == "entry")
+        #expect(result["name"]?.stringValue == "NGUYỄN V. A.")
+        for personal in ["1990", "Văn An", "VAN", "Nguyễn Văn"] {
+            #expect(!event.data.contains(personal), "the screen event holds \(personal)")
+        }
+        let reasons = try #require(result["reasons"]?.arrayValue)
+        #expect(!reasons.isEmpty && reasons.allSatisfy { $0["vi"]?.stringValue?.isEmpty == false && $0["en"]?.stringValue?.isEmpty == false })
+        let svg = try #require(result["receipt_svg"]?.stringValue)
+        #expect(svg.contains("<svg") && !svg.contains("<script") && !svg.contains("style="))
+    }
+
+    @Test func aScreenThatWaitsGetsKeepAlivesAndTheDaemonStopsAtOnceWithItConnected() throws {
+        let gate = try RunningGate(gate: "gate-kiosk")
+        let screen = try #require(EventStreamReader(port: gate.port, path: "/kiosk/events"))
+        #expect(screen.next("status") != nil)
+        // The status is looked at every 2 s: a comment keeps the stream (and proxies) alive.
+        #expect(screen.next("never-sent", timeout: 5) == nil)
+        #expect(screen.comments >= 1)
+        let started = Date()
+        #expect(gate.stop() == 0)
+        #expect(Date().timeIntervalSince(started) < 8, "stopping took \(Date().timeIntervalSince(started)) s")
+        #expect(screen.ends(within: 2))
+    }
+
+    @Test func moreThanFourScreensAreRefusedAndAClosedOneFreesItsPlace() throws {
+        let gate = try RunningGate(gate: "gate-kiosk")
+        defer { gate.stop() }
+        var screens = (0..<4).compactMap { _ in EventStreamReader(port: gate.port, path: "/kiosk/events") }
+        #expect(screens.count == 4 && screens.allSatisfy { $0.status == 200 })
+        let fifth = try #require(EventStreamReader(port: gate.port, path: "/kiosk/events"))
+        #expect(fifth.status == 503)
+        #expect(fifth.headers["retry-after"] == "5")
+        screens.removeLast()
+        // The server notices the closed stream at its next write (the 2 s status look).
+        var again: EventStreamReader?
+        for _ in 0..<20 {
+            again = EventStreamReader(port: gate.port, path: "/kiosk/events")
+            if again?.status == 200 { break }
+            usleep(250_000)
+        }
+        #expect(again?.status == 200)
+    }
+}
