@@ -39,7 +39,7 @@ public enum ScreenView {
     public static func maskedName(_ fullName: String?) -> String? {
         let words = TextSafety.withoutControls(fullName ?? "").split(whereSeparator: { $0.isWhitespace || $0 == "<" })
         guard let family = words.first else { return nil }
-        let initials = words.dropFirst().prefix(6).compactMap { $0.first.map { String($0).uppercased() + "." } }
+        let initials = words.dropFirst().compactMap { $0.first(where: \.isLetter).map { String($0).uppercased() + "." } }.prefix(6)
         return ([String(family.prefix(32)).uppercased()] + initials).joined(separator: " ")
     }
 

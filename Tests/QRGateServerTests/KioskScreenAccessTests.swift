@@ -1,0 +1,72 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import QRGateStore
+import Testing
+
+@testable import QRGateServer
+
+/// Off this machine the kiosk stream needs a kiosk token; the page itself holds no data.
+@Suite struct KioskScreenAccessTests {
+    /// A feed with one decision that then ends, so that a granted stream ends too.
+    static let feed = KioskFeed(
+        subscribe: {
+            AsyncStream { continuation in
+                continuation.yield(KioskEvent(name: "result", json: #"{"check_in_id":"c1"}"#))
+                continuation.finish()
+            }
+        },
+        status: { KioskEvent(name: "status", json: #"{"site":"site-a"}"#) })
+
+    // The in-process test client has no peer address: the server must treat it as off loopback.
+    @Test func offLoopbackTheStreamNeedsAKioskToken() async throws {
+        let fixture = try SupervisorFixture()
+        defer { fixture.remove() }
+        try await fixture.makeApplication(configure: { $0.kiosk = Self.feed }).test(.router) { client in
+            try await client.execute(uri: "/kiosk/events", method: .get) { response in
+                #expect(response.status == .unauthorized)
+                #expect(String(buffer: response.body).contains("missing_token"))
+            }
+            try await client.execute(uri: "/kiosk/events?token=not-a-token", method: .get) { response in
+                #expect(response.status == .unauthorized)
+                #expect(String(buffer: response.body).contains("invalid_token"))
+            }
+            try await client.execute(uri: "/kiosk/events?token=\(fixture.supervisorSecret)", method: .get) { response in
+                #expect(response.status == .forbidden, "a supervisor token does not open the screen")
+            }
+            try await client.execute(uri: "/kiosk/events?token=\(fixture.kioskSecret)", method: .get) { response in
+                #expect(response.status == .ok)
+                let body = String(buffer: response.body)
+                #expect(body.hasPrefix("retry: 2000\n\nevent: status\ndata: {\"site\":\"site-a\"}\n\n"), "\(body)")
+                #expect(body.contains("event: result\ndata: {\"check_in_id\":\"c1\"}\n\n"))
+            }
+            // The page and its assets are open: they hold no data.
+            try await client.execute(uri: "/kiosk", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+            }
+        }
+    }
+
+    @Test func aGateWithoutAScreenServesNoPage() async throws {
+        let fixture = try SupervisorFixture()
+        defer { fixture.remove() }
+        try await fixture.makeApplication().test(.router) { client in
+            try await client.execute(uri: "/kiosk", method: .get) { response in #expect(response.status == .notFound) }
+            try await client.execute(uri: "/kiosk/events", method: .get) { response in #expect(response.status == .notFound) }
+        }
+    }
+
+    @Test(arguments: [
+        ("127.0.0.1", true), ("127.255.0.9", true), ("::1", true), ("::ffff:127.0.0.1", true), ("::FFFF:127.0.0.2", true),
+        ("10.0.0.1", false), ("::ffff:10.0.0.1", false), ("128.0.0.1", false), ("127.0.0", false), ("127.0.0.256", false),
+        ("localhost", false), ("", false), ("fe80::1", false),
+    ])
+    func loopbackIsTheLoopbackAddressesOnly(address: String, loopback: Bool) {
+        #expect(KioskScreen.isLoopback(address) == loopback)
+    }
+
+    @Test func anUnknownPeerIsNotLoopback() {
+        #expect(!KioskScreen.isLoopback(nil))
+    }
+}
