@@ -328,9 +328,10 @@ html[data-decision="refer"] .icon-refer { display: block !important; }
 #staff-note-list > li { font-size: 0.9rem; margin-top: 0.2rem; }
 #receipt-box { grid-area: receipt; display: flex; flex-direction: column; align-items: center; }
 #receipt {
-  width: 40vmin;
-  height: 40vmin;
-  padding: 2.5vmin;
+  /* The SVG carries its own 4-module quiet zone: little padding, the most modules per pixel. */
+  width: 50vmin;
+  height: 50vmin;
+  padding: 0.8vmin;
   background: #ffffff;
   border-radius: 0.4rem;
 }
@@ -356,7 +357,7 @@ html[data-state="error"] main { background: #263238; color: #ffffff; }
     grid-template-areas: "verdict" "reasons" "receipt" "notes";
     grid-template-rows: auto auto auto 1fr;
   }
-  #receipt { width: 50vmin; height: 50vmin; }
+  #receipt { width: 56vmin; height: 56vmin; }
 }
 """###
         ),
