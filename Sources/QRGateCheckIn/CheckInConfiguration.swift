@@ -13,6 +13,10 @@ public struct CheckInConfiguration: Sendable, Equatable {
     public var receiptValidityHours = 12
     /// The same payload again within this window is one scan.
     public var duplicateWindow: Duration = .seconds(5)
+    /// Codes shown one after another within this window (an ID card, then a certificate) form
+    /// one presentation and one check-in, decided when the policy has what it needs or when the
+    /// window ends; zero: every scan is decided on its own.
+    public var presentationWindow: Duration = .zero
 
     /// The defaults.
     public init() {}

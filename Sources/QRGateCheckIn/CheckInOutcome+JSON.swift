@@ -29,3 +29,13 @@ extension CheckInOutcome {
         }
     }
 }
+
+extension PresentationProgress {
+    /// The kiosk API's answer while a presentation waits: nothing recorded yet.
+    public func json() -> JSONValue {
+        [
+            "recorded": false, "waiting": true, "presentation_id": .string(id), "have": .array(have.map { .string($0.rawValue) }),
+            "needed": .array(needed.map { .string($0.rawValue) }), "seconds_left": .number(Double(secondsLeft)),
+        ]
+    }
+}

@@ -28,6 +28,7 @@ public struct AnnouncedOutcome: Sendable {
 /// subscriber loses its oldest unread outcomes, never delays a scan.
 public final class CheckInOutcomes: Sendable {
     private let subscribers = Mutex<[Int: AsyncStream<AnnouncedOutcome>.Continuation]>([:])
+    private let progressSubscribers = Mutex<[Int: AsyncStream<PresentationProgress>.Continuation]>([:])
     private let nextID = Atomic<Int>(0)
 
     /// An empty stream with no subscriber.
@@ -44,6 +45,23 @@ public final class CheckInOutcomes: Sendable {
         return stream
     }
 
+    /// A new subscription to the progress of open presentations ("ID card read, now the
+    /// certificate"), holding at most `buffer` unread updates. Progress is never a decision.
+    public func subscribeProgress(buffer: Int = 8) -> AsyncStream<PresentationProgress> {
+        let (stream, continuation) = AsyncStream.makeStream(of: PresentationProgress.self, bufferingPolicy: .bufferingNewest(max(1, buffer)))
+        let id = nextID.wrappingAdd(1, ordering: .relaxed).oldValue
+        progressSubscribers.withLock { $0[id] = continuation }
+        continuation.onTermination = { [weak self] _ in
+            _ = self?.progressSubscribers.withLock { $0.removeValue(forKey: id) }
+        }
+        return stream
+    }
+
+    /// Announces the progress of an open presentation.
+    func publish(progress: PresentationProgress) {
+        for continuation in progressSubscribers.withLock({ Array($0.values) }) { continuation.yield(progress) }
+    }
+
     /// Number of subscribers now.
     public var subscriberCount: Int { subscribers.withLock { $0.count } }
 
@@ -55,5 +73,6 @@ public final class CheckInOutcomes: Sendable {
     /// Ends every subscription (shutdown).
     public func finish() {
         for continuation in subscribers.withLock({ Array($0.values) }) { continuation.finish() }
+        for continuation in progressSubscribers.withLock({ Array($0.values) }) { continuation.finish() }
     }
 }

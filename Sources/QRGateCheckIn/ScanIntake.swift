@@ -18,6 +18,9 @@ public final class ScanIntake: Sendable {
         /// Every code was seen within the duplicate window; `previous` is the outcome of the
         /// scan that carried them, when it is still remembered.
         case duplicate(previous: CheckInOutcome?)
+        /// The codes opened or joined a presentation that still lacks something (an ID card
+        /// read, the certificate still to come): nothing is decided or recorded yet.
+        case waiting(PresentationProgress)
     }
 
     private struct State {
@@ -33,18 +36,26 @@ public final class ScanIntake: Sendable {
     private let state: Mutex<State>
     private let scanned: @Sendable () -> Void
     private let now: @Sendable () -> ContinuousClock.Instant
+    private let sleep: @Sendable (Duration) async -> Void
+    /// The open presentation, when presentations are on (a window above zero).
+    private let desk: PresentationDesk?
 
     /// Creates the intake; `scanned` is called for every scan that reaches the pipeline (the
     /// status board's scan count); `now` is the monotonic clock of the duplicate window.
+    /// `sleep` waits out a presentation's window (on the same clock as `now`).
     public init(
         pipeline: CheckInPipeline, scanned: @escaping @Sendable () -> Void = {},
-        now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }
+        now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now },
+        sleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) }
     ) {
         self.pipeline = pipeline
         window = pipeline.configuration.duplicateWindow
         state = Mutex(State(filter: DuplicateFilter(window: pipeline.configuration.duplicateWindow)))
         self.scanned = scanned
         self.now = now
+        self.sleep = sleep
+        let presentation = pipeline.configuration.presentationWindow
+        desk = presentation > .zero ? PresentationDesk(window: presentation) : nil
     }
 
     /// The outcome stream of the pipeline.
@@ -59,6 +70,7 @@ public final class ScanIntake: Sendable {
             case repeated(Task<CheckInOutcome, Never>?)
             case direct([String])
             case shared(Task<CheckInOutcome, Never>)
+            case present
         }
         let plan = state.withLock { state -> Plan in
             state.recent = state.recent.filter { now - $0.value.at < window }
@@ -72,6 +84,7 @@ public final class ScanIntake: Sendable {
                 for text in texts { state.recent[text]?.at = now }
                 return .repeated(seen.flatMap { state.recent[$0]?.outcome })
             }
+            if desk != nil { return .present }
             guard window > .zero else { return .direct(texts) }
             let outcome = Task { await self.process(texts, origin: origin, declaration: declaration) }
             if state.recent.count > 1024 { state.recent.removeAll() }
@@ -79,10 +92,49 @@ public final class ScanIntake: Sendable {
             return .shared(outcome)
         }
         switch plan {
+        case .repeated(nil):
+            // A code of the open presentation shown again (the camera sees it every frame).
+            if let desk, let progress = await desk.progress(holding: texts, now: now, preview: pipeline.preview) {
+                return .waiting(progress)
+            }
+            return .duplicate(previous: nil)
+        case .present: return await present(texts, origin: origin, declaration: declaration, at: now)
         case .repeated(let previous): return .duplicate(previous: await previous?.value)
         case .direct(let all): return .processed(await process(all, origin: origin, declaration: declaration))
         case .shared(let outcome): return .processed(await outcome.value)
         }
+    }
+
+    /// A fresh scan with presentations on: it joins the open presentation, closes it (another
+    /// person's code: the open one is decided with what it has), or is decided at once.
+    private func present(_ texts: [String], origin: String, declaration: HealthDeclaration?, at now: ContinuousClock.Instant) async -> Result {
+        guard let desk else { return .processed(await process(texts, origin: origin, declaration: declaration)) }
+        let step = await desk.present(texts, declaration: declaration, origin: origin, now: now, preview: pipeline.preview)
+        if let flushed = step.flush {
+            // Announced on the outcome stream like any decision; this scan does not wait for it.
+            Task { _ = await self.process(flushed.texts, origin: flushed.origin, declaration: flushed.declaration) }
+        }
+        if let (progress, opened) = step.wait {
+            pipeline.outcomes.publish(progress: progress)
+            if opened {
+                let window = desk.window
+                Task {
+                    await self.sleep(window)
+                    if let expired = await desk.expire(progress.id) {
+                        _ = await self.process(expired.texts, origin: expired.origin, declaration: expired.declaration)
+                    }
+                }
+            }
+            return .waiting(progress)
+        }
+        guard let (all, combinedDeclaration, scanOrigin) = step.decide else { return .duplicate(previous: nil) }
+        let outcome = Task { await self.process(all, origin: scanOrigin, declaration: combinedDeclaration) }
+        // A repeat of any of its codes within the duplicate window answers with this outcome.
+        state.withLock { state in
+            if state.recent.count > 1024 { state.recent.removeAll() }
+            for text in all { state.recent[text] = (now, outcome) }
+        }
+        return .processed(await outcome.value)
     }
 
     private func process(_ texts: [String], origin: String, declaration: HealthDeclaration?) async -> CheckInOutcome {

@@ -33,6 +33,36 @@ public enum ScreenView {
         }
     }
 
+    /// The screen event of a presentation still open: what was read, what is still needed
+    /// ("ID card read — now show your vaccination certificate"), and the seconds left.
+    public static func waiting(_ progress: PresentationProgress) -> (name: String, json: JSONValue) {
+        let have: [JSONValue] = progress.have.map { kind in
+            let text: (en: String, vi: String) =
+                switch kind {
+                case .certificate: ("Certificate read", "Đã đọc chứng nhận")
+                case .identityCard: ("ID card read", "Đã đọc CCCD")
+                case .declaration: ("Health declaration read", "Đã đọc tờ khai y tế")
+                case .receipt: ("Receipt read", "Đã đọc biên nhận")
+                }
+            return ["code": .string(kind.rawValue), "en": .string(text.en), "vi": .string(text.vi)]
+        }
+        let needed: [JSONValue] = progress.needed.map { need in
+            let text: (en: String, vi: String) =
+                switch need {
+                case .certificate: ("now show your vaccination certificate", "bây giờ đưa chứng nhận tiêm chủng")
+                case .declaration: ("now show your health declaration", "bây giờ đưa tờ khai y tế")
+                }
+            return ["code": .string(need.rawValue), "en": .string(text.en), "vi": .string(text.vi)]
+        }
+        return (
+            "waiting",
+            [
+                "presentation_id": .string(progress.id), "have": .array(have), "needed": .array(needed),
+                "seconds_left": .number(Double(progress.secondsLeft)),
+            ]
+        )
+    }
+
     /// `NGUYỄN T. H. N.` for `Nguyễn Thị Hồng Nhung`: the family name (the first word, as a
     /// Vietnamese name and a DCC's `fn gn` both start with it) in capitals, then the initial of
     /// each other word. Nil without a name. At most 32 letters of family name and 6 initials.

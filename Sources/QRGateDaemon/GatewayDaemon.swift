@@ -128,7 +128,9 @@ public struct GatewayDaemon: Sendable {
             // the window answers with the first scan's outcome (same check-in id), never a second record.
             switch await intake.submit(texts, origin: "api", declaration: request.declaration) {
             case .processed(let outcome), .duplicate(previous: let outcome?):
-                return outcome.json().serialized()
+                return KioskScanAnswer(json: outcome.json().serialized())
+            case .waiting(let progress):
+                return KioskScanAnswer(json: progress.json().serialized(), waiting: true)
             case .duplicate(previous: nil):
                 // Seen within the window, but its outcome is no longer remembered (over a thousand
                 // other codes since): the decision was shown; a retry after the window is a new scan.

@@ -72,6 +72,33 @@ import Testing
         #expect(svg.contains("<svg") && !svg.contains("<script") && !svg.contains("style="))
     }
 
+    @Test func aPresentationOfTwoCodesShowsWhatIsStillNeededThenOneDecision() throws {
+        let issuer = try TestDCCIssuer()
+        let gate = try trustedGate(issuer, yaml: "scanner:\n  presentation_seconds: 20\n")
+        defer { gate.stop() }
+        let screen = try #require(EventStreamReader(port: gate.port, path: "/kiosk/events"))
+        _ = screen.next("status")
+        let kiosk = try gate.token(role: "kiosk")
+        let card = try gate.scan(["001090000001||Nguyễn Văn An|15011990|Nam|Hà Nội|01012021"], token: kiosk)
+        #expect(card.status == 202, "\(card.json)")
+        #expect(card.json["waiting"] == .bool(true))
+        #expect(card.json["needed"] == ["certificate"])
+        let waiting = try JSONValue(parsing: try #require(screen.next("waiting"), "the screen was not told to wait").data)
+        #expect(waiting["needed"]?.arrayValue?.first?["vi"]?.stringValue?.contains("chứng nhận") == true)
+        #expect(waiting["have"]?.arrayValue?.first?["code"]?.stringValue == "identity_card")
+
+        let now = Date()
+        let certificate = try issuer.issue(
+            TestDCCIssuer.vaccination(), issuedAt: now.addingTimeInterval(-3600), expiresAt: now.addingTimeInterval(86_400))
+        let decided = try gate.scan([certificate], token: kiosk)
+        #expect(decided.status == 200, "\(decided.json)")
+        #expect(decided.json["decision"]?.stringValue == "admit")
+        let result = try JSONValue(parsing: try #require(screen.next("result")).data)
+        #expect(result["check_in_id"] == decided.json["check_in_id"])
+        let status = try gate.command(["status", "--json"])
+        #expect(try JSONValue(parsing: status.stdout)["check_ins"]?.numberValue == 1, "one presentation, one check-in")
+    }
+
     @Test func aScreenThatWaitsGetsKeepAlivesAndTheDaemonStopsAtOnceWithItConnected() throws {
         let gate = try RunningGate(gate: "gate-kiosk")
         let screen = try #require(EventStreamReader(port: gate.port, path: "/kiosk/events"))

@@ -168,7 +168,7 @@ public struct AdmissionPolicy: Sendable, Hashable {
 
     /// The resident the evidence names, and whether a signed credential named them: by ID number
     /// (card or certificate), else by a certificate's name and birth date.
-    func resident(in evidence: PresentedEvidence) -> (resident: Resident, verified: Bool)? {
+    public func resident(in evidence: PresentedEvidence) -> (resident: Resident, verified: Bool)? {
         if let id = evidence.citizenID?.idNumber, let resident = residents[id] { return (resident, false) }
         guard let holder = evidence.certificate?.holder, let name = holder.fullName, let birth = holder.birthDate else { return nil }
         let folded = NameFolding.fold(name)

@@ -16,6 +16,7 @@ extension GatewayConfiguration {
             }
         settings.receiptValidityHours = receipts.validityHours
         settings.duplicateWindow = .milliseconds(Int64(scanner.dedupSeconds * 1000))
+        settings.presentationWindow = .seconds(scanner.presentationSeconds)
         return settings
     }
 

@@ -3,18 +3,33 @@ import QRGateCore
 import QRGateServer
 
 extension KioskFeed {
-    /// The kiosk screen of this gate: every outcome of the check-in path as a screen event, and
+    /// The kiosk screen of this gate: every outcome of the check-in path and the progress of an
+    /// open presentation as screen events, and
     /// a status made of the gate's names, the screen settings and a banner for each reason the
     /// gate is not ready (stale trust list, no rule set, full store, failing camera).
     static func gate(outcomes: CheckInOutcomes, configuration: GatewayConfiguration, readiness: @escaping SupervisorAPI.Readiness) -> KioskFeed {
         KioskFeed(
             subscribe: {
                 let announced = outcomes.subscribe(buffer: 8)
+                let progress = outcomes.subscribeProgress(buffer: 8)
                 let (events, continuation) = AsyncStream.makeStream(of: KioskEvent.self, bufferingPolicy: .bufferingNewest(8))
                 let forward = Task {
-                    for await outcome in announced {
-                        let event = ScreenView.event(for: outcome)
-                        continuation.yield(KioskEvent(name: event.name, json: event.json.serialized()))
+                    await withTaskGroup(of: Void.self) { group in
+                        group.addTask {
+                            for await outcome in announced {
+                                let event = ScreenView.event(for: outcome)
+                                continuation.yield(KioskEvent(name: event.name, json: event.json.serialized()))
+                            }
+                        }
+                        group.addTask {
+                            for await update in progress {
+                                let event = ScreenView.waiting(update)
+                                continuation.yield(KioskEvent(name: event.name, json: event.json.serialized()))
+                            }
+                        }
+                        // The decisions end when the daemon stops; progress with them.
+                        await group.next()
+                        group.cancelAll()
                     }
                     continuation.finish()
                 }

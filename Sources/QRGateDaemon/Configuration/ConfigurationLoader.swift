@@ -201,6 +201,14 @@ public struct ConfigurationLoader: Sendable {
             }
         ),
         (
+            "scanner.presentation_seconds",
+            { c, v in
+                guard let seconds = Int(v), seconds >= 0, seconds <= 120 else { return "a whole number of seconds from 0 to 120 (0 = off)" }
+                c.scanner.presentationSeconds = seconds
+                return nil
+            }
+        ),
+        (
             "scanner.max_pixels",
             { c, v in
                 guard let pixels = Int(v), pixels >= 10_000, pixels <= 200_000_000 else { return "a whole number of pixels from 10000 to 200000000" }

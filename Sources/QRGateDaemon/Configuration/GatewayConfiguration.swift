@@ -86,6 +86,9 @@ public struct GatewayConfiguration: Sendable, Equatable {
         public var lineDevice = "-"
         /// The same payload again within this many seconds is one scan.
         public var dedupSeconds = 5.0
+        /// Seconds within which codes shown one after another (ID card, then certificate) are one
+        /// presentation and one check-in; 0 = every scan is decided on its own.
+        public var presentationSeconds = 0
         /// Largest image accepted, in pixels, checked before decoding.
         public var maxPixels = 40_000_000
         /// The defaults.

@@ -13,8 +13,23 @@ public struct KioskScanRequest: Sendable {
     public var declaration: HealthDeclaration?
 }
 
-/// Runs one kiosk scan through the check-in pipeline and returns the decision as JSON text.
-public typealias KioskScanHandler = @Sendable (KioskScanRequest) async throws -> String
+/// What a kiosk scan led to: the decision, or the progress of a presentation still open.
+public struct KioskScanAnswer: Sendable {
+    /// The JSON document.
+    public var json: String
+    /// True when nothing was decided yet (the presentation waits for more codes): 202.
+    public var waiting: Bool
+
+    /// An answer.
+    public init(json: String, waiting: Bool = false) {
+        self.json = json
+        self.waiting = waiting
+    }
+}
+
+/// Runs one kiosk scan through the check-in path and answers with the decision, or with the
+/// progress of the presentation it opened or joined.
+public typealias KioskScanHandler = @Sendable (KioskScanRequest) async throws -> KioskScanAnswer
 
 extension KioskScanRequest {
     /// Largest accepted image body (a photo from a phone camera), in bytes.

@@ -167,7 +167,10 @@ public struct SupervisorAPI: Sendable {
                 throw SupervisorAPIError(.bodyTooLarge, status: .contentTooLarge, message: "the body is larger than \(limit) bytes")
             }
             let scan = try KioskScanRequest.parse(body: Array(buffer: body), contentType: request.headers[.contentType], now: now())
-            return Self.json(try await kioskScan(scan) + "\n")
+            let answer = try await kioskScan(scan)
+            var response = Self.json(answer.json + "\n")
+            if answer.waiting { response.status = .accepted }
+            return response
         }
         return router
     }

@@ -1,0 +1,167 @@
+import Foundation
+import QRGateCore
+import QRGateStore
+import QRGateTestSupport
+import Synchronization
+import Testing
+
+@testable import QRGateCheckIn
+
+/// Codes shown one after another at one gate form one presentation and one check-in, decided
+/// when the policy has what it needs or when the window ends; another person's code starts a new
+/// one. Nothing is recorded while a presentation waits.
+@Suite struct PresentationTests {
+    static let card = "001090000001||Nguyễn Văn An|15011990|Nam|Hà Nội|01012021"
+    static let otherCard = "079090000002||Trần Thị Bình|01021985|Nữ|TP. Hồ Chí Minh|01012021"
+
+    /// An intake with presentations on; `sleep` waits out a presentation's window (by default
+    /// it does not end during a test, however slow the machine).
+    func intake(
+        in temporary: TemporaryDirectory, window: Duration = .seconds(20),
+        sleep: @escaping @Sendable (Duration) async -> Void = { _ in try? await Task.sleep(for: .seconds(3600)) }
+    ) throws -> (ScanIntake, CheckInStore, TestDCCIssuer) {
+        var (pipeline, store, issuer) = try CheckInPipelineTests().pipeline(in: temporary)
+        pipeline.configuration.duplicateWindow = .seconds(5)
+        pipeline.configuration.presentationWindow = window
+        return (ScanIntake(pipeline: pipeline, sleep: sleep), store, issuer)
+    }
+
+    /// The store's check-ins once there are `count` of them (at most 5 s).
+    func recorded(_ store: CheckInStore, count: Int) async throws -> [StoredCheckIn] {
+        for _ in 0..<250 {
+            let all = try await store.all()
+            if all.count >= count { return all }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return try await store.all()
+    }
+
+    @Test func anIDCardThenACertificateAreOneCheckInDecidedWithBoth() async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let (intake, store, issuer) = try intake(in: temporary)
+        let progress = intake.outcomes.subscribeProgress()
+        guard case .waiting(let waiting) = await intake.submit([Self.card], origin: "camera") else {
+            Issue.record("an ID card alone was decided; the certificate is still to come")
+            return
+        }
+        #expect(waiting.have == [.identityCard])
+        #expect(waiting.needed == [.certificate])
+        #expect((19...20).contains(waiting.secondsLeft))
+        var updates = progress.makeAsyncIterator()
+        #expect(await updates.next() == waiting, "the screen is told what is still needed")
+        #expect(try await store.all().isEmpty, "nothing is recorded while the presentation waits")
+        // The camera sees the card again on the next frames, or again after the duplicate window:
+        // still waiting, the same presentation.
+        guard case .waiting(let again) = await intake.submit([Self.card], origin: "camera") else {
+            Issue.record("the card seen again was not answered with the open presentation")
+            return
+        }
+        #expect(again.id == waiting.id)
+
+        guard case .processed(.recorded(let stored, _)) = await intake.submit([try CheckInPipelineTests().dcc(issuer)], origin: "camera") else {
+            Issue.record("the certificate did not complete the presentation")
+            return
+        }
+        #expect(stored.decision.outcome == .admit, "\(stored.decision)")
+        #expect(stored.subject?.idNumber == "001090000001", "the card's identity is part of the check-in")
+        #expect(stored.credential.kind == .vaccination)
+        #expect(!stored.flags.contains(.identityMismatch))
+        #expect(try await store.all().count == 1)
+    }
+
+    @Test func aCertificateOfSomeoneElseAfterTheCardIsCaughtByTheCrossCheck() async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let (intake, store, issuer) = try intake(in: temporary)
+        _ = await intake.submit([Self.card], origin: "camera")
+        let stranger = try CheckInPipelineTests().dcc(
+            issuer, TestDCCIssuer.vaccination(family: "Lê", familyT: "LE", given: "Cường", givenT: "CUONG", dob: "1970-03-03"))
+        guard case .processed(.recorded(let stored, _)) = await intake.submit([stranger], origin: "camera") else {
+            Issue.record("the presentation was not decided")
+            return
+        }
+        #expect(stored.flags.contains(.identityMismatch))
+        #expect(stored.decision.outcome == .refuse)
+        #expect(try await store.all().count == 1)
+    }
+
+    @Test func theSameCardShownAgainAfterTheDuplicateWindowIsTheSamePresentation() async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        var (pipeline, store, _) = try CheckInPipelineTests().pipeline(in: temporary)
+        pipeline.configuration.duplicateWindow = .seconds(5)
+        pipeline.configuration.presentationWindow = .seconds(20)
+        let start = ContinuousClock.now
+        let elapsed = Mutex(Duration.zero)
+        let intake = ScanIntake(
+            pipeline: pipeline, now: { start + elapsed.withLock { $0 } }, sleep: { _ in try? await Task.sleep(for: .seconds(3600)) })
+        guard case .waiting(let first) = await intake.submit([Self.card], origin: "camera") else {
+            Issue.record("not a presentation")
+            return
+        }
+        elapsed.withLock { $0 = .seconds(8) }
+        guard case .waiting(let again) = await intake.submit([Self.card], origin: "camera") else {
+            Issue.record("the card shown again was decided")
+            return
+        }
+        #expect(again.id == first.id)
+        #expect(again.secondsLeft == 12, "the window counts from the first code")
+        #expect(try await store.all().isEmpty)
+    }
+
+    @Test func anotherPersonsCardDecidesTheOpenPresentationAndStartsANewOne() async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let (intake, store, _) = try intake(in: temporary)
+        guard case .waiting(let first) = await intake.submit([Self.card], origin: "camera"),
+            case .waiting(let second) = await intake.submit([Self.otherCard], origin: "camera")
+        else {
+            Issue.record("the cards were not presentations")
+            return
+        }
+        #expect(first.id != second.id)
+        let all = try await recorded(store, count: 1)
+        #expect(all.count == 1, "the first person's presentation is decided, the second still waits")
+        #expect(all.first?.subject?.idNumber == "001090000001")
+        #expect(all.first?.decision.reasons.map(\.code) == [DecisionReason.certificateMissing.code])
+    }
+
+    @Test func theEndOfTheWindowDecidesWithWhatThePresentationHas() async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        // The window passes at once.
+        let (intake, store, _) = try intake(in: temporary, sleep: { _ in await Task.yield() })
+        let decisions = intake.outcomes.subscribe()
+        guard case .waiting = await intake.submit([Self.card], origin: "camera") else {
+            Issue.record("not a presentation")
+            return
+        }
+        var announced = decisions.makeAsyncIterator()
+        guard case .recorded(let stored, _)? = await announced.next()?.outcome else {
+            Issue.record("the window's end announced no decision")
+            return
+        }
+        #expect(stored.decision.outcome == .refuse)
+        #expect(stored.decision.reasons.map(\.code) == [DecisionReason.certificateMissing.code])
+        #expect(try await store.all().count == 1)
+    }
+
+    @Test func whatNeedsNothingMoreIsDecidedAtOnce() async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let (intake, store, issuer) = try intake(in: temporary)
+        guard case .processed(.recorded(let stored, _)) = await intake.submit([try CheckInPipelineTests().dcc(issuer)], origin: "api") else {
+            Issue.record("a certificate alone waited")
+            return
+        }
+        #expect(stored.decision.outcome == .admit)
+        // A QR code that is none of the credentials is decided on its own, too.
+        guard case .processed(.recorded(let other, _)) = await intake.submit(["https://example.invalid/menu"], origin: "api") else {
+            Issue.record("an unknown code waited")
+            return
+        }
+        #expect(other.decision.reasons.map(\.code) == [DecisionReason.nothingRecognised.code])
+        #expect(try await store.all().count == 2)
+    }
+}
