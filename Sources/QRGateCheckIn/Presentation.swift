@@ -63,6 +63,7 @@ extension CheckInPipeline {
         if evidence.citizenID != nil { kinds.insert(.identityCard) }
         if evidence.declaration != nil { kinds.insert(.declaration) }
         if evidence.receipt != nil { kinds.insert(.receipt) }
+        if declaration != nil { kinds.insert(.declaration) }
         guard configuration.direction == .fixed(.entry), !kinds.isEmpty, policy.resident(in: evidence) == nil else {
             return PresentationPreview(kinds: kinds, needs: [])
         }
@@ -112,7 +113,7 @@ actor PresentationDesk {
         // A code the open presentation holds already (the card shown again after the duplicate
         // window) is the same person still in front of the gate, not another one.
         let texts = texts.filter { !(pending?.texts.contains($0) ?? false) }
-        if let open = pending, texts.isEmpty {
+        if let open = pending, texts.isEmpty, declaration == nil {
             let left = preview(open.texts, open.declaration).needs
             step.wait = (progress(of: open, needs: left, now: now), false)
             return step

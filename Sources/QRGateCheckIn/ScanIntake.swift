@@ -64,7 +64,11 @@ public final class ScanIntake: Sendable {
     /// Submits the codes of one scan. `declaration` is one made on the kiosk screen. A scan
     /// without codes (a declaration alone, an image with no QR code) is always a scan of its own.
     public func submit(_ texts: [String], origin: String, declaration: HealthDeclaration? = nil) async -> Result {
-        guard !texts.isEmpty else { return .processed(await process(texts, origin: origin, declaration: declaration)) }
+        guard !texts.isEmpty else {
+            // A declaration made on the screen joins the open presentation (or opens one).
+            if desk != nil, declaration != nil { return await present(texts, origin: origin, declaration: declaration, at: now()) }
+            return .processed(await process(texts, origin: origin, declaration: declaration))
+        }
         let now = self.now()
         enum Plan {
             case repeated(Task<CheckInOutcome, Never>?)

@@ -151,7 +151,9 @@ public struct GatewayDaemon: Sendable {
             if status.intakeAlarm != nil { reasons.append("intake_failing") }
             return ReadinessReport(reasons: reasons, summary: status.summary())
         }
-        apiConfiguration.kiosk = .gate(outcomes: intake.outcomes, configuration: configuration, readiness: readiness)
+        apiConfiguration.kiosk = .gate(
+            outcomes: intake.outcomes, configuration: configuration, questions: try configuration.declarationQuestions(logger: logger),
+            declare: apiConfiguration.kioskScan, readiness: readiness)
         let api = SupervisorAPI(database: database, configuration: apiConfiguration, metrics: metrics, readiness: readiness)
         let application = Application(
             router: api.router(),

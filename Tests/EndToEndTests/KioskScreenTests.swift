@@ -99,6 +99,49 @@ import Testing
         #expect(try JSONValue(parsing: status.stdout)["check_ins"]?.numberValue == 1, "one presentation, one check-in")
     }
 
+    @Test func aDeclarationOnTheScreenJoinsThePresentationAndIsRecordedWithIt() throws {
+        let issuer = try TestDCCIssuer()
+        let gate = try trustedGate(issuer, yaml: "scanner:\n  presentation_seconds: 20\n")
+        defer { gate.stop() }
+        let screen = try #require(EventStreamReader(port: gate.port, path: "/kiosk/events"))
+        let status = try JSONValue(parsing: try #require(screen.next("status")).data)
+        #expect(status["declaration"] == .bool(true), "the screen offers the declaration: \(status)")
+        let questions = try #require(LoopbackHTTP.get(port: gate.port, path: "/kiosk/questions"))
+        #expect(questions.status == 200)
+        #expect(try JSONValue(parsing: questions.body)["questions"]?.arrayValue?.count == 4)
+
+        let body = #"{"declaration": {"symptoms": ["fever"], "contact_with_confirmed_case": false, "travelled_last_14_days": true}}"#
+        let declared = try #require(
+            LoopbackHTTP.post(port: gate.port, path: "/kiosk/declaration", contentType: "application/json", body: Array(body.utf8)))
+        #expect(declared.status == 202, "\(declared.body)")
+        let waiting = try JSONValue(parsing: try #require(screen.next("waiting")).data)
+        #expect(waiting["have"]?.arrayValue?.first?["code"]?.stringValue == "declaration")
+
+        let now = Date()
+        let certificate = try issuer.issue(
+            TestDCCIssuer.vaccination(), issuedAt: now.addingTimeInterval(-3600), expiresAt: now.addingTimeInterval(86_400))
+        let decided = try gate.scan([certificate], token: try gate.token(role: "kiosk"))
+        #expect(decided.status == 200)
+        #expect(decided.json["decision"]?.stringValue == "refer", "a declared fever sends the person to staff: \(decided.json)")
+        let exported = try gate.command(["export", "--format", "ndjson"])
+        let row = try JSONValue(parsing: exported.stdout.split(separator: "\n").first.map(String.init) ?? "")
+        #expect(row["id"] == decided.json["check_in_id"], "one presentation, one check-in")
+        #expect(row["reasons"]?.arrayValue?.compactMap { $0["code"]?.stringValue } == ["symptoms_declared"])
+    }
+
+    @Test func withoutPresentationsTheScreenTakesNoDeclaration() throws {
+        let gate = try RunningGate(gate: "gate-kiosk")
+        defer { gate.stop() }
+        let screen = try #require(EventStreamReader(port: gate.port, path: "/kiosk/events"))
+        let status = try JSONValue(parsing: try #require(screen.next("status")).data)
+        #expect(status["declaration"] == .bool(false))
+        let body = #"{"declaration": {"symptoms": []}}"#
+        let declared = try #require(
+            LoopbackHTTP.post(port: gate.port, path: "/kiosk/declaration", contentType: "application/json", body: Array(body.utf8)))
+        #expect(declared.status == 404)
+        #expect(try gate.command(["status", "--json"]).stdout.contains("\"check_ins\":0"))
+    }
+
     @Test func aScreenThatWaitsGetsKeepAlivesAndTheDaemonStopsAtOnceWithItConnected() throws {
         let gate = try RunningGate(gate: "gate-kiosk")
         let screen = try #require(EventStreamReader(port: gate.port, path: "/kiosk/events"))

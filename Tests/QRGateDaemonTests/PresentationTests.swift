@@ -110,6 +110,30 @@ import Testing
         #expect(try await store.all().isEmpty)
     }
 
+    @Test func aDeclarationMadeOnTheScreenJoinsThePresentation() async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let (intake, store, issuer) = try intake(in: temporary)
+        _ = await intake.submit([Self.card], origin: "camera")
+        let declaration = HealthDeclaration(symptoms: [.fever], submittedAt: Date().timeIntervalSince1970, source: .kiosk)
+        guard case .waiting(let progress) = await intake.submit([], origin: "screen", declaration: declaration) else {
+            Issue.record("the declaration decided the presentation before its certificate")
+            return
+        }
+        #expect(progress.have == [.declaration, .identityCard])
+        #expect(progress.needed == [.certificate])
+        guard case .processed(.recorded(let stored, _)) = await intake.submit([try CheckInPipelineTests().dcc(issuer)], origin: "camera") else {
+            Issue.record("not decided")
+            return
+        }
+        #expect(stored.decision.outcome == .refer)
+        #expect(stored.decision.reasons.map(\.code).contains(DecisionReason.symptomsDeclared.code))
+        #expect(stored.declaration?.source == .kiosk)
+        #expect(stored.declaration?.symptoms == [.fever])
+        #expect(stored.subject?.idNumber == "001090000001")
+        #expect(try await store.all().count == 1)
+    }
+
     @Test func anotherPersonsCardDecidesTheOpenPresentationAndStartsANewOne() async throws {
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }

@@ -1,7 +1,9 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import QRGateCore
 import QRGateStore
+import Synchronization
 import Testing
 
 @testable import QRGateServer
@@ -46,6 +48,50 @@ import Testing
                 #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
             }
         }
+    }
+
+    @Test func offLoopbackADeclarationNeedsAKioskTokenAndOnlyADeclarationIsTaken() async throws {
+        let fixture = try SupervisorFixture()
+        defer { fixture.remove() }
+        let taken = Mutex<[KioskScanRequest]>([])
+        var feed = Self.feed
+        feed.questions = #"{"version":"1","questions":[]}"#
+        feed.declare = { request in
+            taken.withLock { $0.append(request) }
+            return KioskScanAnswer(json: #"{"waiting":true}"#, waiting: true)
+        }
+        let body = ByteBuffer(string: #"{"declaration": {"symptoms": ["cough"], "contact_with_confirmed_case": true}}"#)
+        try await fixture.makeApplication(configure: { $0.kiosk = feed }).test(.router) { client in
+            try await client.execute(uri: "/kiosk/declaration", method: .post, headers: [.contentType: "application/json"], body: body) { response in
+                #expect(response.status == .unauthorized)
+            }
+            try await client.execute(uri: "/kiosk/questions", method: .get) { response in #expect(response.status == .unauthorized) }
+            let token = "?token=\(fixture.kioskSecret)"
+            try await client.execute(uri: "/kiosk/questions" + token, method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("\"version\":\"1\""))
+            }
+            try await client.execute(uri: "/kiosk/declaration" + token, method: .post, headers: [.contentType: "application/json"], body: body) {
+                response in
+                #expect(response.status == .accepted)
+            }
+            // Codes go through the kiosk API, not the declaration form.
+            let codes = ByteBuffer(string: #"{"texts": ["HC1:..."], "declaration": {"symptoms": []}}"#)
+            try await client.execute(uri: "/kiosk/declaration" + token, method: .post, headers: [.contentType: "application/json"], body: codes) {
+                response in
+                #expect(response.status == .badRequest)
+            }
+            let unknown = ByteBuffer(string: #"{"declaration": {"symptoms": ["sneezing"]}}"#)
+            try await client.execute(uri: "/kiosk/declaration" + token, method: .post, headers: [.contentType: "application/json"], body: unknown) {
+                response in
+                #expect(response.status == .badRequest)
+            }
+        }
+        let requests = taken.withLock { $0 }
+        #expect(requests.count == 1)
+        #expect(requests.first?.declaration?.symptoms == [.cough])
+        #expect(requests.first?.declaration?.contactWithConfirmedCase == true)
+        #expect(requests.first?.declaration?.source == .kiosk)
     }
 
     @Test func aGateWithoutAScreenServesNoPage() async throws {

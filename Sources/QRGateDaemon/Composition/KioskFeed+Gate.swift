@@ -1,3 +1,5 @@
+import Foundation
+import Logging
 import QRGateCheckIn
 import QRGateCore
 import QRGateServer
@@ -7,8 +9,13 @@ extension KioskFeed {
     /// open presentation as screen events, and
     /// a status made of the gate's names, the screen settings and a banner for each reason the
     /// gate is not ready (stale trust list, no rule set, full store, failing camera).
-    static func gate(outcomes: CheckInOutcomes, configuration: GatewayConfiguration, readiness: @escaping SupervisorAPI.Readiness) -> KioskFeed {
-        KioskFeed(
+    static func gate(
+        outcomes: CheckInOutcomes, configuration: GatewayConfiguration, questions: DeclarationQuestions?, declare: KioskScanHandler?,
+        readiness: @escaping SupervisorAPI.Readiness
+    ) -> KioskFeed {
+        // Declarations on the screen need questions and presentations to join.
+        let declarations = questions != nil && declare != nil && configuration.scanner.presentationSeconds > 0
+        var feed = KioskFeed(
             subscribe: {
                 let announced = outcomes.subscribe(buffer: 8)
                 let progress = outcomes.subscribeProgress(buffer: 8)
@@ -42,9 +49,15 @@ extension KioskFeed {
                     "gate": .string(configuration.gate.id), "site": .string(configuration.gate.site), "mode": "production",
                     "language": .string(configuration.kiosk.language), "result_seconds": .number(Double(configuration.kiosk.resultSeconds)),
                     "sound": .bool(configuration.kiosk.sound), "banners": .array(report.reasons.compactMap(banner)),
+                    "declaration": .bool(declarations),
                 ]
                 return KioskEvent(name: "status", json: status.serialized())
             })
+        if declarations {
+            feed.questions = questions?.json.serialized()
+            feed.declare = declare
+        }
+        return feed
     }
 
     /// The banner the idle screen shows for a readiness reason.
@@ -71,5 +84,26 @@ extension KioskFeed {
             return nil
         }
         return ["code": .string(banner.code), "en": .string(banner.en), "vi": .string(banner.vi)]
+    }
+}
+
+extension GatewayConfiguration {
+    /// The screen's declaration questions: nil when `kiosk.questions_file` is empty or the file
+    /// is missing (logged: the screen then takes no declarations); a file that is there but
+    /// wrong stops the start with a configuration error naming it.
+    func declarationQuestions(logger: Logger) throws -> DeclarationQuestions? {
+        guard !kiosk.questionsFile.isEmpty else { return nil }
+        guard let data = FileManager.default.contents(atPath: kiosk.questionsFile) else {
+            logger.warning(
+                "no declaration questions; the kiosk screen takes no declarations", metadata: ["kiosk.questions_file": .string(kiosk.questionsFile)])
+            return nil
+        }
+        do {
+            return try DeclarationQuestions(json: try JSONValue(parsing: data))
+        } catch {
+            throw ConfigurationError(
+                path: kiosk.questionsFile,
+                problems: [ConfigurationProblem(key: "kiosk.questions_file", value: kiosk.questionsFile, allowed: "a questions document: \(error)")])
+        }
     }
 }

@@ -233,6 +233,13 @@ public struct ConfigurationLoader: Sendable {
             }
         ),
         (
+            "kiosk.questions_file",
+            { c, v in
+                c.kiosk.questionsFile = v
+                return nil
+            }
+        ),
+        (
             "kiosk.sound",
             { c, v in
                 guard let b = boolean(v) else { return "true or false" }

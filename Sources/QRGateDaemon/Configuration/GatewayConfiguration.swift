@@ -141,6 +141,9 @@ public struct GatewayConfiguration: Sendable, Equatable {
         public var resultSeconds = 8
         /// Whether the screen plays a short tone for each decision (generated in the page).
         public var sound = true
+        /// The health-declaration questions the screen asks (JSON); empty: no declaration on the
+        /// screen. Relative paths are under the working directory, as `trust.rules_directory`.
+        public var questionsFile = "device-config/declaration-questions.json"
         /// The defaults.
         public init() {}
     }

@@ -34,6 +34,12 @@ public struct KioskFeed: Sendable {
     public var maximumStreams = 4
     /// How often the status is looked at (and a keep-alive comment sent when it did not change).
     public var statusInterval: Duration = .seconds(2)
+    /// The health-declaration questions (`GET /kiosk/questions`), as JSON text; nil: the screen
+    /// takes no declarations.
+    public var questions: String?
+    /// Takes a declaration made on the screen (`POST /kiosk/declaration`) into the check-in path,
+    /// as the kiosk API takes a scan; nil: the screen takes no declarations.
+    public var declare: KioskScanHandler?
 
     /// A feed.
     public init(subscribe: @escaping @Sendable () -> AsyncStream<KioskEvent>, status: @escaping @Sendable () async -> KioskEvent) {
@@ -48,12 +54,14 @@ public struct KioskFeed: Sendable {
 final class KioskScreen: Sendable {
     let feed: KioskFeed
     let authentication: BearerAuthenticationMiddleware
+    let now: @Sendable () -> Date
     /// Streams open now.
     let openStreams = Atomic<Int>(0)
 
-    init(feed: KioskFeed, authentication: BearerAuthenticationMiddleware) {
+    init(feed: KioskFeed, authentication: BearerAuthenticationMiddleware, now: @escaping @Sendable () -> Date = { Date() }) {
         self.feed = feed
         self.authentication = authentication
+        self.now = now
     }
 
     /// The page's policy: only its own script and style, no inline code, no other origin.
@@ -69,6 +77,58 @@ final class KioskScreen: Sendable {
             router.get("/kiosk/\(name)") { _, _ in Self.asset(text, type: type) }
         }
         router.get("/kiosk/events") { request, context in try await self.events(request, context) }
+        router.get("/kiosk/questions") { request, context in
+            try await self.authorize(request, context)
+            guard let questions = self.feed.questions else { throw Self.noDeclarations }
+            return Response(
+                status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-cache"],
+                body: .init(byteBuffer: ByteBuffer(string: questions)))
+        }
+        router.post("/kiosk/declaration") { request, context in try await self.declaration(request, context) }
+    }
+
+    static let noDeclarations = SupervisorAPIError(
+        .notAvailable, status: .notFound,
+        message: "this gate takes no declarations on the screen (kiosk.questions_file, scanner.presentation_seconds)")
+
+    /// A declaration made on the screen: `{"declaration": {...}}` as in `POST /v1/scans`, and no
+    /// codes. It joins the gate's open presentation, or opens one that waits for the certificate.
+    func declaration(_ request: Request, _ context: SupervisorRequestContext) async throws -> Response {
+        try await authorize(request, context)
+        guard feed.questions != nil, let declare = feed.declare else { throw Self.noDeclarations }
+        guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
+            throw SupervisorAPIError(.unsupportedMediaType, status: .unsupportedMediaType, message: "send the declaration as application/json")
+        }
+        let limit = 8192
+        let body: ByteBuffer
+        do { body = try await request.body.collect(upTo: limit) } catch {
+            throw SupervisorAPIError(.bodyTooLarge, status: .contentTooLarge, message: "a declaration is at most \(limit) bytes")
+        }
+        let parsed = try KioskScanRequest.parse(body: Array(buffer: body), contentType: request.headers[.contentType], now: now())
+        guard parsed.texts.isEmpty, parsed.declaration != nil else {
+            throw SupervisorAPIError.badRequest("send {\"declaration\": {...}} and no codes; codes go to POST /v1/scans")
+        }
+        let answer = try await declare(parsed)
+        return Response(
+            status: answer.waiting ? .accepted : .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: answer.json + "\n")))
+    }
+
+    /// On loopback: open. Elsewhere: a kiosk token as `?token=`, throttled as the API's bearer tokens.
+    func authorize(_ request: Request, _ context: SupervisorRequestContext) async throws {
+        guard !Self.isLoopback(context.clientAddress) else { return }
+        let credential = request.uri.queryParameters.get("token")
+        guard let credential, !credential.isEmpty else {
+            throw SupervisorAPIError(
+                .missingToken, status: .unauthorized,
+                message: "off this machine the kiosk screen needs a kiosk token: open /kiosk?token=<secret> ('qrgate token create --role kiosk')")
+        }
+        let token = try await authentication.authenticate(
+            credential: credential, presented: credential, address: context.clientAddress ?? "unknown", logger: context.logger)
+        guard token.role == .kiosk else {
+            throw SupervisorAPIError(
+                .forbidden, status: .forbidden, message: "the kiosk screen takes a kiosk token; this one is for \(token.role.rawValue)")
+        }
     }
 
     static func asset(_ text: String, type: String) -> Response {
@@ -91,20 +151,7 @@ final class KioskScreen: Sendable {
     }
 
     func events(_ request: Request, _ context: SupervisorRequestContext) async throws -> Response {
-        if !Self.isLoopback(context.clientAddress) {
-            let credential = request.uri.queryParameters.get("token")
-            guard let credential, !credential.isEmpty else {
-                throw SupervisorAPIError(
-                    .missingToken, status: .unauthorized,
-                    message: "off this machine the kiosk screen needs a kiosk token: open /kiosk?token=<secret> ('qrgate token create --role kiosk')")
-            }
-            let token = try await authentication.authenticate(
-                credential: credential, presented: credential, address: context.clientAddress ?? "unknown", logger: context.logger)
-            guard token.role == .kiosk else {
-                throw SupervisorAPIError(
-                    .forbidden, status: .forbidden, message: "the kiosk screen takes a kiosk token; this one is for \(token.role.rawValue)")
-            }
-        }
+        try await authorize(request, context)
         let maximum = feed.maximumStreams
         guard openStreams.wrappingAdd(1, ordering: .relaxed).newValue <= maximum else {
             openStreams.wrappingSubtract(1, ordering: .relaxed)

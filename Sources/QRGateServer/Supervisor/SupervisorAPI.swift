@@ -104,7 +104,7 @@ public struct SupervisorAPI: Sendable {
         }
         let authentication = BearerAuthenticationMiddleware(tokens: tokens, throttle: throttle)
         if let kiosk = configuration.kiosk {
-            KioskScreen(feed: kiosk, authentication: authentication).addRoutes(to: router)
+            KioskScreen(feed: kiosk, authentication: authentication, now: now).addRoutes(to: router)
         }
         // Off loopback the metrics (outbox depth, scan counts) are for operators only.
         let metricsRoutes =
