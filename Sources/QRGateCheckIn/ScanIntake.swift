@@ -62,7 +62,8 @@ public final class ScanIntake: Sendable {
     public var outcomes: CheckInOutcomes { pipeline.outcomes }
 
     /// Submits the codes of one scan. `declaration` is one made on the kiosk screen. A scan
-    /// without codes (a declaration alone, an image with no QR code) is always a scan of its own.
+    /// without codes (a declaration alone, an image with no QR code) is a scan of its own, except
+    /// that with presentations on a declaration joins the open presentation (or opens one).
     public func submit(_ texts: [String], origin: String, declaration: HealthDeclaration? = nil) async -> Result {
         guard !texts.isEmpty else {
             // A declaration made on the screen joins the open presentation (or opens one).
