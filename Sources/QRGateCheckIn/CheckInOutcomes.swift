@@ -3,6 +3,14 @@ import QRGateCore
 import QRGateStore
 import Synchronization
 
+/// What the intake does before a decision, for the screen.
+public enum IntakeActivity: Sendable, Equatable {
+    /// Codes were read and are being decided.
+    case reading
+    /// A presentation is open and waits for more.
+    case waiting(PresentationProgress)
+}
+
 /// What one scan led to.
 public enum CheckInOutcome: Sendable {
     /// Recorded (committed) with this decision and receipt.
@@ -28,7 +36,7 @@ public struct AnnouncedOutcome: Sendable {
 /// subscriber loses its oldest unread outcomes, never delays a scan.
 public final class CheckInOutcomes: Sendable {
     private let subscribers = Mutex<[Int: AsyncStream<AnnouncedOutcome>.Continuation]>([:])
-    private let progressSubscribers = Mutex<[Int: AsyncStream<PresentationProgress>.Continuation]>([:])
+    private let progressSubscribers = Mutex<[Int: AsyncStream<IntakeActivity>.Continuation]>([:])
     private let nextID = Atomic<Int>(0)
 
     /// An empty stream with no subscriber.
@@ -45,10 +53,11 @@ public final class CheckInOutcomes: Sendable {
         return stream
     }
 
-    /// A new subscription to the progress of open presentations ("ID card read, now the
-    /// certificate"), holding at most `buffer` unread updates. Progress is never a decision.
-    public func subscribeProgress(buffer: Int = 8) -> AsyncStream<PresentationProgress> {
-        let (stream, continuation) = AsyncStream.makeStream(of: PresentationProgress.self, bufferingPolicy: .bufferingNewest(max(1, buffer)))
+    /// A new subscription to what the intake is doing before a decision: a scan being read, an
+    /// open presentation's progress ("ID card read, now the certificate"); at most `buffer`
+    /// unread updates. Activity is never a decision.
+    public func subscribeProgress(buffer: Int = 8) -> AsyncStream<IntakeActivity> {
+        let (stream, continuation) = AsyncStream.makeStream(of: IntakeActivity.self, bufferingPolicy: .bufferingNewest(max(1, buffer)))
         let id = nextID.wrappingAdd(1, ordering: .relaxed).oldValue
         progressSubscribers.withLock { $0[id] = continuation }
         continuation.onTermination = { [weak self] _ in
@@ -57,8 +66,8 @@ public final class CheckInOutcomes: Sendable {
         return stream
     }
 
-    /// Announces the progress of an open presentation.
-    func publish(progress: PresentationProgress) {
+    /// Announces what the intake is doing.
+    func publish(progress: IntakeActivity) {
         for continuation in progressSubscribers.withLock({ Array($0.values) }) { continuation.yield(progress) }
     }
 

@@ -120,7 +120,7 @@ public final class ScanIntake: Sendable {
             Task { _ = await self.process(flushed.texts, origin: flushed.origin, declaration: flushed.declaration) }
         }
         if let (progress, opened) = step.wait {
-            pipeline.outcomes.publish(progress: progress)
+            pipeline.outcomes.publish(progress: .waiting(progress))
             if opened {
                 let window = desk.window
                 Task {
@@ -143,6 +143,7 @@ public final class ScanIntake: Sendable {
     }
 
     private func process(_ texts: [String], origin: String, declaration: HealthDeclaration?) async -> CheckInOutcome {
+        pipeline.outcomes.publish(progress: .reading)
         scanned()
         Counter(label: "qrgate_scans_total").increment()
         return await pipeline.process(texts, origin: origin, declaration: declaration)

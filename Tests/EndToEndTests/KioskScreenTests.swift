@@ -57,6 +57,7 @@ import Testing
         #expect(answer.status == 200, "\(answer.json)")
         let id = try #require(answer.json["check_in_id"]?.stringValue)
 
+        #expect(screen.next("reading") != nil, "the screen shows the code being read")
         let event = try #require(screen.next("result"), "no result on the screen")
         let result = try JSONValue(parsing: event.data)
         #expect(result["check_in_id"]?.stringValue == id)

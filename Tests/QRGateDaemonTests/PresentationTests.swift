@@ -49,7 +49,7 @@ import Testing
         #expect(waiting.needed == [.certificate])
         #expect((19...20).contains(waiting.secondsLeft))
         var updates = progress.makeAsyncIterator()
-        #expect(await updates.next() == waiting, "the screen is told what is still needed")
+        #expect(await updates.next() == .waiting(waiting), "the screen is told what is still needed")
         #expect(try await store.all().isEmpty, "nothing is recorded while the presentation waits")
         // The camera sees the card again on the next frames, or again after the duplicate window:
         // still waiting, the same presentation.
@@ -64,6 +64,7 @@ import Testing
             return
         }
         #expect(stored.decision.outcome == .admit, "\(stored.decision)")
+        #expect(await updates.next() == .reading, "the decision is announced as being read first")
         #expect(stored.subject?.idNumber == "001090000001", "the card's identity is part of the check-in")
         #expect(stored.credential.kind == .vaccination)
         #expect(!stored.flags.contains(.identityMismatch))

@@ -30,8 +30,12 @@ extension KioskFeed {
                         }
                         group.addTask {
                             for await update in progress {
-                                let event = ScreenView.waiting(update)
-                                continuation.yield(KioskEvent(name: event.name, json: event.json.serialized()))
+                                switch update {
+                                case .reading: continuation.yield(KioskEvent(name: "reading", json: "{}"))
+                                case .waiting(let waiting):
+                                    let event = ScreenView.waiting(waiting)
+                                    continuation.yield(KioskEvent(name: event.name, json: event.json.serialized()))
+                                }
                             }
                         }
                         // The decisions end when the daemon stops; progress with them.
