@@ -116,8 +116,9 @@ public final class ScanIntake: Sendable {
         guard let desk else { return .processed(await process(texts, origin: origin, declaration: declaration)) }
         let step = await desk.present(texts, declaration: declaration, origin: origin, now: now, preview: pipeline.preview)
         if let flushed = step.flush {
-            // Announced on the outcome stream like any decision; this scan does not wait for it.
-            Task { _ = await self.process(flushed.texts, origin: flushed.origin, declaration: flushed.declaration) }
+            // The person who walked away is decided first, so that the screen shows their result
+            // before the next person's progress, never after it.
+            _ = await process(flushed.texts, origin: flushed.origin, declaration: flushed.declaration)
         }
         if let (progress, opened) = step.wait {
             pipeline.outcomes.publish(progress: .waiting(progress))

@@ -10,9 +10,19 @@ and the caller (Tests/EndToEndTests/KioskBrowserTests.swift) judges it.
         --scans SCANS.json --out OUTDIR [--size 800x480]
 
 SCANS.json is a JSON array of steps: [{"name": "admit", "texts": ["HC1:..."]}, ...]; a step may
-also carry a "declaration" object, posted with its texts as is. The Python with selenium is the
-one `scripts/install-deps --selenium-python` prints. OUTDIR gets idle.png, <step name>.png and
-console.json (every browser log entry, for reading after a failure).
+also carry a "declaration" object, posted with its texts as is, or a "form" object, filled in on
+the screen before its texts are posted:
+    {"name": "declare-then-certificate", "texts": ["HC1:..."],
+     "form": {"symptoms": ["cough"], "contact_with_confirmed_case": "no",
+              "travelled_last_14_days": "yes", "free_text": "..."}}
+For a form the page must go idle with the declare button (data-declare="true"); the button is
+tapped, each listed symptom and each yes/no answer ("yes" / "no", or true / false) is tapped,
+the free text (if any) typed, and Submit tapped; then the page should show "waiting" (the
+certificate is still missing). A step with a form may leave out "texts": then nothing is
+posted and its report has only the form's keys. The Python with selenium is the one
+`scripts/install-deps --selenium-python` prints. OUTDIR gets idle.png, <step name>.png,
+<step name>-waiting.png for a form and console.json (every browser log entry, for reading
+after a failure).
 
 The report:
     {"connected": bool,            # the page's data-connected became "true"
@@ -31,7 +41,15 @@ The report:
                 "back_to_idle_seconds": from the page entering this result to its next idle, by
                 the page's clock; null when it did not go back to idle in time,
                 "screenshot": path, "screenshot_shows_result": the page still showed this
-                check-in right after the screenshot}],
+                check-in right after the screenshot,
+                # only for a step with a form, before the keys above (which it lacks without texts):
+                "form_declare_visible": the page went idle showing the declare button,
+                "form_submitted": Submit was tapped while enabled and the page took the form,
+                "form_state_after": data-state once the page showed "waiting" or the wait ended,
+                "form_waiting_have": data-code (else the text) of each #have li then,
+                "form_screenshot": path of <step name>-waiting.png,
+                "form_error": null or what went wrong in the form (a control not found, the
+                page's declaration-error code, a driver error)}],
      "console_problems": [{"source", "level", "message"}],  # SEVERE entries, anything about the
                                     # Content Security Policy, CSP violation events, resources
                                     # answered with an HTTP error, and the page's icon (the
@@ -60,7 +78,10 @@ READY_TIMEOUT = 15.0
 RESULT_TIMEOUT = 15.0
 IDLE_TIMEOUT = 15.0
 NOTHING_TIMEOUT = 5.0
+FORM_TIMEOUT = 15.0
 POLL = 0.05
+
+YES_NO = {"yes": "yes", "no": "no", True: "yes", False: "no"}
 
 # Installed once on the page: records every change of data-state / data-checkin-id with its
 # time, describes the page the moment it enters a result (so nothing is missed between polls),
@@ -163,6 +184,25 @@ const p = window.__kioskProbe;
 return { live: p.describe(), transitions: p.transitions, results: p.results };
 """
 
+# The declaration form's side of the page, read at once.
+FORM_JS = """
+const root = document.documentElement;
+const declare = document.getElementById('declare');
+const error = document.getElementById('declaration-error');
+const submit = document.getElementById('declaration-submit');
+return {
+  state: root.dataset.state || null,
+  connected: root.dataset.connected || null,
+  declare: root.dataset.declare || null,
+  declaration: root.dataset.declaration || null,
+  declare_visible: !!declare && declare.getClientRects().length > 0
+    && getComputedStyle(declare).visibility !== 'hidden',
+  submit_enabled: !!submit && !submit.disabled,
+  error_code: error && !error.hidden ? (error.dataset.code || error.textContent.trim() || null) : null,
+  have: [...document.querySelectorAll('#have li')].map((li) => li.dataset.code ?? li.textContent.trim()),
+};
+"""
+
 ICON_JS = """
 const link = document.querySelector('link[rel~="icon"]');
 return link ? link.href : new URL('/favicon.ico', location.href).href;
@@ -202,13 +242,40 @@ def load_steps(path):
         fail(f"cannot read the scans file {path}: {e}", 2)
     if not isinstance(steps, list) or not all(
         isinstance(s, dict) and isinstance(s.get("name"), str) and s["name"]
-        and isinstance(s.get("texts"), list) and all(isinstance(t, str) for t in s["texts"])
+        and (("texts" not in s and "form" in s) or (
+            isinstance(s.get("texts"), list) and all(isinstance(t, str) for t in s["texts"])))
         and isinstance(s.get("declaration", {}), dict)
+        and ("form" not in s or valid_form(s["form"]))
         for s in steps
     ):
         fail('the scans file must be a JSON array of {"name": "...", "texts": ["..."]}'
-             ' (and optionally "declaration": {...})', 2)
+             ' (and optionally "declaration": {...} or "form": {"symptoms": ["..."],'
+             ' "<yes/no question>": "yes" | "no", "free_text": "..."}; "texts" may be left out'
+             ' with a form)', 2)
     return steps
+
+
+def valid_form(form):
+    """{"symptoms": [str], "free_text": str, any other id: "yes" | "no" | true | false}."""
+    if not isinstance(form, dict):
+        return False
+    for key, value in form.items():
+        if not isinstance(key, str) or not key:
+            return False
+        if key == "symptoms":
+            if not (isinstance(value, list) and all(isinstance(v, str) and v for v in value)):
+                return False
+        elif key == "free_text":
+            if not isinstance(value, str):
+                return False
+        elif not (isinstance(value, (str, bool)) and value in YES_NO):
+            return False
+    return True
+
+
+def css_string(value):
+    """A CSS string literal, for an attribute selector."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ") + '"'
 
 
 def file_name(step_name, used):
@@ -269,6 +336,86 @@ def poll(driver, until, timeout):
         if until(status) or time.monotonic() >= deadline:
             return status
         time.sleep(POLL)
+
+
+def poll_form(driver, until, timeout):
+    """Calls FORM_JS every POLL seconds until `until(form)` or the timeout; returns the last."""
+    deadline = time.monotonic() + timeout
+    while True:
+        form = driver.execute_script(FORM_JS)
+        if until(form) or time.monotonic() >= deadline:
+            return form
+        time.sleep(POLL)
+
+
+def fill_form(driver, step, entry, png):
+    """Declares on the screen as a person would: waits for the idle page's declare button, taps
+    it, taps the step's answers, types its free text and taps Submit, then waits for "waiting".
+    Adds the form_* keys to `entry`; a failure is reported there, not raised."""
+    from selenium.common.exceptions import WebDriverException
+    from selenium.webdriver.common.by import By
+
+    form = step["form"]
+    entry.update({"form_declare_visible": False, "form_submitted": False, "form_state_after": None,
+                  "form_waiting_have": [], "form_screenshot": png, "form_error": None})
+    clicked = False
+    try:
+        now = poll_form(driver, lambda f: f["connected"] == "true" and f["state"] == "idle"
+                        and f["declare"] == "true" and f["declare_visible"], FORM_TIMEOUT)
+        entry["form_declare_visible"] = (now["state"] == "idle" and now["declare"] == "true"
+                                         and now["declare_visible"])
+        if not entry["form_declare_visible"]:
+            entry["form_error"] = (f"no declare button on an idle page in {FORM_TIMEOUT:g} s (state "
+                                   f"{now['state']}, data-declare {now['declare']})")
+        else:
+            driver.find_element(By.ID, "declare").click()
+            now = poll_form(driver, lambda f: f["declaration"] == "filling" or f["error_code"] is not None,
+                            FORM_TIMEOUT)
+            if now["declaration"] != "filling":
+                entry["form_error"] = (f"the form did not open for filling in (state {now['state']}, "
+                                       f"declaration {now['declaration']}, error {now['error_code']})")
+            else:
+                missing = []
+                selectors = [f'button[data-question="symptoms"][data-value={css_string(v)}]'
+                             for v in form.get("symptoms", [])]
+                selectors += [f"button[data-question={css_string(k)}][data-answer={YES_NO[v]}]"
+                              for k, v in form.items() if k not in ("symptoms", "free_text")]
+                for selector in selectors:
+                    found = driver.find_elements(By.CSS_SELECTOR, selector)
+                    if found:
+                        found[0].click()
+                    else:
+                        missing.append(selector)
+                if form.get("free_text"):
+                    found = driver.find_elements(By.CSS_SELECTOR, 'textarea[data-question="free_text"]')
+                    if found:
+                        found[0].send_keys(form["free_text"])
+                    else:
+                        missing.append('textarea[data-question="free_text"]')
+                if missing:
+                    entry["form_error"] = "not on the form: " + ", ".join(missing)
+                else:
+                    submit = driver.find_element(By.ID, "declaration-submit")
+                    if not submit.is_enabled():
+                        entry["form_error"] = "Submit stayed disabled after the answers"
+                    else:
+                        submit.click()
+                        clicked = True
+        # "waiting" (the certificate is still missing), or the form's own error
+        now = poll_form(driver, lambda f: f["state"] == "waiting"
+                        or (f["declaration"] == "filling" and f["error_code"] is not None),
+                        FORM_TIMEOUT if clicked else 0)
+        entry["form_submitted"] = clicked and not (now["state"] == "declaring" and now["declaration"] == "filling")
+        entry["form_state_after"] = now["state"]
+        entry["form_waiting_have"] = now["have"] if now["state"] == "waiting" else []
+        if clicked and now["error_code"] is not None and entry["form_error"] is None:
+            entry["form_error"] = f"the page says the declaration was not sent: {now['error_code']}"
+        elif clicked and now["state"] != "waiting" and entry["form_error"] is None:
+            entry["form_error"] = (f"no waiting view in {FORM_TIMEOUT:g} s after Submit (state {now['state']}, "
+                                   f"declaration {now['declaration']})")
+    except WebDriverException as e:
+        entry["form_error"] = f"{type(e).__name__}: {(str(e).strip().splitlines() or [''])[0]}"
+    driver.save_screenshot(png)
 
 
 def start_driver(args, width, height):
@@ -344,6 +491,13 @@ def run(args, report):
         for step in steps:
             entry = {"step": step["name"]}
             report["steps"].append(entry)
+            if "form" in step:
+                png = os.path.join(args.out, file_name(step["name"] + "-waiting", used))
+                fill_form(driver, step, entry, png)
+                report["screenshots"].append(png)
+                if "texts" not in step:
+                    console.drain()
+                    continue
             api_status, answer = post_scan(args.port, args.token, step)
             answer = answer or {}
             check_in_id = answer.get("check_in_id") if isinstance(answer.get("check_in_id"), str) else None

@@ -64,7 +64,10 @@ import Testing
             return
         }
         #expect(stored.decision.outcome == .admit, "\(stored.decision)")
-        #expect(await updates.next() == .reading, "the decision is announced as being read first")
+        // (A slow machine may have seen the card again after the duplicate window: progress again.)
+        var next = await updates.next()
+        while case .waiting? = next { next = await updates.next() }
+        #expect(next == .reading, "the decision is announced as being read first")
         #expect(stored.subject?.idNumber == "001090000001", "the card's identity is part of the check-in")
         #expect(stored.credential.kind == .vaccination)
         #expect(!stored.flags.contains(.identityMismatch))

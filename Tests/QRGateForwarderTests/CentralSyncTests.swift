@@ -25,7 +25,8 @@ import Testing
         now: @escaping @Sendable () -> Date, maxAge: TimeInterval = 24 * 3600
     ) -> CentralSync {
         var endpoint = CentralEndpoint(baseURL: receiver.baseURL, gateID: "gate-01")
-        endpoint.requestTimeout = .seconds(5)
+        // Generous: the suite runs in parallel with others on two cores; no test here waits for it.
+        endpoint.requestTimeout = .seconds(30)
         let prepare: @Sendable (Data) throws -> @Sendable () -> Void = { data in
             guard (try? JSONSerialization.jsonObject(with: data)) != nil else { throw Rejected() }
             return {}

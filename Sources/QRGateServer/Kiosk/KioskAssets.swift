@@ -15,7 +15,7 @@ enum KioskAssets {
             "index.html",
             ###"""
 <!doctype html>
-<html lang="vi" data-state="idle" data-connected="false" data-language="both" data-mode="production">
+<html lang="vi" data-state="idle" data-connected="false" data-language="both" data-mode="production" data-declare="false">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1, user-scalable=no">
@@ -104,6 +104,30 @@ enum KioskAssets {
     </figure>
   </section>
 
+  <!-- declaring: the health declaration, made on the touchscreen (questions from /kiosk/questions) -->
+  <section id="view-declaring" class="view" aria-labelledby="declaring-title">
+    <div id="declaration-panel">
+      <h1 id="declaring-title"><span lang="vi">Khai báo y tế</span><span lang="en">Health declaration</span></h1>
+      <p id="declaration-loading" class="note"><span lang="vi">Đang tải câu hỏi…</span><span lang="en">Loading the questions…</span></p>
+      <div id="declaration-questions"></div>
+    </div>
+    <div id="declaration-actions">
+      <div class="messages">
+        <p id="declaration-missing" aria-live="polite" hidden></p>
+        <p id="declaration-error" role="alert" hidden></p>
+      </div>
+      <button id="declaration-cancel" type="button"><span lang="vi">Huỷ</span><span lang="en">Cancel</span></button>
+      <button id="declaration-submit" type="button" disabled><span lang="vi">Gửi</span><span lang="en">Submit</span></button>
+    </div>
+    <div id="declaration-received" aria-live="polite">
+      <div class="icon" aria-hidden="true">
+        <svg viewBox="0 0 100 100"><circle cx="50" cy="50" r="46"/><path d="M27 52 L44 69 L75 33"/></svg>
+      </div>
+      <h1><span lang="vi">Đã nhận tờ khai</span><span lang="en">Declaration received</span></h1>
+      <p id="declaration-next"><span lang="vi">Bây giờ hãy đưa chứng nhận của bạn trước camera</span><span lang="en">Now show your certificate to the camera</span></p>
+    </div>
+  </section>
+
   <!-- error: the gate could not record the check-in -->
   <section id="view-error" class="view" aria-live="assertive">
     <div class="icon" aria-hidden="true">
@@ -114,6 +138,14 @@ enum KioskAssets {
     <p class="code"><span lang="vi">Mã lỗi</span><span lang="en">Error code</span> <code id="error-code"></code></p>
   </section>
 </main>
+
+<!-- idle and waiting, when the gate takes declarations on the screen (status "declaration") -->
+<footer id="declare-bar">
+  <button id="declare" type="button">
+    <svg viewBox="0 0 40 40" aria-hidden="true"><rect x="7" y="5" width="26" height="31" rx="3"/><path d="M14 5 V2 H26 V5 M13 15 H27 M13 22 H27 M13 29 H21"/></svg>
+    <span lang="vi">Khai báo y tế</span><span lang="en">Health declaration</span>
+  </button>
+</footer>
 </body>
 </html>
 """###
@@ -137,6 +169,18 @@ enum KioskAssets {
  *   #ffffff on #263238  error                      13.16
  *   #ffb300 on #263238  error icon and code         7.33
  *   #000000 on #ffffff  receipt, staff notes       21.00
+ * Health declaration:
+ *   #0d1b2a on #ffffff  declare button, submit     17.39
+ *   #000000 on #ffb300  pressed choice, error line,
+ *                       declare button when needed 11.70
+ *   #ffffff on #1a2f45  choice, cancel             13.67
+ *   #ffffff on #2e4a66  choice being touched        9.18
+ *   #0d1b2a on #bcd4e6  question number            11.35
+ *   #bcd4e6 on #0d1b2a  hints, byte counter        11.35
+ *   #ffb300 on #0d1b2a  "not answered", low counter 9.69
+ *   #ffb300 on #1a2f45  which answers are missing   7.61
+ *   #bcd4e6 on #2e4a66  submit while disabled       5.99
+ *   #000000 on #ffffff  free text                  21.00
  */
 
 :root { font-size: clamp(14px, 3.2vmin, 44px); }
@@ -165,12 +209,13 @@ html[data-language="vi"] body [lang="en"],
 html[data-language="en"] body [lang="vi"] { display: none !important; }
 /* pairs shown on one line, "Tiếng Việt · English" */
 #language > [lang], #connection > [lang], #banners > li > [lang],
-#direction > [lang], .code > [lang] { display: inline; }
+#direction > [lang], .code > [lang], #declare > [lang] { display: inline; }
 html[data-language="both"] #language > [lang="en"]::before,
 html[data-language="both"] #connection > [lang="en"]::before,
 html[data-language="both"] #banners > li > [lang="en"]::before,
 html[data-language="both"] #direction > [lang="en"]::before,
-html[data-language="both"] .code > [lang="en"]::before { content: " · "; }
+html[data-language="both"] .code > [lang="en"]::before,
+html[data-language="both"] #declare > [lang="en"]::before { content: " · "; }
 
 /* ---- Header: place and language toggle ---- */
 #top {
@@ -231,7 +276,8 @@ main { flex: 1; min-height: 0; display: flex; }
 html[data-state="idle"] #view-idle,
 html[data-state="reading"] #view-reading,
 html[data-state="waiting"] #view-waiting,
-html[data-state="error"] #view-error { display: flex; }
+html[data-state="error"] #view-error,
+html[data-state="declaring"] #view-declaring { display: flex; }
 html[data-state="result"] #view-result { display: grid; }
 
 /* idle */
@@ -347,6 +393,168 @@ html[data-state="error"] main { background: #263238; color: #ffffff; }
 .code { font-size: 1.1rem; }
 #error-code { font-family: "DejaVu Sans Mono", monospace; font-weight: 700; color: #ffb300; }
 
+/* ---- Health declaration ---- */
+/* the button, in idle and waiting, when the status says the gate takes declarations */
+#declare-bar { display: none; flex: none; justify-content: center; padding: 0.3rem 0.8rem 0.5rem; }
+html[data-declare="true"][data-state="idle"] #declare-bar,
+html[data-declare="true"][data-state="waiting"] #declare-bar { display: flex; }
+#declare {
+  display: flex;
+  align-items: center;
+  justify-content: center;
+  gap: 0.6rem;
+  min-height: max(64px, 2.9rem);
+  min-width: min(100%, max(320px, 18rem));
+  padding: 0.3rem 1.4rem;
+  font: inherit;
+  font-size: 1.2rem;
+  font-weight: 800;
+  color: #0d1b2a;
+  background: #ffffff;
+  border: 0.15rem solid #ffffff;
+  border-radius: 0.7rem;
+  cursor: pointer;
+  touch-action: manipulation;
+}
+#declare.wanted { background: #ffb300; border-color: #ffb300; color: #000000; }
+#declare:active { background: #bcd4e6; }
+#declare svg { flex: none; width: 1.6em; height: 1.6em; fill: none; stroke: currentColor; stroke-width: 3; stroke-linecap: round; stroke-linejoin: round; }
+
+/* the form: questions scroll inside their panel, the actions stay in view */
+#view-declaring { flex-direction: column; padding: 0; }
+#declaration-panel {
+  flex: 1;
+  min-height: 0;
+  overflow-x: hidden;
+  overflow-y: auto;
+  overscroll-behavior: contain;
+  padding: 0.5rem 1.4rem 0.8rem;
+  scrollbar-color: #bcd4e6 #1a2f45;
+}
+#declaring-title { font-size: 1.5rem; font-weight: 800; }
+.note { margin-top: 0.8rem; font-size: 1.1rem; color: #bcd4e6; }
+.question { margin-top: 0.8rem; padding-left: 0.7rem; border-left: 0.3rem solid #2e4a66; }
+.question[data-missing="true"] { border-left-color: #ffb300; }
+.question-text { display: flex; gap: 0.5rem; align-items: flex-start; font-size: 1.1rem; font-weight: 700; }
+.question-text .number {
+  flex: none;
+  min-width: 1.5em;
+  padding: 0 0.3em;
+  text-align: center;
+  color: #0d1b2a;
+  background: #bcd4e6;
+  border-radius: 0.3em;
+}
+.question-text .words, .choice .words { min-width: 0; }
+.hint { margin-top: 0.2rem; font-size: 0.95rem; color: #bcd4e6; }
+.unanswered { display: none; margin-top: 0.25rem; font-size: 0.95rem; font-weight: 700; color: #ffb300; }
+.question[data-missing="true"] .unanswered { display: block; }
+.choices {
+  display: grid;
+  grid-template-columns: repeat(auto-fill, minmax(min(100%, 11rem), 1fr));
+  gap: 0.5rem;
+  margin-top: 0.4rem;
+}
+.choices.yesno { grid-template-columns: repeat(2, minmax(0, 11rem)); }
+.choice {
+  display: flex;
+  align-items: center;
+  gap: 0.6rem;
+  min-height: max(56px, 2.8rem);
+  padding: 0.3rem 0.7rem;
+  font: inherit;
+  font-size: 1rem;
+  font-weight: 700;
+  line-height: 1.15;
+  text-align: left;
+  color: #ffffff;
+  background: #1a2f45;
+  border: 0.12rem solid #bcd4e6;
+  border-radius: 0.5rem;
+  cursor: pointer;
+  touch-action: manipulation;
+  overflow-wrap: anywhere;
+}
+.choice::before {
+  content: "";
+  flex: none;
+  width: 1.1em;
+  height: 1.1em;
+  line-height: 1.1em;
+  text-align: center;
+  font-weight: 800;
+  border: 0.12rem solid currentColor;
+  border-radius: 0.2em;
+}
+.yesno .choice::before { border-radius: 50%; }
+.choice:active { background: #2e4a66; }
+.choice[aria-pressed="true"] { color: #000000; background: #ffb300; border-color: #ffb300; }
+.choice[aria-pressed="true"]::before { content: "✓"; }
+#free-text {
+  display: block;
+  width: 100%;
+  min-height: max(56px, 4.4rem);
+  margin-top: 0.4rem;
+  padding: 0.3rem 0.5rem;
+  font: inherit;
+  font-size: 1.05rem;
+  color: #000000;
+  background: #ffffff;
+  border: 0.15rem solid #bcd4e6;
+  border-radius: 0.4rem;
+  resize: none;
+  user-select: text;
+  -webkit-user-select: text;
+}
+.counter { margin-top: 0.2rem; font-size: 0.95rem; color: #bcd4e6; font-variant-numeric: tabular-nums; }
+.counter[data-low="true"] { color: #ffb300; font-weight: 700; }
+.counter > [lang], #declaration-missing > [lang], #declaration-error > [lang] { display: inline; }
+html[data-language="both"] .counter > [lang="en"]::before,
+html[data-language="both"] #declaration-missing > [lang="en"]::before,
+html[data-language="both"] #declaration-error > [lang="en"]::before { content: " · "; }
+
+#declaration-actions {
+  flex: none;
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  justify-content: flex-end;
+  gap: 0.4rem 0.8rem;
+  padding: 0.4rem 1.4rem;
+  background: #1a2f45;
+}
+#declaration-actions .messages { flex: 1 1 12rem; min-width: 0; }
+#declaration-missing { font-size: 0.9rem; font-weight: 700; color: #ffb300; }
+#declaration-error { padding: 0.15rem 0.5rem; font-size: 0.9rem; font-weight: 700; color: #000000; background: #ffb300; border-radius: 0.3rem; overflow-wrap: anywhere; }
+#declaration-error code { font-family: "DejaVu Sans Mono", monospace; }
+#declaration-cancel, #declaration-submit {
+  flex: none;
+  min-height: max(56px, 2.8rem);
+  padding: 0.2rem 1rem;
+  font: inherit;
+  font-size: 1.05rem;
+  font-weight: 800;
+  line-height: 1.1;
+  border-radius: 0.5rem;
+  cursor: pointer;
+  touch-action: manipulation;
+}
+#declaration-cancel { min-width: max(112px, 6.5rem); color: #ffffff; background: #1a2f45; border: 0.12rem solid #ffffff; }
+#declaration-cancel:active { background: #2e4a66; }
+#declaration-submit { min-width: max(144px, 9rem); color: #0d1b2a; background: #ffffff; border: 0.12rem solid #ffffff; }
+#declaration-submit:active { background: #bcd4e6; }
+#declaration-submit:disabled { color: #bcd4e6; background: #2e4a66; border: 0.12rem dashed #bcd4e6; cursor: not-allowed; }
+#view-declaring button:focus-visible, #free-text:focus { outline: 0.2rem solid #ffb300; outline-offset: 0.1rem; }
+
+/* sent: the form gives way to "declaration received" until the gate's next event */
+#declaration-received { display: none; flex: 1; flex-direction: column; align-items: center; justify-content: center; gap: 0.8rem; padding: 1rem 1.4rem; text-align: center; }
+html[data-declaration="received"] #declaration-panel, html[data-declaration="received"] #declaration-actions,
+html[data-declaration="decided"] #declaration-panel, html[data-declaration="decided"] #declaration-actions { display: none; }
+html[data-declaration="received"] #declaration-received, html[data-declaration="decided"] #declaration-received { display: flex; }
+#declaration-received .icon { color: #ffb300; }
+#declaration-received h1 { font-size: 2.4rem; font-weight: 800; }
+#declaration-next { font-size: 1.4rem; color: #ffb300; font-weight: 700; }
+
 /* portrait screens: one column */
 @media (orientation: portrait) {
   #view-idle, #view-waiting { flex-direction: column; text-align: center; }
@@ -358,6 +566,8 @@ html[data-state="error"] main { background: #263238; color: #ffffff; }
     grid-template-rows: auto auto auto 1fr;
   }
   #receipt { width: 56vmin; height: 56vmin; }
+  #declaration-actions .messages { flex-basis: 100%; }
+  #declaration-cancel, #declaration-submit { flex: 1; }
 }
 """###
         ),
@@ -366,7 +576,9 @@ html[data-state="error"] main { background: #263238; color: #ffffff; }
             ###"""
 // qrgate kiosk screen: follows the gate's Server-Sent Events and shows one state at a time.
 // State hooks live on <html>: data-state, data-decision, data-checkin-id, data-connected,
-// data-language, data-mode. All text from events goes in with textContent.
+// data-language, data-mode, data-declare (the gate takes declarations on the screen) and,
+// while data-state is "declaring", data-declaration (loading, filling, sending, received,
+// decided). All text from events and questions goes in with textContent.
 'use strict';
 
 (() => {
@@ -387,8 +599,17 @@ html[data-state="error"] main { background: #263238; color: #ffffff; }
   const READING_TIMEOUT_MS = 20000; // a "reading" that is never followed up falls back to idle
   const RECONNECT_MAX_MS = 30000;
   const RECEIPT_MAX_CHARS = 200000;
+  const DECLARATION_TIMEOUT_S = 60; // inactivity in the form; <html data-declaration-timeout> overrides
+  const DECLARATION_FETCH_MS = 15000; // a questions / declaration request that hangs is given up
+  const DECLARATION_AFTER_MS = 20000; // "declaration received" waits this long for the gate's event
+  const FREE_TEXT_MAX_BYTES = 1000; // the gate's limit, whatever the questions say
+  const YESNO = { yes: { vi: 'Có', en: 'Yes' }, no: { vi: 'Không', en: 'No' } };
+  // The four fields of a declaration, in the order the request names them, with their type.
+  const QUESTION_TYPES = {
+    symptoms: 'multi', contact_with_confirmed_case: 'yesno', travelled_last_14_days: 'yesno', free_text: 'text',
+  };
 
-  const config = { resultSeconds: 8, sound: true, language: 'both' };
+  const config = { resultSeconds: 8, sound: true, language: 'both', declaration: false };
   let stateTimer = null; // leaves reading / result / error
   let countdownTimer = null; // ticks the waiting countdown
 
@@ -530,11 +751,13 @@ html[data-state="error"] main { background: #263238; color: #ffffff; }
     $('name').hidden = true;
     $('staff-notes').hidden = true;
     $('receipt-box').hidden = true;
+    $('declare').classList.remove('wanted');
   }
 
   function setState(state) {
     clearTimers();
     clearResult();
+    endDeclaration();
     root.dataset.state = state;
   }
 
@@ -559,6 +782,10 @@ html[data-state="error"] main { background: #263238; color: #ffffff; }
       root.dataset.language = language;
       updateLanguageLabel();
     }
+    config.declaration = s.declaration === true;
+    root.dataset.declare = String(config.declaration);
+    // the gate stopped taking declarations: a form not yet sent has nowhere to go
+    if (!config.declaration && form && (form.step === 'loading' || form.step === 'filling')) returnToIdle();
     const banners = Array.isArray(s.banners) ? s.banners : [];
     $('banners').replaceChildren(...banners.map((b) => {
       const li = document.createElement('li');
@@ -577,6 +804,8 @@ html[data-state="error"] main { background: #263238; color: #ffffff; }
     setState('waiting');
     fillList($('have'), w.have);
     fillList($('needed'), w.needed);
+    const needed = Array.isArray(w.needed) ? w.needed : [];
+    $('declare').classList.toggle('wanted', needed.some((n) => n && n.code === 'declaration'));
     const given = Number(w.seconds_left);
     const seconds = Number.isFinite(given) ? Math.min(Math.max(given, 0), 3600) : 15;
     const deadline = performance.now() + seconds * 1000;
@@ -628,6 +857,361 @@ html[data-state="error"] main { background: #263238; color: #ffffff; }
     stateTimer = setTimeout(returnToIdle, config.resultSeconds * 1000);
   }
 
+
+  // ---------- health declaration on the screen ----------
+
+  // The form now, or null: {step, questions: [{id, type, el, ...}], controller}. Nothing of it
+  // outlives the form: endDeclaration empties it whenever the page changes state.
+  let form = null;
+  const encoder = new TextEncoder();
+  const utf8Bytes = (s) => encoder.encode(s).length;
+  const graphemes = typeof Intl === 'object' && Intl.Segmenter ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+
+  // The longest start of `text` that fits `max` UTF-8 bytes, cut between whole characters.
+  function fitBytes(text, max) {
+    if (utf8Bytes(text) <= max) return text;
+    const pieces = graphemes ? Array.from(graphemes.segment(text), (g) => g.segment) : Array.from(text);
+    let out = '';
+    let used = 0;
+    for (const piece of pieces) {
+      const n = utf8Bytes(piece);
+      if (used + n > max) break;
+      out += piece;
+      used += n;
+    }
+    return out;
+  }
+
+  function inactivityMs() {
+    const given = Number(root.dataset.declarationTimeout);
+    const seconds = root.dataset.declarationTimeout !== undefined && Number.isFinite(given) && given > 0 ? Math.min(given, 3600) : DECLARATION_TIMEOUT_S;
+    return seconds * 1000;
+  }
+
+  // (Re)starts the inactivity clock of a form being loaded or filled in.
+  function armInactivity() {
+    clearTimeout(stateTimer);
+    stateTimer = setTimeout(returnToIdle, inactivityMs());
+  }
+
+  function noteActivity() {
+    if (form && (form.step === 'loading' || form.step === 'filling')) armInactivity();
+  }
+
+  function setStep(step) {
+    form.step = step;
+    root.dataset.declaration = step;
+  }
+
+  function endDeclaration() {
+    if (form && form.controller) form.controller.abort();
+    form = null;
+    delete root.dataset.declaration;
+    $('declaration-questions').replaceChildren();
+    $('declaration-loading').hidden = false;
+    for (const id of ['declaration-missing', 'declaration-error']) {
+      $(id).replaceChildren();
+      $(id).hidden = true;
+    }
+    $('declaration-missing').removeAttribute('data-missing');
+    $('declaration-error').removeAttribute('data-code');
+    $('declaration-submit').disabled = true;
+    $('declaration-panel').scrollTop = 0;
+  }
+
+  // A request of this form, given up after DECLARATION_FETCH_MS or when the form ends.
+  // Answers {status, body} (body: parsed JSON or null); throws "network" / "timeout" / "ended".
+  async function formFetch(current, path, init) {
+    const controller = new AbortController();
+    current.controller = controller;
+    let timedOut = false;
+    const timer = setTimeout(() => { timedOut = true; controller.abort(); }, DECLARATION_FETCH_MS);
+    try {
+      const response = await fetch(path + tokenSuffix(), { ...init, cache: 'no-store', credentials: 'same-origin', signal: controller.signal });
+      let body = null;
+      try { body = await response.json(); } catch (_) { body = null; }
+      return { status: response.status, body };
+    } catch (_) {
+      throw new Error(form !== current ? 'ended' : timedOut ? 'timeout' : 'network');
+    } finally {
+      clearTimeout(timer);
+      if (current.controller === controller) current.controller = null;
+    }
+  }
+
+  const errorCode = (answer) => {
+    const code = answer.body && answer.body.error && answer.body.error.code;
+    return typeof code === 'string' && code !== '' ? code.slice(0, 80) : 'http_' + answer.status;
+  };
+
+  function showFormError(text, code) {
+    const line = $('declaration-error');
+    line.replaceChildren(pair(text), ' ');
+    const c = document.createElement('code');
+    c.textContent = code;
+    line.append(c);
+    line.dataset.code = code;
+    line.hidden = false;
+  }
+
+  async function startDeclaration() {
+    if (!config.declaration) return;
+    try { audioContext(); } catch (_) { /* a touch is a chance to unlock audio */ }
+    setState('declaring');
+    const current = { step: 'loading', questions: [], controller: null };
+    form = current;
+    setStep('loading');
+    armInactivity();
+    let answer;
+    try {
+      answer = await formFetch(current, '/kiosk/questions', { method: 'GET', headers: { Accept: 'application/json' } });
+    } catch (e) {
+      if (form === current) loadFailed(e.message);
+      return;
+    }
+    if (form !== current) return;
+    if (answer.status !== 200) return loadFailed(errorCode(answer));
+    const questions = answer.body && Array.isArray(answer.body.questions) ? answer.body.questions : null;
+    if (!questions || !renderQuestions(questions)) return loadFailed('bad_questions');
+    $('declaration-loading').hidden = true;
+    setStep('filling');
+    updateForm();
+  }
+
+  function loadFailed(code) {
+    $('declaration-loading').hidden = true;
+    showFormError({ vi: 'Không tải được câu hỏi. Vui lòng gặp nhân viên.', en: 'Could not load the questions. Please see staff.' }, code);
+  }
+
+  // Builds the questions in their order; unknown ids, wrong types and repeats are left out.
+  // Returns whether anything can be asked.
+  function renderQuestions(list) {
+    const box = $('declaration-questions');
+    const seen = new Set();
+    for (const q of list) {
+      const id = q && str(q.id);
+      if (!Object.hasOwn(QUESTION_TYPES, id) || q.type !== QUESTION_TYPES[id] || seen.has(id)) continue;
+      const built = buildQuestion(q, form.questions.length + 1);
+      if (!built) continue;
+      seen.add(id);
+      form.questions.push(built);
+      box.append(built.el);
+    }
+    return form.questions.length > 0;
+  }
+
+  function buildQuestion(q, number) {
+    const el = document.createElement('div');
+    el.className = 'question';
+    el.dataset.id = q.id;
+    el.dataset.type = q.type;
+    el.setAttribute('role', 'group');
+    const head = document.createElement('p');
+    head.className = 'question-text';
+    head.id = 'question-' + q.id;
+    const num = document.createElement('span');
+    num.className = 'number';
+    num.setAttribute('aria-hidden', 'true');
+    num.textContent = String(number);
+    const words = document.createElement('span');
+    words.className = 'words';
+    words.append(pair(q));
+    head.append(num, words);
+    el.setAttribute('aria-labelledby', head.id);
+    el.append(head);
+    const built = { id: q.id, type: q.type, number, el };
+
+    if (q.type === 'multi') {
+      const hint = document.createElement('p');
+      hint.className = 'hint';
+      hint.append(pair({ vi: 'Chạm vào mọi mục đúng với bạn; không có thì bỏ qua', en: 'Tap every one that applies; none: leave them all off' }));
+      const box = document.createElement('div');
+      box.className = 'choices';
+      const values = new Set();
+      for (const option of Array.isArray(q.options) ? q.options : []) {
+        const value = option && str(option.value);
+        if (value === '' || values.has(value)) continue;
+        values.add(value);
+        const b = choiceButton(q.id, option);
+        b.dataset.value = value;
+        b.addEventListener('click', () => {
+          b.setAttribute('aria-pressed', String(b.getAttribute('aria-pressed') !== 'true'));
+          updateForm();
+        });
+        box.append(b);
+      }
+      if (values.size === 0) return null;
+      el.append(hint, box);
+      built.buttons = [...box.children];
+    } else if (q.type === 'yesno') {
+      const box = document.createElement('div');
+      box.className = 'choices yesno';
+      for (const answer of ['yes', 'no']) {
+        const b = choiceButton(q.id, YESNO[answer]);
+        b.dataset.answer = answer;
+        b.addEventListener('click', () => {
+          for (const other of box.children) other.setAttribute('aria-pressed', String(other === b));
+          updateForm();
+        });
+        box.append(b);
+      }
+      const tag = document.createElement('p');
+      tag.className = 'unanswered';
+      tag.append(pair({ vi: 'Chưa trả lời', en: 'Not answered yet' }));
+      el.append(box, tag);
+      built.buttons = [...box.children];
+    } else {
+      const given = Number(q.max_bytes);
+      built.max = Number.isInteger(given) && given > 0 ? Math.min(given, FREE_TEXT_MAX_BYTES) : FREE_TEXT_MAX_BYTES;
+      const area = document.createElement('textarea');
+      area.id = 'free-text';
+      area.dataset.question = q.id;
+      area.rows = 3;
+      area.spellcheck = false;
+      area.setAttribute('autocomplete', 'off');
+      area.setAttribute('aria-labelledby', head.id);
+      area.setAttribute('aria-describedby', 'free-text-counter');
+      const counter = document.createElement('p');
+      counter.id = 'free-text-counter';
+      counter.className = 'counter';
+      counter.setAttribute('aria-live', 'polite');
+      built.area = area;
+      built.counter = counter;
+      built.accepted = { value: '', caret: 0 };
+      limitText(built);
+      el.append(area, counter);
+    }
+    return built;
+  }
+
+  function choiceButton(question, text) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'choice';
+    b.dataset.question = question;
+    b.setAttribute('aria-pressed', 'false');
+    const words = document.createElement('span');
+    words.className = 'words';
+    words.append(pair(text));
+    b.append(words);
+    return b;
+  }
+
+  // The free text never holds more than its limit in UTF-8 bytes: typing and pasting beyond it
+  // insert only what fits; anything that still gets past (an input method committing a word)
+  // is undone back to the last text that fitted.
+  function limitText(q) {
+    const area = q.area;
+    area.addEventListener('beforeinput', (e) => {
+      if (e.isComposing || !e.cancelable || !e.inputType.startsWith('insert')) return;
+      let data = e.data;
+      if (e.dataTransfer) data = e.dataTransfer.getData('text/plain');
+      if (e.inputType === 'insertLineBreak' || e.inputType === 'insertParagraph') data = '\n';
+      if (typeof data !== 'string') return;
+      const v = area.value;
+      const room = q.max - utf8Bytes(v.slice(0, area.selectionStart)) - utf8Bytes(v.slice(area.selectionEnd));
+      if (utf8Bytes(data) <= room) return;
+      e.preventDefault();
+      const fit = fitBytes(data.replace(/\r\n?/g, '\n'), Math.max(0, room));
+      if (fit !== '') area.setRangeText(fit, area.selectionStart, area.selectionEnd, 'end');
+      textChanged(q);
+    });
+    area.addEventListener('input', (e) => {
+      if (e.isComposing) updateCounter(q);
+      else textChanged(q);
+    });
+    area.addEventListener('compositionend', () => textChanged(q));
+    updateCounter(q);
+  }
+
+  function textChanged(q) {
+    const area = q.area;
+    if (utf8Bytes(area.value) > q.max) {
+      area.value = q.accepted.value;
+      area.setSelectionRange(q.accepted.caret, q.accepted.caret);
+    }
+    q.accepted = { value: area.value, caret: area.selectionEnd };
+    updateCounter(q);
+  }
+
+  function updateCounter(q) {
+    const left = Math.max(0, q.max - utf8Bytes(q.area.value));
+    q.counter.dataset.left = String(left);
+    q.counter.dataset.low = String(left <= Math.min(50, q.max / 10));
+    q.counter.replaceChildren(pair({ vi: `Còn lại ${left} byte`, en: `${left} ${left === 1 ? 'byte' : 'bytes'} left` }));
+  }
+
+  // Submit is enabled when every yes/no question has an answer; the line says which do not.
+  function updateForm() {
+    if (!form || form.step !== 'filling') return;
+    const missing = form.questions.filter((q) => q.type === 'yesno' && !q.buttons.some((b) => b.getAttribute('aria-pressed') === 'true'));
+    for (const q of form.questions) q.el.dataset.missing = String(missing.includes(q));
+    const line = $('declaration-missing');
+    line.hidden = missing.length === 0;
+    line.dataset.missing = missing.map((q) => q.id).join(' ');
+    const numbers = missing.map((q) => q.number).join(', ');
+    line.replaceChildren(missing.length === 0 ? '' : pair({
+      vi: `Hãy trả lời câu ${numbers}`,
+      en: missing.length === 1 ? `Please answer question ${numbers}` : `Please answer questions ${numbers}`,
+    }));
+    $('declaration-submit').disabled = missing.length > 0;
+  }
+
+  // {"symptoms": [...], "contact_with_confirmed_case": bool, "travelled_last_14_days": bool,
+  // "free_text": "..."}: in this order, each field only when its question was asked, the free
+  // text only when something was written.
+  function declarationBody() {
+    const asked = Object.fromEntries(form.questions.map((q) => [q.id, q]));
+    const d = {};
+    if (asked.symptoms) {
+      d.symptoms = asked.symptoms.buttons.filter((b) => b.getAttribute('aria-pressed') === 'true').map((b) => b.dataset.value);
+    }
+    for (const id of ['contact_with_confirmed_case', 'travelled_last_14_days']) {
+      if (asked[id]) d[id] = asked[id].buttons.some((b) => b.dataset.answer === 'yes' && b.getAttribute('aria-pressed') === 'true');
+    }
+    if (asked.free_text) {
+      const text = asked.free_text.area.value.trim();
+      if (text !== '') d.free_text = fitBytes(text, asked.free_text.max);
+    }
+    return { declaration: d };
+  }
+
+  async function submitDeclaration() {
+    if (!form || form.step !== 'filling' || $('declaration-submit').disabled) return;
+    const current = form;
+    const body = JSON.stringify(declarationBody());
+    setStep('sending');
+    clearTimeout(stateTimer); // the request has its own bound
+    $('declaration-submit').disabled = true;
+    $('declaration-error').hidden = true;
+    let answer;
+    try {
+      answer = await formFetch(current, '/kiosk/declaration', {
+        method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body,
+      });
+    } catch (e) {
+      if (form === current) sendFailed(e.message);
+      return;
+    }
+    if (form !== current) return; // the gate's event came first
+    if (answer.status === 202 || answer.status === 200) {
+      // 202: a presentation waits for the certificate (the "waiting" event follows);
+      // 200: decided (the "result" event follows). Either way the form is done.
+      setStep(answer.status === 202 ? 'received' : 'decided');
+      $('declaration-next').hidden = answer.status !== 202;
+      stateTimer = setTimeout(returnToIdle, DECLARATION_AFTER_MS);
+      return;
+    }
+    sendFailed(errorCode(answer));
+  }
+
+  function sendFailed(code) {
+    setStep('filling');
+    showFormError({ vi: 'Không gửi được tờ khai.', en: 'The declaration was not sent.' }, code);
+    updateForm();
+    armInactivity();
+  }
+
   // ---------- language toggle ----------
 
   const LANGUAGE_NAMES = { both: 'Tiếng Việt + English', vi: 'Tiếng Việt', en: 'English' };
@@ -650,9 +1234,14 @@ html[data-state="error"] main { background: #263238; color: #ffffff; }
   let reconnectDelay = 1000;
   let reconnectTimer = null;
 
-  function eventsURL() {
+  // "?token=…" when the page was opened with one (off the device), else "".
+  function tokenSuffix() {
     const token = new URLSearchParams(window.location.search).get('token');
-    return '/kiosk/events' + (token ? '?token=' + encodeURIComponent(token) : '');
+    return token ? '?token=' + encodeURIComponent(token) : '';
+  }
+
+  function eventsURL() {
+    return '/kiosk/events' + tokenSuffix();
   }
 
   function setConnected(connected) {
@@ -692,13 +1281,22 @@ html[data-state="error"] main { background: #263238; color: #ffffff; }
       }
     });
     on('status', onStatus);
-    on('reading', onReading);
-    on('waiting', onWaiting);
+    // A form being filled in is not interrupted by a code being read; once it is sent, the
+    // gate's next event takes over. A result or an error always ends it: the person was decided.
+    on('reading', (r) => { if (!form || (form.step !== 'filling' && form.step !== 'loading' && form.step !== 'sending')) onReading(r); });
+    on('waiting', (w) => { if (!form || (form.step !== 'filling' && form.step !== 'loading')) onWaiting(w); });
     on('result', onResult);
     on('error', onGateError);
   }
 
   $('language').addEventListener('click', nextLanguage);
+  $('declare').addEventListener('click', startDeclaration);
+  $('declaration-cancel').addEventListener('click', returnToIdle);
+  $('declaration-submit').addEventListener('click', submitDeclaration);
+  for (const type of ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart']) {
+    document.addEventListener(type, noteActivity, { capture: true, passive: true });
+  }
+  $('declaration-panel').addEventListener('scroll', noteActivity, { passive: true });
   updateLanguageLabel();
   connect();
   // Before the first connection, show the banner only if it takes a while.
