@@ -49,6 +49,16 @@ public struct CheckInPipeline: Sendable {
         self.logger = logger
     }
 
+    /// The assessor with the current verified snapshot's trust store and rules, when one is published.
+    var currentAssessor: CredentialAssessor {
+        var assessor = self.assessor
+        if let snapshot = verification?.current {
+            assessor.trust = snapshot.trust
+            assessor.rules = snapshot.rules
+        }
+        return assessor
+    }
+
     /// Processes the codes of one scan.
     /// `declaration` is one made on the kiosk screen with this scan (a `QRD1:` token among the
     /// texts takes precedence).
@@ -59,11 +69,7 @@ public struct CheckInPipeline: Sendable {
             Timer(label: "qrgate_scan_duration_seconds").recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
         }
         let now = clock.wallTime()
-        var assessor = self.assessor
-        if let snapshot = verification?.current {
-            assessor.trust = snapshot.trust
-            assessor.rules = snapshot.rules
-        }
+        let assessor = currentAssessor
         let assessment = assessor.assess(texts, at: now)
         var evidence = assessment.evidence
         if evidence.declaration == nil { evidence.declaration = declaration }

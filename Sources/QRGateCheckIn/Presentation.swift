@@ -52,12 +52,7 @@ extension CheckInPipeline {
     /// entry. Exits, a gate in auto mode that could be recording an exit, unrecognised codes and
     /// a returning resident need nothing more: they are decided at once.
     func preview(_ texts: [String], declaration: HealthDeclaration?) -> PresentationPreview {
-        var assessor = self.assessor
-        if let snapshot = verification?.current {
-            assessor.trust = snapshot.trust
-            assessor.rules = snapshot.rules
-        }
-        let evidence = assessor.assess(texts, at: clock.wallTime()).evidence
+        let evidence = currentAssessor.assess(texts, at: clock.wallTime()).evidence
         var kinds: Set<PresentedKind> = []
         if evidence.certificate != nil { kinds.insert(.certificate) }
         if evidence.citizenID != nil { kinds.insert(.identityCard) }

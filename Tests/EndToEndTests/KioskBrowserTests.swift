@@ -6,7 +6,8 @@ import Testing
 /// The kiosk screen in a real browser: headless Chromium (Debian's, through chromedriver and
 /// selenium, `Tests/Browser/kiosk_screen.py`) on the page the built daemon serves, while real
 /// certificates go through the daemon's own pipeline. What the page shows must be what was
-/// recorded: the same check-in id and decision, the masked name, the receipt, back to idle.
+/// recorded: the same check-in id and decision, the masked name, the receipt, back to idle; and a
+/// declaration made on the touchscreen waits for the certificate and is decided with it.
 @Suite(.serialized) struct KioskBrowserTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -63,6 +64,7 @@ import Testing
                   rules_directory: \(Self.repository.appendingPathComponent("device-config/rules").path)
                 scanner:
                   dedup_seconds: 0
+                  presentation_seconds: 20
                 kiosk:
                   result_seconds: 2
                   sound: false
@@ -84,8 +86,17 @@ import Testing
         let symptomatic = try issuer.issue(
             TestDCCIssuer.vaccination(family: "Phạm", familyT: "PHAM", given: "Thị Dung", givenT: "THI<DUNG"),
             issuedAt: now.addingTimeInterval(-3600), expiresAt: now.addingTimeInterval(86_400))
+        let declarant = try issuer.issue(
+            TestDCCIssuer.vaccination(family: "Đỗ", familyT: "DO", given: "Minh Đức", givenT: "MINH<DUC"),
+            issuedAt: now.addingTimeInterval(-3600), expiresAt: now.addingTimeInterval(86_400))
         let scans: JSONValue = .array([
             ["name": "admit", "texts": [.string(valid)]],
+            [
+                "name": "declare-then-certificate", "texts": [.string(declarant)],
+                "form": [
+                    "symptoms": ["cough"], "contact_with_confirmed_case": "no", "travelled_last_14_days": "yes", "free_text": "Ho nhẹ từ hôm qua",
+                ],
+            ],
             ["name": "refer", "texts": [.string(symptomatic)], "declaration": ["symptoms": ["fever", "cough"]]],
             ["name": "incomplete", "texts": [.string(incomplete)]],
             ["name": "forged", "texts": [.string(forged)]],
@@ -98,7 +109,7 @@ import Testing
         #expect(report["idle_before"] == .bool(true))
         #expect(report["console_problems"]?.arrayValue?.isEmpty == true, "browser console: \(report["console_problems"] ?? .null)")
         let steps = try #require(report["steps"]?.arrayValue)
-        #expect(steps.count == 4)
+        #expect(steps.count == 5)
         for step in steps {
             let name = step["step"]?.stringValue ?? "?"
             #expect(step["api_status"]?.numberValue == 200, "\(name): \(step)")
@@ -113,11 +124,18 @@ import Testing
         #expect(steps[0]["page_decision"]?.stringValue == "admit")
         #expect(steps[0]["name"]?.stringValue == "NGUYỄN V. A.")
         #expect(steps[0]["decision_word"]?.stringValue?.contains("Mời vào") == true)
-        #expect(steps[1]["page_decision"]?.stringValue == "refer", "declared symptoms send the person to staff")
+        // The declaration made on the touchscreen waited for the certificate, and both were decided together.
+        #expect(steps[1]["form_declare_visible"] == .bool(true), "\(steps[1])")
+        #expect(steps[1]["form_submitted"] == .bool(true))
+        #expect(steps[1]["form_state_after"]?.stringValue == "waiting")
+        #expect(steps[1]["page_decision"]?.stringValue == "refer", "a declared cough sends the person to staff")
         #expect(steps[1]["reason_codes"]?.arrayValue?.contains("symptoms_declared") == true, "\(steps[1])")
-        #expect(steps[2]["page_decision"]?.stringValue == "refuse")
-        #expect(steps[2]["name"]?.stringValue == "TRẦN T. B.")
-        #expect(steps[3]["page_decision"]?.stringValue == "refuse", "a certificate signed by an unknown key is never admitted")
+        #expect(steps[1]["name"]?.stringValue == "ĐỖ M. Đ.")
+        #expect(steps[2]["page_decision"]?.stringValue == "refer", "declared symptoms send the person to staff")
+        #expect(steps[2]["reason_codes"]?.arrayValue?.contains("symptoms_declared") == true, "\(steps[2])")
+        #expect(steps[3]["page_decision"]?.stringValue == "refuse")
+        #expect(steps[3]["name"]?.stringValue == "TRẦN T. B.")
+        #expect(steps[4]["page_decision"]?.stringValue == "refuse", "a certificate signed by an unknown key is never admitted")
 
         // The ids the page showed are the recorded check-ins.
         let listed = try gate.command(["export", "--format", "ndjson"])
