@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import QRGateCore
@@ -92,6 +93,36 @@ import Testing
         #expect(requests.first?.declaration?.symptoms == [.cough])
         #expect(requests.first?.declaration?.contactWithConfirmedCase == true)
         #expect(requests.first?.declaration?.source == .kiosk)
+    }
+
+    /// A page of another origin can send a form post or a `text/plain` fetch without asking; the
+    /// declaration takes neither, and no preflight is ever granted.
+    @Test func aCrossSiteDeclarationIsRefused() async throws {
+        let fixture = try SupervisorFixture()
+        defer { fixture.remove() }
+        let taken = Mutex(0)
+        var feed = Self.feed
+        feed.questions = #"{"version":"1","questions":[]}"#
+        feed.declare = { _ in
+            taken.withLock { $0 += 1 }
+            return KioskScanAnswer(json: "{}", waiting: true)
+        }
+        let token = "?token=\(fixture.kioskSecret)"
+        try await fixture.makeApplication(configure: { $0.kiosk = feed }).test(.router) { client in
+            for type in ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"] {
+                let body = ByteBuffer(string: #"{"declaration": {"symptoms": ["fever"]}}"#)
+                try await client.execute(uri: "/kiosk/declaration" + token, method: .post, headers: [.contentType: type], body: body) { response in
+                    #expect(response.status == .unsupportedMediaType, "\(type)")
+                }
+            }
+            try await client.execute(
+                uri: "/kiosk/declaration" + token, method: .options,
+                headers: [HTTPField.Name("Origin")!: "https://elsewhere.example", HTTPField.Name("Access-Control-Request-Method")!: "POST"]
+            ) { response in
+                #expect(response.headers[HTTPField.Name("Access-Control-Allow-Origin")!] == nil)
+            }
+        }
+        #expect(taken.withLock { $0 } == 0)
     }
 
     @Test func aGateWithoutAScreenServesNoPage() async throws {
