@@ -11,6 +11,14 @@ public enum IntakeActivity: Sendable, Equatable {
     case waiting(PresentationProgress)
 }
 
+/// One event of the check-in path as the screen follows it.
+public enum CheckInEvent: Sendable {
+    /// The intake is reading codes or holding a presentation.
+    case activity(IntakeActivity)
+    /// A decision, once final.
+    case decided(AnnouncedOutcome)
+}
+
 /// What one scan led to.
 public enum CheckInOutcome: Sendable {
     /// Recorded (committed) with this decision and receipt.
@@ -36,7 +44,7 @@ public struct AnnouncedOutcome: Sendable {
 /// subscriber loses its oldest unread outcomes, never delays a scan.
 public final class CheckInOutcomes: Sendable {
     private let subscribers = Mutex<[Int: AsyncStream<AnnouncedOutcome>.Continuation]>([:])
-    private let progressSubscribers = Mutex<[Int: AsyncStream<IntakeActivity>.Continuation]>([:])
+    private let eventSubscribers = Mutex<[Int: AsyncStream<CheckInEvent>.Continuation]>([:])
     private let nextID = Atomic<Int>(0)
 
     /// An empty stream with no subscriber.
@@ -53,22 +61,22 @@ public final class CheckInOutcomes: Sendable {
         return stream
     }
 
-    /// A new subscription to what the intake is doing before a decision: a scan being read, an
-    /// open presentation's progress ("ID card read, now the certificate"); at most `buffer`
-    /// unread updates. Activity is never a decision.
-    public func subscribeProgress(buffer: Int = 8) -> AsyncStream<IntakeActivity> {
-        let (stream, continuation) = AsyncStream.makeStream(of: IntakeActivity.self, bufferingPolicy: .bufferingNewest(max(1, buffer)))
+    /// A new subscription to everything the screen shows, in the order it happened: what the
+    /// intake is doing before a decision (a scan being read, an open presentation's progress)
+    /// and each decision; at most `buffer` unread events. Activity is never a decision.
+    public func subscribeEvents(buffer: Int = 16) -> AsyncStream<CheckInEvent> {
+        let (stream, continuation) = AsyncStream.makeStream(of: CheckInEvent.self, bufferingPolicy: .bufferingNewest(max(1, buffer)))
         let id = nextID.wrappingAdd(1, ordering: .relaxed).oldValue
-        progressSubscribers.withLock { $0[id] = continuation }
+        eventSubscribers.withLock { $0[id] = continuation }
         continuation.onTermination = { [weak self] _ in
-            _ = self?.progressSubscribers.withLock { $0.removeValue(forKey: id) }
+            _ = self?.eventSubscribers.withLock { $0.removeValue(forKey: id) }
         }
         return stream
     }
 
     /// Announces what the intake is doing.
     func publish(progress: IntakeActivity) {
-        for continuation in progressSubscribers.withLock({ Array($0.values) }) { continuation.yield(progress) }
+        for continuation in eventSubscribers.withLock({ Array($0.values) }) { continuation.yield(.activity(progress)) }
     }
 
     /// Number of subscribers now.
@@ -77,11 +85,12 @@ public final class CheckInOutcomes: Sendable {
     /// Announces an outcome to every subscriber.
     func publish(_ announced: AnnouncedOutcome) {
         for continuation in subscribers.withLock({ Array($0.values) }) { continuation.yield(announced) }
+        for continuation in eventSubscribers.withLock({ Array($0.values) }) { continuation.yield(.decided(announced)) }
     }
 
     /// Ends every subscription (shutdown).
     public func finish() {
         for continuation in subscribers.withLock({ Array($0.values) }) { continuation.finish() }
-        for continuation in progressSubscribers.withLock({ Array($0.values) }) { continuation.finish() }
+        for continuation in eventSubscribers.withLock({ Array($0.values) }) { continuation.finish() }
     }
 }

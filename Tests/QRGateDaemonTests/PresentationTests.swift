@@ -40,7 +40,7 @@ import Testing
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
         let (intake, store, issuer) = try intake(in: temporary)
-        let progress = intake.outcomes.subscribeProgress()
+        let progress = intake.outcomes.subscribeEvents()
         guard case .waiting(let waiting) = await intake.submit([Self.card], origin: "camera") else {
             Issue.record("an ID card alone was decided; the certificate is still to come")
             return
@@ -49,7 +49,11 @@ import Testing
         #expect(waiting.needed == [.certificate])
         #expect((19...20).contains(waiting.secondsLeft))
         var updates = progress.makeAsyncIterator()
-        #expect(await updates.next() == .waiting(waiting), "the screen is told what is still needed")
+        guard case .activity(.waiting(let shown))? = await updates.next() else {
+            Issue.record("the screen was not told what is still needed")
+            return
+        }
+        #expect(shown == waiting)
         #expect(try await store.all().isEmpty, "nothing is recorded while the presentation waits")
         // The camera sees the card again on the next frames, or again after the duplicate window:
         // still waiting, the same presentation.
@@ -66,8 +70,16 @@ import Testing
         #expect(stored.decision.outcome == .admit, "\(stored.decision)")
         // (A slow machine may have seen the card again after the duplicate window: progress again.)
         var next = await updates.next()
-        while case .waiting? = next { next = await updates.next() }
-        #expect(next == .reading, "the decision is announced as being read first")
+        while case .activity(.waiting)? = next { next = await updates.next() }
+        guard case .activity(.reading)? = next else {
+            Issue.record("the decision was not announced as being read first: \(String(describing: next))")
+            return
+        }
+        guard case .decided(let announced)? = await updates.next(), case .recorded(let shownDecision, _) = announced.outcome else {
+            Issue.record("the decision did not follow its reading on the same stream")
+            return
+        }
+        #expect(shownDecision.id == stored.id)
         #expect(stored.subject?.idNumber == "001090000001", "the card's identity is part of the check-in")
         #expect(stored.credential.kind == .vaccination)
         #expect(!stored.flags.contains(.identityMismatch))

@@ -17,30 +17,19 @@ extension KioskFeed {
         let declarations = questions != nil && declare != nil && configuration.scanner.presentationSeconds > 0
         var feed = KioskFeed(
             subscribe: {
-                let announced = outcomes.subscribe(buffer: 8)
-                let progress = outcomes.subscribeProgress(buffer: 8)
-                let (events, continuation) = AsyncStream.makeStream(of: KioskEvent.self, bufferingPolicy: .bufferingNewest(8))
+                // One stream for decisions and activity, so that the screen gets them in the
+                // order they happened (a scan's `reading` always before its `result`).
+                let happenings = outcomes.subscribeEvents(buffer: 16)
+                let (events, continuation) = AsyncStream.makeStream(of: KioskEvent.self, bufferingPolicy: .bufferingNewest(16))
                 let forward = Task {
-                    await withTaskGroup(of: Void.self) { group in
-                        group.addTask {
-                            for await outcome in announced {
-                                let event = ScreenView.event(for: outcome)
-                                continuation.yield(KioskEvent(name: event.name, json: event.json.serialized()))
-                            }
+                    for await happening in happenings {
+                        let event: (name: String, json: JSONValue)
+                        switch happening {
+                        case .decided(let outcome): event = ScreenView.event(for: outcome)
+                        case .activity(.reading): event = ("reading", [:])
+                        case .activity(.waiting(let waiting)): event = ScreenView.waiting(waiting)
                         }
-                        group.addTask {
-                            for await update in progress {
-                                switch update {
-                                case .reading: continuation.yield(KioskEvent(name: "reading", json: "{}"))
-                                case .waiting(let waiting):
-                                    let event = ScreenView.waiting(waiting)
-                                    continuation.yield(KioskEvent(name: event.name, json: event.json.serialized()))
-                                }
-                            }
-                        }
-                        // The decisions end when the daemon stops; progress with them.
-                        await group.next()
-                        group.cancelAll()
+                        continuation.yield(KioskEvent(name: event.name, json: event.json.serialized()))
                     }
                     continuation.finish()
                 }
