@@ -5,9 +5,6 @@ import QRGateStore
 extension CheckInOutcome {
     /// The decision as the kiosk screen shows it: outcome, reasons in both languages, receipt.
     public func json() -> JSONValue {
-        func reasons(_ list: [DecisionReason]) -> JSONValue {
-            .array(list.map { ["code": .string($0.code), "en": .string($0.english), "vi": .string($0.vietnamese)] })
-        }
         switch self {
         case .recorded(let stored, let receipt):
             return [
@@ -15,7 +12,7 @@ extension CheckInOutcome {
                 "check_in_id": .string(stored.id),
                 "direction": .string(stored.direction.rawValue),
                 "decision": .string(stored.decision.outcome.rawValue),
-                "reasons": reasons(stored.decision.reasons),
+                "reasons": ScreenView.reasons(stored.decision.reasons),
                 "flags": .array(stored.flags.map { .string($0.rawValue) }),
                 "receipt": receipt.map(JSONValue.string) ?? .null,
             ]
@@ -23,7 +20,7 @@ extension CheckInOutcome {
             return [
                 "recorded": false,
                 "decision": .string(decision.outcome.rawValue),
-                "reasons": reasons(decision.reasons),
+                "reasons": ScreenView.reasons(decision.reasons),
                 "detail": .string(reason),
             ]
         }

@@ -77,6 +77,8 @@ actor PresentationDesk {
         var texts: [String]
         var declaration: HealthDeclaration?
         var kinds: Set<PresentedKind>
+        /// What the policy still needs, as of the last code that joined.
+        var needs: [PresentationNeed]
         var origin: String
         var deadline: ContinuousClock.Instant
     }
@@ -109,8 +111,7 @@ actor PresentationDesk {
         // window) is the same person still in front of the gate, not another one.
         let texts = texts.filter { !(pending?.texts.contains($0) ?? false) }
         if let open = pending, texts.isEmpty, declaration == nil {
-            let left = preview(open.texts, open.declaration).needs
-            step.wait = (progress(of: open, needs: left, now: now), false)
+            step.wait = (progress(of: open, now: now), false)
             return step
         }
         let alone = preview(texts, declaration)
@@ -133,23 +134,20 @@ actor PresentationDesk {
             return step
         }
         let opened = pending == nil
-        var open = pending ?? Pending(id: UUID().uuidString.lowercased(), texts: [], kinds: [], origin: origin, deadline: now + window)
+        var open = pending ?? Pending(id: UUID().uuidString.lowercased(), texts: [], kinds: [], needs: [], origin: origin, deadline: now + window)
         open.texts = combined
         open.declaration = combinedDeclaration
         open.kinds = seen.kinds
+        open.needs = seen.needs
         pending = open
-        step.wait = (progress(of: open, needs: seen.needs, now: now), opened)
+        step.wait = (progress(of: open, now: now), opened)
         return step
     }
 
     /// The open presentation's progress, when it holds every one of `texts` (a code shown again).
-    func progress(
-        holding texts: [String], now: ContinuousClock.Instant, preview: ([String], HealthDeclaration?) -> PresentationPreview
-    )
-        -> PresentationProgress?
-    {
+    func progress(holding texts: [String], now: ContinuousClock.Instant) -> PresentationProgress? {
         guard let open = pending, texts.allSatisfy(open.texts.contains) else { return nil }
-        return progress(of: open, needs: preview(open.texts, open.declaration).needs, now: now)
+        return progress(of: open, now: now)
     }
 
     /// The presentation `id` when its window has ended and it is still open: decide it.
@@ -159,10 +157,10 @@ actor PresentationDesk {
         return open
     }
 
-    private func progress(of open: Pending, needs: [PresentationNeed], now: ContinuousClock.Instant) -> PresentationProgress {
+    private func progress(of open: Pending, now: ContinuousClock.Instant) -> PresentationProgress {
         let left = open.deadline - now
         return PresentationProgress(
-            id: open.id, have: open.kinds.sorted(), needed: needs.sorted(),
+            id: open.id, have: open.kinds.sorted(), needed: open.needs.sorted(),
             secondsLeft: max(0, Int(left.components.seconds) + (left.components.attoseconds > 0 ? 1 : 0)))
     }
 }

@@ -99,7 +99,7 @@ public final class ScanIntake: Sendable {
         switch plan {
         case .repeated(nil):
             // A code of the open presentation shown again (the camera sees it every frame).
-            if let desk, let progress = await desk.progress(holding: texts, now: now, preview: pipeline.preview) {
+            if let desk, let progress = await desk.progress(holding: texts, now: now) {
                 return .waiting(progress)
             }
             return .duplicate(previous: nil)

@@ -73,6 +73,7 @@ public enum ScreenView {
         return ([String(family.prefix(32)).uppercased()] + initials).joined(separator: " ")
     }
 
+    /// Reasons as `[{code, en, vi}]`, as the kiosk API and the screen both give them.
     static func reasons(_ list: [DecisionReason]) -> JSONValue {
         .array(list.map { ["code": .string($0.code), "en": .string($0.english), "vi": .string($0.vietnamese)] })
     }
