@@ -73,12 +73,13 @@ public struct GatewayDaemon: Sendable {
             metadata: ["receipts.key_source": .string(keys.source), "receipts.site_keys": .stringConvertible(keys.keyring.count)])
         let central = try CentralLink.make(
             configuration: configuration, database: database, status: status, logger: logger, verification: verification)
+        let policy = try AdmissionPolicy(configuration: configuration)
         var pipeline = CheckInPipeline(
             configuration: configuration.checkIn,
             assessor: CredentialAssessor(
                 trust: snapshot.trust, rules: snapshot.rules, country: configuration.gate.country, site: configuration.gate.site,
                 keyring: keys.keyring, declarationKeyring: keys.declarationKeyring, personalKeys: keys.personalKeys),
-            policy: try AdmissionPolicy(configuration: configuration),
+            policy: policy,
             store: store,
             keys: keys,
             clock: clock,
@@ -103,6 +104,31 @@ public struct GatewayDaemon: Sendable {
         apiConfiguration.configurationJSON = configuration.operatorSummaryJSON
         apiConfiguration.personalKeys = keys.personalKeys
         apiConfiguration.metricsRequireToken = configuration.http.metricsNeedToken
+        apiConfiguration.residents = policy.residents.values.sorted { $0.idNumber < $1.idNumber }
+        apiConfiguration.maxHoursOutside = policy.maxHoursOutside
+        if configuration.console.enabled {
+            var console = ConsoleConfiguration()
+            console.servesTLS = configuration.http.usesTLS
+            console.sessions.idleTimeout = .seconds(configuration.console.idleMinutes * 60)
+            apiConfiguration.console = console
+        }
+        let freshness = central.freshness
+        let verificationClock = clock
+        let trustListStaleNow = pipeline.trustListStale
+        apiConfiguration.verificationStatus = {
+            let snapshot = verification.current
+            let issued = freshness.issuedAt
+            let now = verificationClock.wallTime()
+            var fields = [
+                "\"signers\":\(snapshot.trust.entries.count)",
+                "\"rule_set_version\":" + (snapshot.rules.map { JSONValue.string($0.ruleSet.version).serialized() } ?? "null"),
+                "\"value_sets\":" + JSONValue.string(snapshot.valueSetsOrigin).serialized(),
+                "\"trust_list_issued_at\":" + (issued.map { JSONValue.string($0.formatted(.iso8601)).serialized() } ?? "null"),
+                "\"trust_list_age_seconds\":" + (issued.map { String(Int(now.timeIntervalSince($0))) } ?? "null"),
+            ]
+            fields.append("\"trust_list_stale\":\(trustListStaleNow(now))")
+            return "{" + fields.joined(separator: ",") + "}"
+        }
         var tls: TLSConfiguration?
         if configuration.http.usesTLS {
             let chain = try NIOSSLCertificate.fromPEMFile(configuration.statePath(configuration.http.tlsCertificate)).map {

@@ -177,8 +177,8 @@ public struct CheckInStore: Sendable {
                 INSERT INTO check_ins (id, sequence, gate, site, direction, recorded_at_ms, boot_ns, clock_synced, flags,
                     credential_kind, credential_verified, credential_issuer, credential_doses, credential_event_date,
                     credential_valid_until, decision, reasons, rule_set_version, paired_entry_id, subject_key,
-                    subject_id_number, subject_name, subject_birth_date, declaration_id, personal_digest, previous_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    subject_id_number, subject_name, subject_name_folded, subject_birth_date, declaration_id, personal_digest, previous_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 stored.id, stored.sequence, stored.gate, stored.site, direction.rawValue, stored.recordedAtMilliseconds,
@@ -186,7 +186,8 @@ public struct CheckInStore: Sendable {
                 draft.credential.kind.rawValue, draft.credential.verified, draft.credential.issuer, draft.credential.doses,
                 draft.credential.eventDate, draft.credential.validUntil, draft.decision.outcome.rawValue, reasons,
                 draft.decision.ruleSetVersion, pairedEntryID, draft.subjectKey, draft.subject.idNumber, draft.subject.fullName,
-                draft.subject.birthDate, declarationID, stored.personalDigest, stored.previousHash, stored.hash,
+                draft.subject.fullName.map(NameFolding.fold), draft.subject.birthDate, declarationID, stored.personalDigest, stored.previousHash,
+                stored.hash,
             ]
         )
         try db.execute(
@@ -259,19 +260,22 @@ public struct CheckInStore: Sendable {
         }
     }
 
+    /// Admitted entries at the site `?` (alias `c`) with no exit paired to them and no later entry
+    /// of the same person: who is inside.
+    static let insideCondition = """
+        c.site = ? AND c.direction = 'entry' AND c.decision = 'admit' AND c.purged_at_ms IS NULL
+          AND NOT EXISTS (SELECT 1 FROM check_ins x WHERE x.paired_entry_id = c.id)
+          AND (c.subject_key IS NULL OR NOT EXISTS (
+               SELECT 1 FROM check_ins l INDEXED BY check_ins_pairing_lookup WHERE l.site = c.site AND l.subject_key = c.subject_key
+               AND l.direction = 'entry' AND l.sequence > c.sequence))
+        """
+
     /// Admitted entries at `site` that no exit has closed: who is inside now.
     public func inside(site: String) async throws -> [StoredCheckIn] {
         try await database.writer.read { db in
             try Row.fetchAll(
                 db,
-                sql: StoredCheckIn.selectSQL + """
-                     WHERE c.site = ? AND c.direction = 'entry' AND c.decision = 'admit' AND c.purged_at_ms IS NULL
-                       AND NOT EXISTS (SELECT 1 FROM check_ins x WHERE x.paired_entry_id = c.id)
-                       AND (c.subject_key IS NULL OR NOT EXISTS (
-                            SELECT 1 FROM check_ins l INDEXED BY check_ins_pairing_lookup WHERE l.site = c.site AND l.subject_key = c.subject_key
-                            AND l.direction = 'entry' AND l.sequence > c.sequence))
-                     ORDER BY c.sequence
-                    """,
+                sql: StoredCheckIn.selectSQL + " WHERE " + Self.insideCondition + " ORDER BY c.sequence",
                 arguments: [site]
             ).map(StoredCheckIn.init(row:))
         }

@@ -110,6 +110,7 @@ extension GateDatabase {
                     """
             )
         }
+        registerConsoleMigrations(&migrator)
         return migrator
     }
 }

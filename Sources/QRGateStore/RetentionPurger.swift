@@ -44,7 +44,7 @@ extension CheckInStore {
             )
             try db.execute(
                 sql: """
-                    UPDATE check_ins SET subject_key = NULL, subject_id_number = NULL, subject_name = NULL,
+                    UPDATE check_ins SET subject_key = NULL, subject_id_number = NULL, subject_name = NULL, subject_name_folded = NULL,
                         subject_birth_date = NULL, purged_at_ms = ?
                     WHERE recorded_at_ms < ? AND purged_at_ms IS NULL
                     """,

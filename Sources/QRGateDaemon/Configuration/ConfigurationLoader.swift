@@ -248,6 +248,22 @@ public struct ConfigurationLoader: Sendable {
             }
         ),
         (
+            "console.enabled",
+            { c, v in
+                guard let b = boolean(v) else { return "true or false" }
+                c.console.enabled = b
+                return nil
+            }
+        ),
+        (
+            "console.idle_minutes",
+            { c, v in
+                guard let minutes = Int(v), minutes >= 1, minutes <= 480 else { return "a whole number of minutes from 1 to 480" }
+                c.console.idleMinutes = minutes
+                return nil
+            }
+        ),
+        (
             "storage.retention_days",
             { c, v in
                 guard let days = Int(v), days >= 1, days <= 3650 else { return "a whole number of days from 1 to 3650" }

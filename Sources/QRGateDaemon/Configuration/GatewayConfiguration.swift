@@ -148,6 +148,16 @@ public struct GatewayConfiguration: Sendable, Equatable {
         public init() {}
     }
 
+    /// The supervisor console the daemon serves at `/console`.
+    public struct Console: Sendable, Equatable {
+        /// Whether the console is served.
+        public var enabled = true
+        /// Minutes without a request after which a console session ends.
+        public var idleMinutes = 15
+        /// The defaults.
+        public init() {}
+    }
+
     public struct Receipts: Sendable, Equatable {
         /// Hours a receipt stays valid at other gates of the site.
         public var validityHours = 12
@@ -171,6 +181,8 @@ public struct GatewayConfiguration: Sendable, Equatable {
     public var receipts = Receipts()
     /// The kiosk screen at `/kiosk`.
     public var kiosk = Kiosk()
+    /// The supervisor console at `/console`.
+    public var console = Console()
     /// Folder for the database, keys and the watched inbox.
     public var stateDirectory = "state"
     /// Local API.

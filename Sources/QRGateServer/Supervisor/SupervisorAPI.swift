@@ -25,6 +25,15 @@ public struct SupervisorAPIConfiguration: Sendable {
     public var personalKeys: PersonalKeys?
     /// Whether `/metrics` needs an operator token (the daemon sets it when the API is off loopback).
     public var metricsRequireToken = false
+    /// The versions and age of what scans are verified against, as a JSON object, for
+    /// `GET /v1/status` (`verification`); nil = not reported.
+    public var verificationStatus: (@Sendable () async -> String)?
+    /// The supervisor console (`/console`); nil = no console (404).
+    public var console: ConsoleConfiguration?
+    /// Quarantine-facility residents, for `GET /v1/residents` (empty: not a facility).
+    public var residents: [AdmissionPolicy.Resident] = []
+    /// Hours a resident may stay out before being overdue (`admission.max_hours_outside`).
+    public var maxHoursOutside = 4
     /// The defaults.
     public init() {}
 }
@@ -68,6 +77,7 @@ public struct SupervisorAPI: Sendable {
     let tokens: APITokenStore
     let queries: SupervisorQueries
     let accessLog: AccessLogStore
+    let monotonicNow: @Sendable () -> ContinuousClock.Instant
 
     /// Creates the API over `database`. `now` is the wall clock (for "left N hours ago" and the
     /// access log), `monotonicNow` the clock of the authentication throttle.
@@ -84,6 +94,7 @@ public struct SupervisorAPI: Sendable {
         self.metrics = metrics
         self.readiness = readiness
         self.now = now
+        self.monotonicNow = monotonicNow
         throttle = AuthenticationThrottle(configuration: configuration.throttle, now: monotonicNow)
         tokens = APITokenStore(database: database)
         queries = SupervisorQueries(database: database)
@@ -125,35 +136,7 @@ public struct SupervisorAPI: Sendable {
         }
 
         let v1 = router.group("v1").add(middleware: authentication)
-        v1.get("whoami") { _, context in
-            let token = context.token!
-            return Self.json("{\"id\":\(JSONText.string(token.id)),\"name\":\(JSONText.string(token.name)),\"role\":\"\(token.role.rawValue)\"}\n")
-        }
-
-        let supervisor = v1.group().add(middleware: RoleRequirementMiddleware([.supervisor]))
-        supervisor.get("check-ins") { request, context in try await listCheckIns(request, context) }
-        supervisor.get("inside") { request, context in try await inside(request, context) }
-        supervisor.get("left-not-returned") { request, context in try await leftNotReturned(request, context) }
-        supervisor.get("exports/check-ins") { request, context in try await export(request, context) }
-
-        let either = v1.group().add(middleware: RoleRequirementMiddleware([.supervisor, .operator]))
-        either.get("chain/verify") { _, _ in try await verifyChain() }
-
-        let operators = v1.group().add(middleware: RoleRequirementMiddleware([.operator]))
-        operators.get("status") { _, _ in
-            let report = try await storeRead { try await GateStatusReport.read(from: database, quotaBytes: configuration.quotaBytes, now: now()) }
-            return Self.json(report.json + "\n")
-        }
-        operators.get("configuration") { _, _ in Self.json(configuration.configurationJSON + "\n") }
-        operators.get("dead-letters") { request, context in
-            let query = try QueryParameters(request, allowed: ["limit"])
-            let limit = try query.integer("limit", range: 1...10_000) ?? 500
-            let list = try await storeRead { try await queries.deadLetters(limit: limit) }
-            try await audit(context, endpoint: "GET /v1/dead-letters", filter: query.canonical, rows: list.count)
-            return Self.json(list.json + Array("\n".utf8))
-        }
-        operators.get("access-log") { request, context in try await accessLogListing(request, context) }
-
+        addDataRoutes(to: v1)
         let kiosk = v1.group().add(middleware: RoleRequirementMiddleware([.kiosk]))
         let kioskScan = configuration.kioskScan
         kiosk.post("scans") { request, _ in
@@ -172,7 +155,60 @@ public struct SupervisorAPI: Sendable {
             if answer.waiting { response.status = .accepted }
             return response
         }
+        if let console = configuration.console {
+            let sessions = ConsoleSessions(configuration: console.sessions, now: monotonicNow)
+            let routes = SupervisorConsole(
+                configuration: console, sessions: sessions, authentication: authentication, tokens: tokens, site: configuration.site)
+            addDataRoutes(to: routes.addRoutes(to: router))
+        }
         return router
+    }
+
+    /// The endpoints of supervisors and operators, the same under `/v1` (bearer token) and
+    /// `/console/api` (console session).
+    private func addDataRoutes(to v1: RouterGroup<SupervisorRequestContext>) {
+        v1.get("whoami") { _, context in
+            let token = context.token!
+            return Self.json("{\"id\":\(JSONText.string(token.id)),\"name\":\(JSONText.string(token.name)),\"role\":\"\(token.role.rawValue)\"}\n")
+        }
+
+        let supervisor = v1.group().add(middleware: RoleRequirementMiddleware([.supervisor]))
+        supervisor.get("check-ins") { request, context in try await listCheckIns(request, context) }
+        supervisor.get("inside") { request, context in try await inside(request, context) }
+        supervisor.get("left-not-returned") { request, context in try await leftNotReturned(request, context) }
+        supervisor.get("exports/check-ins") { request, context in try await export(request, context) }
+        supervisor.get("residents") { request, context in try await residents(request, context) }
+        supervisor.get("hourly") { request, _ in try await hourly(request) }
+        supervisor.get("head") { _, _ in
+            let head = try await storeRead { try await queries.head() }
+            return Self.json("{\"sequence\":\(head)}\n")
+        }
+
+        let either = v1.group().add(middleware: RoleRequirementMiddleware([.supervisor, .operator]))
+        either.get("chain/verify") { _, _ in try await verifyChain() }
+
+        let operators = v1.group().add(middleware: RoleRequirementMiddleware([.operator]))
+        operators.get("status") { _, _ in
+            let report = try await storeRead { try await GateStatusReport.read(from: database, quotaBytes: configuration.quotaBytes, now: now()) }
+            var json = report.json
+            if let verification = await configuration.verificationStatus?(), json.hasSuffix("}") {
+                json.removeLast()
+                json += ",\"verification\":" + verification + "}"
+            }
+            return Self.json(json + "\n")
+        }
+        operators.get("configuration") { _, _ in Self.json(configuration.configurationJSON + "\n") }
+        operators.get("dead-letters") { request, context in
+            let query = try QueryParameters(request, allowed: ["limit"])
+            let limit = try query.integer("limit", range: 1...10_000) ?? 500
+            let list = try await storeRead { try await queries.deadLetters(limit: limit) }
+            try await audit(context, endpoint: "GET /v1/dead-letters", filter: query.canonical, rows: list.count)
+            return Self.json(list.json + Array("\n".utf8))
+        }
+        operators.get("access-log") { request, context in try await accessLogListing(request, context) }
+        operators.get("tokens") { _, _ in try tokenListing() }
+        operators.post("tokens") { request, context in try await createToken(request, context) }
+        operators.post("tokens/:id/revoke") { _, context in try revokeToken(context) }
     }
 
     // MARK: - Handlers
@@ -205,11 +241,13 @@ public struct SupervisorAPI: Sendable {
     }
 
     private func leftNotReturned(_ request: Request, _ context: SupervisorRequestContext) async throws -> Response {
-        let query = try QueryParameters(request, allowed: ["site", "hours"])
+        let query = try QueryParameters(request, allowed: ["site", "hours", "within_hours"])
         let site = try query.identifier("site") ?? configuration.site
         let hours = try query.number("hours", range: 0...(24 * 366)) ?? 24
-        let list = try await storeRead { try await queries.leftNotReturned(site: site, hours: hours, now: now()) }
-        try await audit(context, endpoint: "GET /v1/left-not-returned", filter: "site=\(site)&hours=\(hours)", rows: list.count)
+        let within = try query.number("within_hours", range: 0...(24 * 366))
+        let list = try await storeRead { try await queries.leftNotReturned(site: site, hours: hours, withinHours: within, now: now()) }
+        let filter = "site=\(site)&hours=\(hours)" + (within.map { "&within_hours=\($0)" } ?? "")
+        try await audit(context, endpoint: "GET /v1/left-not-returned", filter: filter, rows: list.count)
         return Self.json(list.json + Array("\n".utf8))
     }
 
@@ -288,6 +326,107 @@ public struct SupervisorAPI: Sendable {
         return Self.json("{\"items\":[" + items.joined(separator: ",") + "],\"count\":\(entries.count),\"next_after_id\":\(next)}\n")
     }
 
+    private func residents(_ request: Request, _ context: SupervisorRequestContext) async throws -> Response {
+        let query = try QueryParameters(request, allowed: ["site"])
+        let site = try query.identifier("site") ?? configuration.site
+        let at = now()
+        let list = try await storeRead {
+            try await queries.residents(configuration.residents, site: site, maxHoursOutside: configuration.maxHoursOutside, now: at)
+        }
+        try await audit(context, endpoint: "GET /v1/residents", filter: "site=" + site, rows: list.count)
+        let items = list.map { status in
+            let fields = [
+                "\"id_number\":" + JSONText.string(status.resident.idNumber),
+                "\"name\":" + JSONText.optional(status.resident.fullName ?? status.lastName),
+                "\"permit_until\":"
+                    + JSONText.optional(status.resident.permitUntil.map { ExportTime.iso8601(milliseconds: Int64($0.timeIntervalSince1970 * 1000)) }),
+                "\"state\":\"\(status.state.rawValue)\"",
+                "\"last_check_in_id\":" + JSONText.optional(status.lastCheckInID),
+                "\"last_check_in_at\":" + JSONText.optional(status.lastCheckInAtMilliseconds.map(ExportTime.iso8601(milliseconds:))),
+                "\"hours_outside\":" + (status.hoursOutside.map { String(format: "%.2f", $0) } ?? "null"),
+                "\"overdue\":" + JSONText.optional(status.overdue?.rawValue),
+            ]
+            return "{" + fields.joined(separator: ",") + "}"
+        }
+        return Self.json(
+            "{\"items\":[" + items.joined(separator: ",") + "],\"count\":\(list.count),\"max_hours_outside\":\(configuration.maxHoursOutside)}\n")
+    }
+
+    private func hourly(_ request: Request) async throws -> Response {
+        let query = try QueryParameters(request, allowed: ["site", "since", "hours"])
+        let site = try query.identifier("site") ?? configuration.site
+        guard let since = try query.time("since") else {
+            throw SupervisorAPIError.badRequest("give 'since', the first hour's start, e.g. since=2026-11-21T00:00:00+07:00")
+        }
+        let hours = try query.integer("hours", range: 1...(24 * 31)) ?? 24
+        let at = now()
+        let buckets = try await storeRead { try await queries.hourly(site: site, start: since, hours: hours, now: at) }
+        let items = buckets.map { hour in
+            "{\"start\":\"\(ExportTime.iso8601(milliseconds: hour.startMilliseconds))\",\"entries\":\(hour.entries),\"exits\":\(hour.exits),"
+                + "\"refusals\":\(hour.refusals),\"referrals\":\(hour.referrals),\"occupancy\":\(hour.occupancy.map(String.init) ?? "null")}"
+        }
+        return Self.json("{\"site\":" + JSONText.string(site) + ",\"hours\":[" + items.joined(separator: ",") + "]}\n")
+    }
+
+    private static func tokenJSON(_ token: APIToken, secret: String? = nil) -> String {
+        var fields = [
+            "\"id\":" + JSONText.string(token.id), "\"name\":" + JSONText.string(token.name), "\"role\":\"\(token.role.rawValue)\"",
+            "\"created_at\":\"\(ExportTime.iso8601(milliseconds: token.createdAtMilliseconds))\"",
+            "\"revoked_at\":" + JSONText.optional(token.revokedAtMilliseconds.map(ExportTime.iso8601(milliseconds:))),
+        ]
+        if let secret { fields.append("\"secret\":" + JSONText.string(secret)) }
+        return "{" + fields.joined(separator: ",") + "}"
+    }
+
+    private func tokenListing() throws -> Response {
+        let list = try Self.tokenCall { () throws(APITokenError) in try tokens.list() }
+        return Self.json("{\"items\":[" + list.map { Self.tokenJSON($0) }.joined(separator: ",") + "],\"count\":\(list.count)}\n")
+    }
+
+    /// `{"role": "supervisor", "name": "ward 3"}`: the new token with its secret, shown this once.
+    private func createToken(_ request: Request, _ context: SupervisorRequestContext) async throws -> Response {
+        let body: ByteBuffer
+        do { body = try await request.body.collect(upTo: 4096) } catch {
+            throw SupervisorAPIError(.bodyTooLarge, status: .contentTooLarge, message: "a token request is at most 4096 bytes")
+        }
+        let value: JSONValue
+        do { value = try JSONValue(parsing: Array(buffer: body)) } catch {
+            throw SupervisorAPIError.badRequest("send {\"role\": \"supervisor\" | \"operator\" | \"kiosk\", \"name\": \"who holds it\"}")
+        }
+        guard let roleText = value["role"]?.stringValue, let role = APIRole(rawValue: roleText) else {
+            throw SupervisorAPIError.badRequest("'role' must be supervisor, operator or kiosk")
+        }
+        let name = value["name"]?.stringValue ?? ""
+        let created = try Self.tokenCall { () throws(APITokenError) in try tokens.create(role: role, name: name, now: now()) }
+        context.logger.notice(
+            "token created",
+            metadata: [
+                "api.new_token_id": .string(created.token.id), "api.role": .string(role.rawValue), "api.token_id": .string(context.token?.id ?? ""),
+            ])
+        var response = Self.json(Self.tokenJSON(created.token, secret: created.secret) + "\n")
+        response.status = .created
+        return response
+    }
+
+    private func revokeToken(_ context: SupervisorRequestContext) throws -> Response {
+        let id = context.parameters.get("id") ?? ""
+        let token = try Self.tokenCall { () throws(APITokenError) in try tokens.revoke(id: id, now: now()) }
+        context.logger.notice(
+            "token revoked", metadata: ["api.revoked_token_id": .string(token.id), "api.token_id": .string(context.token?.id ?? "")])
+        return Self.json(Self.tokenJSON(token) + "\n")
+    }
+
+    private static func tokenCall<T>(_ body: () throws(APITokenError) -> T) throws(SupervisorAPIError) -> T {
+        do { return try body() } catch {
+            switch error.code {
+            case .invalidName: throw .badRequest(error.message)
+            case .unknownToken: throw SupervisorAPIError(.notAvailable, status: .notFound, message: error.message)
+            case .alreadyRevoked: throw SupervisorAPIError(.badRequest, status: .conflict, message: error.message)
+            default: throw SupervisorAPIError(.storeFailed, status: .internalServerError, message: error.message)
+            }
+        }
+    }
+
     // MARK: - Helpers
 
     private func entry(_ context: SupervisorRequestContext, endpoint: String, filter: String, rows: Int) -> AccessLogEntry {
@@ -295,7 +434,7 @@ public struct SupervisorAPI: Sendable {
             atMilliseconds: Int64(now().timeIntervalSince1970 * 1000),
             tokenID: context.token?.id,
             actor: context.token?.name ?? "unknown",
-            channel: .api,
+            channel: context.channel,
             endpoint: endpoint,
             filter: filter,
             rowCount: rows

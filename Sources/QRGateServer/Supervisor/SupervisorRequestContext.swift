@@ -9,6 +9,9 @@ public struct SupervisorRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The token that authenticated this request, once ``BearerAuthenticationMiddleware`` ran.
     public var token: APIToken?
+    /// How the caller came: the API (a bearer token) or the console (a session); the access log
+    /// records it with every read.
+    public var channel: AccessLogEntry.Channel = .api
     /// The peer's IP address, when the transport knows it.
     public let clientAddress: String?
 

@@ -108,6 +108,16 @@ public struct APITokenStore: Sendable {
         }
     }
 
+    /// The token `id` names while it is active; nil when it is unknown or revoked.
+    public func activeToken(id: String) async throws -> APIToken? {
+        try await database.writer.read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT id, name, role, created_at_ms, revoked_at_ms FROM api_tokens WHERE id = ? AND revoked_at_ms IS NULL",
+                arguments: [id]
+            ).map(Self.token(row:))
+        }
+    }
+
     static func token(row: Row) -> APIToken {
         APIToken(
             id: row["id"],

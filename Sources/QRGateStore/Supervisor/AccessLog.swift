@@ -10,6 +10,8 @@ public struct AccessLogEntry: Sendable, Hashable {
         case api
         /// The `qrgate` command line on the device.
         case cli
+        /// The supervisor console (`/console`), signed in with a token.
+        case console
     }
 
     /// Row id (increasing); 0 before it is stored.

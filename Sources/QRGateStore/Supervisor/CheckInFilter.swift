@@ -57,7 +57,7 @@ public struct CheckInFilter: Sendable, Hashable {
 
     /// The WHERE clause (on table alias `c`) and its arguments, restricted to chain
     /// sequences in `(afterSequence, upToSequence]`.
-    func sqlCondition(afterSequence: Int64, upToSequence: Int64?) -> (sql: String, arguments: StatementArguments, needsFolding: Bool) {
+    func sqlCondition(afterSequence: Int64, upToSequence: Int64?) -> (sql: String, arguments: StatementArguments) {
         var conditions = ["c.sequence > ?"]
         var values: [(any DatabaseValueConvertible)?] = [afterSequence]
         if let upToSequence {
@@ -92,16 +92,14 @@ public struct CheckInFilter: Sendable, Hashable {
             conditions.append("c.subject_id_number = ?")
             values.append(idNumber)
         }
-        var needsFolding = false
         if let name {
             let folded = NameFolding.fold(name)
             if !folded.isEmpty {
-                conditions.append("instr(qrgate_fold(c.subject_name), ?) > 0")
+                conditions.append("instr(c.subject_name_folded, ?) > 0")
                 values.append(folded)
-                needsFolding = true
             }
         }
-        return (conditions.joined(separator: " AND "), StatementArguments(values), needsFolding)
+        return (conditions.joined(separator: " AND "), StatementArguments(values))
     }
 }
 

@@ -43,8 +43,7 @@ public struct SupervisorQueries: Sendable {
         let limit = min(max(1, limit), Self.maximumPageSize)
         let after = cursor?.afterSequence ?? 0
         return try await database.writer.read { db in
-            let (condition, arguments, needsFolding) = filter.sqlCondition(afterSequence: after, upToSequence: nil)
-            if needsFolding { db.add(function: NameFolding.sqlFunction) }
+            let (condition, arguments) = filter.sqlCondition(afterSequence: after, upToSequence: nil)
             var bytes: [UInt8] = [UInt8(ascii: "[")]
             var count = 0
             var last = after
@@ -89,8 +88,7 @@ public struct SupervisorQueries: Sendable {
                 [writer, bytes] db -> (bytes: [UInt8], writer: CheckInRecordWriter, rows: Int, last: Int64) in
                 var writer = writer
                 var bytes = bytes
-                let (condition, arguments, needsFolding) = filter.sqlCondition(afterSequence: start, upToSequence: head)
-                if needsFolding { db.add(function: NameFolding.sqlFunction) }
+                let (condition, arguments) = filter.sqlCondition(afterSequence: start, upToSequence: head)
                 let statement = try db.makeStatement(sql: ExportColumn.selectSQL + " WHERE " + condition + " ORDER BY c.sequence LIMIT ?")
                 let rows = try Row.fetchCursor(statement, arguments: arguments + [chunkRows])
                 var count = 0
@@ -115,26 +113,39 @@ public struct SupervisorQueries: Sendable {
 
     /// Who is inside `site` now (``CheckInStore/inside(site:)``), as exported records.
     public func inside(site: String) async throws -> EncodedList {
-        let sequences = try await CheckInStore(database: database).inside(site: site).map(\.sequence)
-        return try await encode(sequences: sequences)
+        try await database.writer.read { db in
+            var bytes: [UInt8] = [UInt8(ascii: "[")]
+            var count = 0
+            let statement = try db.makeStatement(sql: ExportColumn.selectSQL + " WHERE " + CheckInStore.insideCondition + " ORDER BY c.sequence")
+            let rows = try Row.fetchCursor(statement, arguments: [site])
+            while try rows.next() != nil {
+                if count > 0 { bytes.append(UInt8(ascii: ",")) }
+                CheckInRecordWriter.jsonObject(row: statement.sqliteStatement, into: &bytes)
+                count += 1
+            }
+            bytes.append(UInt8(ascii: "]"))
+            return EncodedList(json: bytes, count: count)
+        }
     }
 
     /// People whose latest check-in at `site` is an exit at least `hours` hours before `now`:
     /// they left and have not come back.
-    public func leftNotReturned(site: String, hours: Double, now: Date) async throws -> EncodedList {
+    /// With `withinHours`, only those who left in the last `withinHours` hours.
+    public func leftNotReturned(site: String, hours: Double, withinHours: Double? = nil, now: Date) async throws -> EncodedList {
         let cutoff = Int64((now.timeIntervalSince1970 - hours * 3600) * 1000)
+        let earliest = withinHours.map { Int64((now.timeIntervalSince1970 - $0 * 3600) * 1000) } ?? Int64.min
         let sequences = try await database.writer.read { db in
             try Int64.fetchAll(
                 db,
                 sql: """
                     SELECT c.sequence FROM check_ins c
                     WHERE c.site = ? AND c.direction = 'exit' AND c.subject_key IS NOT NULL AND c.purged_at_ms IS NULL
-                      AND c.recorded_at_ms <= ?
+                      AND c.recorded_at_ms <= ? AND c.recorded_at_ms >= ?
                       AND NOT EXISTS (SELECT 1 FROM check_ins l WHERE l.site = c.site AND l.subject_key = c.subject_key
                                       AND l.sequence > c.sequence)
                     ORDER BY c.sequence
                     """,
-                arguments: [site, cutoff]
+                arguments: [site, cutoff, earliest]
             )
         }
         return try await encode(sequences: sequences)
