@@ -37,7 +37,7 @@ import Testing
             #expect(response.headers[.location] == "/console")
             return try #require(sessionCookie(response))
         }
-        let csrf = try await client.execute(uri: "/console/api/session", method: .get, headers: Self.cookie(cookie)) { response in
+        let csrf = try await client.execute(uri: "/console/session", method: .get, headers: Self.cookie(cookie)) { response in
             #expect(response.status == .ok)
             return try #require(try response.json()["csrf_token"]?.stringValue)
         }
@@ -127,7 +127,11 @@ import Testing
         case .tokenAsCookie: headers = Self.cookie(fixture.supervisorSecret)
         }
         try await fixture.makeApplication(configure: Self.configure).test(.live) { client in
-            for path in ["/console/api/inside", "/console/api/check-ins", "/console/api/exports/check-ins?format=csv", "/console/api/session"] {
+            try await client.execute(uri: "/console/session", method: .get, headers: headers) { response in
+                #expect(response.status == .ok)
+                #expect(response.text == "{\"signed_in\":false}\n")
+            }
+            for path in ["/console/api/inside", "/console/api/check-ins", "/console/api/exports/check-ins?format=csv"] {
                 try await client.execute(uri: path, method: .get, headers: headers) { response in
                     #expect(response.status == .unauthorized, "\(path)")
                     #expect(!response.text.contains("0010900"))

@@ -211,8 +211,8 @@ async function loadNow() {
     return row;
   }));
   $("overdue-count").textContent = String(overdue.length);
-  const overdueIDs = new Set(overdue.map((r) => r.id_number));
-  const leftRows = left.filter((record) => !overdueIDs.has(record.id_number));
+  const overdueExits = new Set(overdue.map((r) => r.last_check_in_id));
+  const leftRows = left.filter((record) => !overdueExits.has(record.id));
   fill($("left-not-returned"), leftRows.map((record) => {
     const row = el("tr", null, { "data-checkin-id": record.id });
     row.append(personLink(record), el("td", record.id_number || ""), el("td", when(record.recorded_at)), el("td", record.gate));
@@ -470,14 +470,17 @@ async function start() {
   const params = new URLSearchParams(location.search);
   const problem = params.get("signin");
   if (problem) history.replaceState(null, "", "/console" + location.hash);
+  let session;
   try {
-    state.session = await api("session");
+    const response = await fetch("/console/session", { credentials: "same-origin", cache: "no-store" });
+    session = await response.json();
   } catch (error) {
-    if (error instanceof SessionEnded) {
-      return signedOut(problem ? { key: "signin." + problem, values: { wait: params.get("wait") || "60" } } : null);
-    }
     return fail(error);
   }
+  if (!session.signed_in) {
+    return signedOut(problem ? { key: "signin." + problem, values: { wait: params.get("wait") || "60" } } : null);
+  }
+  state.session = session;
   $("nav").hidden = false;
   $("sign-out").hidden = false;
   $("who").textContent = state.session.name + " (" + state.session.role + ")";

@@ -73,11 +73,15 @@ final class SupervisorConsole: Sendable {
             response.headers[values: .setCookie].append(self.cookie(value: "", maxAge: 0))
             return response
         }
-        api.get("session") { request, context in
-            guard let id = request.cookies[Self.cookieName]?.value, let session = self.sessions.use(id) else {
-                throw ConsoleSessionMiddleware.signInAgain
+        // Whether this browser is signed in: 200 either way, so the page's first look is no error.
+        console.get("session") { request, context in
+            guard let id = request.cookies[Self.cookieName]?.value, let session = self.sessions.use(id),
+                try await self.tokens.activeToken(id: session.token.id) != nil
+            else {
+                return SupervisorAPI.json("{\"signed_in\":false}\n")
             }
             let fields = [
+                "\"signed_in\":true",
                 "\"name\":" + JSONText.string(session.token.name),
                 "\"role\":\"\(session.token.role.rawValue)\"",
                 "\"csrf_token\":\"\(session.csrfToken)\"",
@@ -163,11 +167,11 @@ struct ConsoleGuardMiddleware: RouterMiddleware {
             )
         }
         guard request.method == .post else { return }
-        if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!], site != "same-origin", site != "none" {
-            throw Self.crossSite
-        }
-        if let origin = request.headers[HTTPField.Name("Origin")!] {
-            let host = request.head.authority ?? ""
+        // The browser's own word first (a page cannot set Sec-Fetch-Site); without it, the Origin.
+        if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!] {
+            guard site == "same-origin" || site == "none" else { throw Self.crossSite }
+        } else if let origin = request.headers[HTTPField.Name("Origin")!] {
+            let host = request.head.authority ?? request.headers[HTTPField.Name("Host")!] ?? ""
             guard origin == "http://" + host || origin == "https://" + host else { throw Self.crossSite }
         }
     }
@@ -186,7 +190,9 @@ struct ConsoleGuardMiddleware: RouterMiddleware {
         response.headers[.cacheControl] = "no-store"
         response.headers[.contentSecurityPolicy] = SupervisorConsole.contentSecurityPolicy
         response.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
-        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        // Same-origin, not no-referrer: with no-referrer the browser sends `Origin: null` on the
+        // console's own posts, and the origin check could not tell them from a forged one.
+        response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
         return response
     }
 }

@@ -385,6 +385,9 @@ public struct SupervisorAPI: Sendable {
 
     /// `{"role": "supervisor", "name": "ward 3"}`: the new token with its secret, shown this once.
     private func createToken(_ request: Request, _ context: SupervisorRequestContext) async throws -> Response {
+        guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
+            throw SupervisorAPIError(.unsupportedMediaType, status: .unsupportedMediaType, message: "send the token request as application/json")
+        }
         let body: ByteBuffer
         do { body = try await request.body.collect(upTo: 4096) } catch {
             throw SupervisorAPIError(.bodyTooLarge, status: .contentTooLarge, message: "a token request is at most 4096 bytes")
