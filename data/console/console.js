@@ -289,7 +289,11 @@ async function search(more) {
   for (const link of document.querySelectorAll(".exports a")) {
     link.href = "/console/api/exports/check-ins?format=" + link.dataset.format + (query ? "&" + query : "");
   }
+  // Only the latest search draws: an earlier one that answers late (the view's first, empty
+  // filter) must not overwrite it.
+  const generation = (state.searchGeneration = (state.searchGeneration || 0) + 1);
   const page = await api("check-ins?limit=100" + (query ? "&" + query : "") + (more && state.cursor ? "&cursor=" + state.cursor : ""));
+  if (generation !== state.searchGeneration) return;
   const rows = page.items.map(recordRow);
   if (more) $("results").append(...rows); else fill($("results"), rows);
   state.cursor = page.next_cursor;
