@@ -10,28 +10,6 @@ import Testing
 /// cookie, an ended session and posts from another origin get nothing; every view of personal data
 /// left its access-log row.
 @Suite(.serialized) struct ConsoleBrowserTests {
-    static func runBrowser(arguments: [String], output: URL) throws -> JSONValue {
-        let python = try KioskBrowserTests.seleniumPython()
-        try #require(FileManager.default.isExecutableFile(atPath: python), "selenium is not installed: run scripts/install-deps --test")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [KioskBrowserTests.repository.appendingPathComponent("Tests/Browser/console.py").path] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        let stderrFile = output.appendingPathComponent("browser.stderr")
-        _ = FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
-        process.standardError = try FileHandle(forWritingTo: stderrFile)
-        try process.run()
-        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 200, execute: watchdog)
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        watchdog.cancel()
-        let stderr = (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? ""
-        try #require(process.terminationStatus == 0, "the browser script failed: \(stderr)")
-        return try JSONValue(parsing: String(decoding: data, as: UTF8.self))
-    }
-
     /// The `id` column of an export: the first cell of every line after the header.
     static func csvIDs(_ text: String) -> [String] {
         text.split(separator: "\r\n").dropFirst().compactMap { line in
@@ -51,7 +29,7 @@ import Testing
             gate: "gate-2", site: "site-console", mode: "auto",
             yaml: """
                 trust:
-                  rules_directory: \(KioskBrowserTests.repository.appendingPathComponent("device-config/rules").path)
+                  rules_directory: \(BrowserScript.repository.appendingPathComponent("device-config/rules").path)
                 scanner:
                   dedup_seconds: 0
                 admission:
@@ -102,16 +80,17 @@ import Testing
         let wait = permitEnds.timeIntervalSinceNow + 1
         if wait > 0 { try await Task.sleep(for: .seconds(wait)) }
 
-        let output = KioskBrowserTests.repository.appendingPathComponent(".build/test-output/console")
+        let output = BrowserScript.repository.appendingPathComponent(".build/test-output/console")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         let live = output.appendingPathComponent("live.json")
         try Data(JSONValue.object(["texts": [.string(try dcc("Đặng", "DANG", "Văn Em", "VAN<EM", dob: "1999-09-09"))]]).serialized().utf8)
             .write(to: live)
-        let report = try Self.runBrowser(
+        let report = try BrowserScript.run(
+            "console.py",
             arguments: [
                 "--port", String(gate.port), "--supervisor", supervisor, "--operator", operatorToken, "--kiosk", kiosk, "--live", live.path,
                 "--search", "nguyen thi hoa", "--out", output.path,
-            ], output: output)
+            ], output: output, killAfter: 200)
         #expect(report["error"] == .null, "\(report)")
         #expect(report["console_problems"]?.arrayValue?.isEmpty == true, "browser console: \(report["console_problems"] ?? .null)")
 

@@ -9,49 +9,18 @@ import Testing
 /// recorded: the same check-in id and decision, the masked name, the receipt, back to idle; and a
 /// declaration made on the touchscreen waits for the certificate and is decided with it.
 @Suite(.serialized) struct KioskBrowserTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The selenium venv's Python (`scripts/install-deps --test` installs it).
-    static func seleniumPython() throws -> String {
-        let process = Process()
-        process.executableURL = repository.appendingPathComponent("scripts/install-deps")
-        process.arguments = ["--selenium-python"]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let path = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        process.waitUntilExit()
-        return path
-    }
+    static let repository = BrowserScript.repository
 
     /// Runs the browser script; its JSON report (it ends by itself within its own 120 s, and is
     /// killed at 180 s).
     static func runBrowser(port: Int, token: String, scans: JSONValue, size: String, output: URL) throws -> JSONValue {
-        let python = try seleniumPython()
-        try #require(FileManager.default.isExecutableFile(atPath: python), "selenium is not installed: run scripts/install-deps --test")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         let scansFile = output.appendingPathComponent("scans.json")
         try Data(scans.serialized().utf8).write(to: scansFile)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [
-            repository.appendingPathComponent("Tests/Browser/kiosk_screen.py").path, "--port", String(port), "--token", token, "--scans",
-            scansFile.path, "--out", output.path, "--size", size,
-        ]
-        let out = Pipe()
-        process.standardOutput = out
-        let stderrFile = output.appendingPathComponent("browser.stderr")
-        FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
-        process.standardError = try FileHandle(forWritingTo: stderrFile)
-        try process.run()
-        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 180, execute: watchdog)
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        watchdog.cancel()
-        let stderr = (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? ""
-        try #require(process.terminationStatus == 0, "the browser script failed: \(stderr)")
-        return try JSONValue(parsing: String(decoding: data, as: UTF8.self))
+        return try BrowserScript.run(
+            "kiosk_screen.py",
+            arguments: ["--port", String(port), "--token", token, "--scans", scansFile.path, "--out", output.path, "--size", size],
+            output: output, killAfter: 180)
     }
 
     @Test(arguments: ["800x480", "1920x1080"])

@@ -91,10 +91,8 @@ public final class ConsoleSessions: Sendable {
         instant - session.lastUsed < configuration.idleTimeout && instant - session.created < configuration.lifetime
     }
 
+    /// 256 random bits, base64url, as a token's secret is made.
     static func randomID() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        APITokenStore.base64URL(APITokenStore.systemRandomBytes(32))
     }
 }

@@ -57,6 +57,7 @@ final class SupervisorConsole: Sendable {
     /// group under which the API's endpoints are to be added (`/console/api`), behind the
     /// session check.
     func addRoutes(to router: Router<SupervisorRequestContext>) -> RouterGroup<SupervisorRequestContext> {
+        let sessionCheck = ConsoleSessionMiddleware(sessions: sessions, tokens: tokens)
         let console = router.group("console").add(middleware: ConsoleGuardMiddleware(servesTLS: configuration.servesTLS))
         let assets = Dictionary(uniqueKeysWithValues: ConsoleAssets.all.map { ($0.fileName, $0.text) })
         let page = assets["index.html"] ?? ""
@@ -66,7 +67,7 @@ final class SupervisorConsole: Sendable {
             console.get(RouterPath(name)) { _, _ in Self.asset(text, type: type) }
         }
         console.post("sign-in") { request, context in try await self.signIn(request, context) }
-        let api = console.group("api").add(middleware: ConsoleSessionMiddleware(sessions: sessions, tokens: tokens))
+        let api = console.group("api").add(middleware: sessionCheck)
         api.post("sign-out") { request, context in
             if let id = request.cookies[Self.cookieName]?.value { self.sessions.close(id) }
             var response = Response(status: .noContent)
@@ -74,10 +75,8 @@ final class SupervisorConsole: Sendable {
             return response
         }
         // Whether this browser is signed in: 200 either way, so the page's first look is no error.
-        console.get("session") { request, context in
-            guard let id = request.cookies[Self.cookieName]?.value, let session = self.sessions.use(id),
-                try await self.tokens.activeToken(id: session.token.id) != nil
-            else {
+        console.get("session") { request, _ in
+            guard let (session, _) = try await sessionCheck.live(request) else {
                 return SupervisorAPI.json("{\"signed_in\":false}\n")
             }
             let fields = [
@@ -209,18 +208,23 @@ struct ConsoleSessionMiddleware: RouterMiddleware {
     static let signInAgain = SupervisorAPIError(
         .missingToken, status: .unauthorized, message: "no live console session: sign in again with your token")
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let id = request.cookies[SupervisorConsole.cookieName]?.value, !id.isEmpty, let session = sessions.use(id) else {
-            throw Self.signInAgain
-        }
+    /// The live session the request's cookie names, with its token as it is now; nil when there
+    /// is none (no cookie, unknown, ended, or its token revoked: then all its sessions end).
+    func live(_ request: Request) async throws -> (ConsoleSessions.Session, APIToken)? {
+        guard let id = request.cookies[SupervisorConsole.cookieName]?.value, !id.isEmpty, let session = sessions.use(id) else { return nil }
         let token: APIToken?
         do { token = try await tokens.activeToken(id: session.token.id) } catch {
             throw SupervisorAPIError(.storeFailed, status: .internalServerError, message: "the token store could not be read; try again")
         }
         guard let token else {
             sessions.close(tokenID: session.token.id)
-            throw SupervisorAPIError(.invalidToken, status: .unauthorized, message: "the token of this session was revoked; sign in with another")
+            return nil
         }
+        return (session, token)
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let (session, token) = try await live(request) else { throw Self.signInAgain }
         if request.method != .get && request.method != .head {
             guard let presented = request.headers[HTTPField.Name("X-CSRF-Token")!], presented == session.csrfToken else {
                 throw SupervisorAPIError(

@@ -128,7 +128,8 @@ public struct APITokenStore: Sendable {
         )
     }
 
-    static func base64URL(_ bytes: [UInt8]) -> String {
+    /// `bytes` as unpadded base64url (RFC 4648 §5): the alphabet of secrets and session ids.
+    public static func base64URL(_ bytes: [UInt8]) -> String {
         Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")

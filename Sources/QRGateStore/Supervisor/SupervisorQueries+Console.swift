@@ -59,13 +59,6 @@ extension SupervisorQueries {
         try await database.writer.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(sequence) FROM check_ins") ?? 0 }
     }
 
-    /// Number of people inside `site` now (``CheckInStore/inside(site:)``).
-    public func insideCount(site: String) async throws -> Int {
-        try await database.writer.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM check_ins c WHERE " + CheckInStore.insideCondition, arguments: [site]) ?? 0
-        }
-    }
-
     /// `hours` hours of `site` from `start`: entries, exits, refusals and referrals per hour, and
     /// the occupancy at each hour's end, counted back from who is inside at `now` (an admitted
     /// entry adds one, an exit paired with an entry takes one away).
@@ -74,8 +67,10 @@ extension SupervisorQueries {
         let hours = min(max(1, hours), 24 * 31)
         let endMilliseconds = startMilliseconds + Int64(hours) * 3_600_000
         let nowMilliseconds = Int64((now.timeIntervalSince1970 * 1000).rounded(.down))
-        let insideNow = try await insideCount(site: site)
         return try await database.writer.read { db in
+            // Who is inside now (``CheckInStore/inside(site:)``), in the same read as the counts.
+            let insideNow =
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM check_ins c WHERE " + CheckInStore.insideCondition, arguments: [site]) ?? 0
             var buckets = (0..<hours).map { index in
                 HourlyActivity(
                     startMilliseconds: startMilliseconds + Int64(index) * 3_600_000, entries: 0, exits: 0, refusals: 0, referrals: 0, occupancy: nil)

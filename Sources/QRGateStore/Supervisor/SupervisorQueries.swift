@@ -115,14 +115,9 @@ public struct SupervisorQueries: Sendable {
     public func inside(site: String) async throws -> EncodedList {
         try await database.writer.read { db in
             var bytes: [UInt8] = [UInt8(ascii: "[")]
-            var count = 0
-            let statement = try db.makeStatement(sql: ExportColumn.selectSQL + " WHERE " + CheckInStore.insideCondition + " ORDER BY c.sequence")
-            let rows = try Row.fetchCursor(statement, arguments: [site])
-            while try rows.next() != nil {
-                if count > 0 { bytes.append(UInt8(ascii: ",")) }
-                CheckInRecordWriter.jsonObject(row: statement.sqliteStatement, into: &bytes)
-                count += 1
-            }
+            let count = try Self.appendRecords(
+                db, sql: ExportColumn.selectSQL + " WHERE " + CheckInStore.insideCondition + " ORDER BY c.sequence", arguments: [site],
+                into: &bytes)
             bytes.append(UInt8(ascii: "]"))
             return EncodedList(json: bytes, count: count)
         }
@@ -159,20 +154,31 @@ public struct SupervisorQueries: Sendable {
             let placeholders = Array(repeating: "?", count: slice.count).joined(separator: ",")
             bytes = try await database.writer.read { [bytes, count] db in
                 var bytes = bytes
-                var count = count
-                let statement = try db.makeStatement(sql: ExportColumn.selectSQL + " WHERE c.sequence IN (\(placeholders)) ORDER BY c.sequence")
-                let rows = try Row.fetchCursor(statement, arguments: StatementArguments(slice))
-                while try rows.next() != nil {
-                    if count > 0 { bytes.append(UInt8(ascii: ",")) }
-                    CheckInRecordWriter.jsonObject(row: statement.sqliteStatement, into: &bytes)
-                    count += 1
-                }
+                try Self.appendRecords(
+                    db, sql: ExportColumn.selectSQL + " WHERE c.sequence IN (\(placeholders)) ORDER BY c.sequence",
+                    arguments: StatementArguments(slice), into: &bytes, after: count)
                 return bytes
             }
             count += slice.count
         }
         bytes.append(UInt8(ascii: "]"))
         return EncodedList(json: bytes, count: count)
+    }
+
+    /// Appends the records `sql` (a select of the export columns) finds as JSON objects, a comma
+    /// before each but the first of the list (`after`: how many it already holds); returns how
+    /// many it appended.
+    @discardableResult
+    static func appendRecords(_ db: Database, sql: String, arguments: StatementArguments, into bytes: inout [UInt8], after: Int = 0) throws -> Int {
+        let statement = try db.makeStatement(sql: sql)
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        var count = 0
+        while try rows.next() != nil {
+            if after + count > 0 { bytes.append(UInt8(ascii: ",")) }
+            CheckInRecordWriter.jsonObject(row: statement.sqliteStatement, into: &bytes)
+            count += 1
+        }
+        return count
     }
 
     /// Records parked by the forwarder, oldest first; empty when this build has no dead-letter table.
