@@ -460,6 +460,16 @@ import Testing
         #expect(!resident.contains("TEMP B-TREE"), "\(resident)")
     }
 
+    @Test func leftNotReturnedLooksUpLaterCheckInsByPerson() async throws {
+        let fixture = try SupervisorFixture()
+        defer { fixture.remove() }
+        let plan = try await fixture.database.writer.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + SupervisorQueries.leftNotReturnedSQL, arguments: ["s", 1, 0])
+                .map { $0["detail"] as String }.joined(separator: "\n")
+        }
+        #expect(plan.contains("USING COVERING INDEX check_ins_pairing_lookup (site=? AND subject_key=?)"), "\(plan)")
+    }
+
     @Test func namesAreFoldedWhenRecordedAndForgottenWhenPurged() async throws {
         let fixture = try SupervisorFixture()
         defer { fixture.remove() }

@@ -103,9 +103,15 @@ function applyLanguage() {
 
 function locale() { return state.lang === "vi" ? "vi-VN" : "en-GB"; }
 
+// One formatter per language: toLocaleString builds a new one on every call, which costs
+// seconds over the thousands of rows of a busy site.
+const formatters = {};
+
 function when(iso) {
   if (!iso) return "";
-  return new Date(iso).toLocaleString(locale(), { dateStyle: "short", timeStyle: "short" });
+  const key = locale();
+  formatters[key] = formatters[key] || new Intl.DateTimeFormat(key, { dateStyle: "short", timeStyle: "short" });
+  return formatters[key].format(new Date(iso));
 }
 
 function duration(hours) {

@@ -76,7 +76,7 @@ input, select { font: inherit; padding: 0.35rem 0.5rem; border: 1px solid var(--
 .hint { color: var(--muted); font-size: 0.9rem; }
 #banner { padding: 0.6rem 0.8rem; border-radius: 4px; background: var(--warn-bg); color: var(--warn); font-weight: 600; }
 .exports a { margin-left: 0.6rem; color: var(--accent); font-weight: 600; }
-.by-hour { display: flex; gap: 2px; align-items: flex-end; height: 3.5rem; margin-bottom: 0.6rem; }
+.by-hour { display: flex; gap: 2px; align-items: flex-end; height: 3.5rem; margin-bottom: 1.6rem; }
 .by-hour div { flex: 1; background: var(--accent); min-height: 1px; position: relative; }
 .by-hour div span { position: absolute; bottom: -1.1rem; left: 0; font-size: 0.65rem; color: var(--muted); }
 .chart svg { width: 100%; height: auto; max-height: 22rem; border: 1px solid var(--line); border-radius: 6px; }
@@ -204,9 +204,15 @@ function applyLanguage() {
 
 function locale() { return state.lang === "vi" ? "vi-VN" : "en-GB"; }
 
+// One formatter per language: toLocaleString builds a new one on every call, which costs
+// seconds over the thousands of rows of a busy site.
+const formatters = {};
+
 function when(iso) {
   if (!iso) return "";
-  return new Date(iso).toLocaleString(locale(), { dateStyle: "short", timeStyle: "short" });
+  const key = locale();
+  formatters[key] = formatters[key] || new Intl.DateTimeFormat(key, { dateStyle: "short", timeStyle: "short" });
+  return formatters[key].format(new Date(iso));
 }
 
 function duration(hours) {
