@@ -34,7 +34,7 @@ public func queryFilterFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         for id in [filter.site, filter.gate].compactMap({ $0 }) {
             precondition(id.utf8.count <= 64 && id.utf8.allSatisfy { $0 < 0x80 })
         }
-        let (sql, _, _) = filter.sqlCondition(afterSequence: 0, upToSequence: 10)
+        let (sql, _) = filter.sqlCondition(afterSequence: 0, upToSequence: 10)
         let setFilters =
             [filter.since, filter.until].compactMap { $0 }.count
             + [filter.site, filter.gate, filter.idNumber, filter.name].compactMap { $0 }.count
