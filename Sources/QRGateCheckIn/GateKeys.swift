@@ -26,8 +26,10 @@ public struct GateKeys: Sendable {
     public var personalKeys = PersonalKeys.random()
 
     /// Loads the keys, creating the signing key when `create` is set and none exists.
-    public static func load(stateDirectory: String, gate: String, site: String, environment: [String: String], create: Bool = true) throws -> GateKeys
-    {
+    public static func load(
+        stateDirectory: String, gate: String, site: String, environment: [String: String], create: Bool = true,
+        declarationKeyFolders: [String] = []
+    ) throws -> GateKeys {
         let key: P256.Signing.PrivateKey
         let source: String
         if let credentials = environment["CREDENTIALS_DIRECTORY"],
@@ -61,7 +63,9 @@ public struct GateKeys: Sendable {
         }
         keyring.add(key.publicKey, gate: gate, site: site)
         var keys = GateKeys(signingKey: key, keyring: keyring, source: source)
-        addPublicKeys(in: stateDirectory + "/declaration-keys", site: site, to: &keys.declarationKeyring)
+        for folder in [stateDirectory + "/declaration-keys"] + declarationKeyFolders {
+            addPublicKeys(in: folder, site: site, to: &keys.declarationKeyring)
+        }
         keys.personalKeys = PersonalKeys(
             siteSecret: try secret("site-secret", stateDirectory: stateDirectory, environment: environment, create: create),
             gateSecret: try secret("gate-secret", stateDirectory: stateDirectory, environment: environment, create: create))

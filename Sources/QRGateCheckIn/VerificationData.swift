@@ -50,9 +50,14 @@ public final class VerificationData: Sendable {
     /// Throws for an operator file that is present but unusable; a synced file that is unusable
     /// is logged and skipped (the previous snapshot stands, as it did when the sync checked it).
     public static func load(
-        trustPath: String, rulesDirectory: String, syncedDirectory: String, country: String, logger: Logger
+        trustPath: String, rulesDirectory: String, syncedDirectory: String, country: String, logger: Logger,
+        extraTrustPaths: [String] = []
     ) throws -> VerificationData {
-        let trust = FileManager.default.fileExists(atPath: trustPath) ? try TrustStore.load(path: trustPath) : TrustStore()
+        var entries: [TrustStore.Entry] = []
+        for path in [trustPath] + extraTrustPaths where FileManager.default.fileExists(atPath: path) {
+            entries += try TrustStore.load(path: path).entries
+        }
+        let trust = TrustStore(entries)
         let documents = try RuleFiles.documents(in: rulesDirectory)
         let valueSets = ValueSets.bundled.compressed()
         let rules = try CertLogicRuleEvaluator.compile(country: country, documents: documents, valueSets: valueSets)

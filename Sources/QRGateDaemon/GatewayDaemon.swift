@@ -50,10 +50,17 @@ public struct GatewayDaemon: Sendable {
         logger.info("database open", metadata: ["store.path": .string(databasePath)])
 
         let trustPath = configuration.statePath(configuration.trust.path)
+        let demo = try configuration.demo()
         let verification = try VerificationData.load(
             trustPath: trustPath, rulesDirectory: configuration.trust.rulesDirectory, syncedDirectory: configuration.statePath("central"),
-            country: configuration.gate.country, logger: logger)
+            country: configuration.gate.country, logger: logger, extraTrustPaths: demo.map { [$0.trustDirectory] } ?? [])
         let snapshot = verification.current
+        let demoMode = demo != nil || GateDemo.trustsDemo(snapshot.trust)
+        if demoMode {
+            logger.warning(
+                "DEMO: this gate trusts the demo signer, whose key is public; its decisions prove nothing. Never in production.",
+                metadata: ["trust.demo_directory": .string(configuration.trust.demoDirectory)])
+        }
         if snapshot.trust.entries.isEmpty {
             logger.warning("no trust list: no certificate can verify until one is installed", metadata: ["trust.path": .string(trustPath)])
         }
@@ -65,7 +72,8 @@ public struct GatewayDaemon: Sendable {
                 metadata: ["rules.directory": .string(configuration.trust.rulesDirectory)])
         }
         let keys = try GateKeys.load(
-            stateDirectory: configuration.stateDirectory, gate: configuration.gate.id, site: configuration.gate.site, environment: environment)
+            stateDirectory: configuration.stateDirectory, gate: configuration.gate.id, site: configuration.gate.site, environment: environment,
+            declarationKeyFolders: demo.map { [$0.declarationKeysDirectory] } ?? [])
         var store = CheckInStore(database: database, personalKeys: keys.personalKeys)
         store.logger = logger
         logger.info(
@@ -179,7 +187,7 @@ public struct GatewayDaemon: Sendable {
         }
         apiConfiguration.kiosk = .gate(
             outcomes: intake.outcomes, configuration: configuration, questions: try configuration.declarationQuestions(logger: logger),
-            declare: apiConfiguration.kioskScan, readiness: readiness)
+            declare: apiConfiguration.kioskScan, readiness: readiness, demo: demoMode)
         let api = SupervisorAPI(database: database, configuration: apiConfiguration, metrics: metrics, readiness: readiness)
         let application = Application(
             router: api.router(),
@@ -189,6 +197,10 @@ public struct GatewayDaemon: Sendable {
                 let address = channel.localAddress.map { "\($0.ipAddress ?? "?"):\($0.port ?? 0)" } ?? "?"
                 status.setListening(address)
                 logger.info("local API listening", metadata: ["http.address": .string(address)])
+                let scheme = configuration.http.usesTLS ? "https" : "http"
+                let host = channel.localAddress?.ipAddress.map { $0.contains(":") ? "[\($0)]" : $0 } ?? "?"
+                let base = "\(scheme)://\(host):\(channel.localAddress?.port ?? 0)"
+                logger.notice("kiosk screen at \(base)/kiosk; supervisor console at \(base)/console")
                 // The database is open and the API listens: tell systemd we are ready.
                 let first = readyOnce.withLock { wasReady in
                     defer { wasReady = true }

@@ -6,7 +6,10 @@ import QRGateCore
 public struct StoreError: GateError {
     /// Kinds of store failure.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
-        private enum Kind: String { case cannotOpen, integrityCheckFailed, notDurable, quotaReached, corruptRecord, writeFailed }
+        private enum Kind: String {
+            case cannotOpen = "cannot_open", integrityCheckFailed = "integrity_check_failed", notDurable = "not_durable"
+            case quotaReached = "quota_reached", corruptRecord = "corrupt_record", writeFailed = "write_failed"
+        }
         private let kind: Kind
         /// The database file could not be opened or created.
         public static let cannotOpen = Code(kind: .cannotOpen)

@@ -24,6 +24,7 @@ struct QRGateCommand: AsyncParsableCommand {
             ConfigCommand.self,
             TokenCommand.self,
             ChainCommand.self,
+            DemoCommand.self,
         ]
     )
 

@@ -19,7 +19,13 @@ For a form the page must go idle with the declare button (data-declare="true"); 
 tapped, each listed symptom and each yes/no answer ("yes" / "no", or true / false) is tapped,
 the free text (if any) typed, and Submit tapped; then the page should show "waiting" (the
 certificate is still missing). A step with a form may leave out "texts": then nothing is
-posted and its report has only the form's keys. The Python with selenium is the one
+posted and its report has only the form's keys. A step {"name", "file": IMAGE, "expect": "result" |
+"waiting" | "error"} copies IMAGE into the watched folder (--inbox) instead of posting, and waits
+for what it expects; a step {"name", "cut_seconds": N} freezes the daemon (SIGSTOP to
+--daemon-pid) for N seconds and then lets it go on, reporting "cut_banner_shown" (the page said it
+lost the gate) and "reconnected_after_seconds" (back by itself, or null). Every step reports
+"sent_wall_ms" (the drop or the post) and "dom_wall_ms" (the page entering the step's state, by
+the page's wall clock), and the report "page_bytes" (what the page loaded, the stream aside). The Python with selenium is the one
 `scripts/install-deps --selenium-python` prints. OUTDIR gets idle.png, <step name>.png,
 <step name>-waiting.png for a form and console.json (every browser log entry, for reading
 after a failure).
@@ -66,6 +72,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -144,8 +151,15 @@ if (!window.__kioskProbe) {
     const $ = (id) => document.getElementById(id);
     const svg = document.querySelector('#receipt svg');
     const c = probe.contrast($('decision-word'));
+    const demo = document.querySelector('#banners > li[data-banner="demo"]');
     return {
       state: root.dataset.state || null,
+      mode: root.dataset.mode || null,
+      demo_banner_visible: visible(demo) && demo.getClientRects().length > 0,
+      reason_texts: [...document.querySelectorAll('#reasons li')].map((li) => li.textContent.trim()),
+      error_code: root.dataset.state === 'error' ? ($('error-code').textContent.trim() || null) : null,
+      have: [...document.querySelectorAll('#have li')].map((li) => li.dataset.code ?? null),
+      needed: [...document.querySelectorAll('#needed li')].map((li) => li.dataset.code ?? null),
       connected: root.dataset.connected || null,
       check_in_id: root.dataset.checkinId || null,
       decision: root.dataset.decision || null,
@@ -166,7 +180,7 @@ if (!window.__kioskProbe) {
     const id = root.dataset.checkinId || null;
     const last = probe.transitions[probe.transitions.length - 1];
     if (last && last.state === state && last.id === id) return;
-    probe.transitions.push({ state, id, t: performance.now() });
+    probe.transitions.push({ state, id, t: performance.now(), wall: Date.now() });
     if (state === 'result' && id && !(id in probe.results)) probe.results[id] = probe.describe();
   };
   new MutationObserver(record).observe(root, { attributes: true, attributeFilter: ['data-state', 'data-checkin-id'] });
@@ -210,7 +224,14 @@ return link ? link.href : new URL('/favicon.ico', location.href).href;
 
 RESOURCES_JS = """
 return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
-  .map((e) => ({ url: e.name, status: e.responseStatus || 0 }));
+  .map((e) => ({ url: e.name, status: e.responseStatus || 0, bytes: e.transferSize || 0,
+                 body: e.decodedBodySize || 0, type: e.initiatorType || e.entryType }));
+"""
+
+CONNECTED_JS = """
+const banner = document.getElementById('connection');
+return { connected: document.documentElement.dataset.connected || null,
+         banner_visible: !!banner && !banner.hidden && banner.getClientRects().length > 0 };
 """
 
 
@@ -243,7 +264,9 @@ def load_steps(path):
     if not isinstance(steps, list) or not all(
         isinstance(s, dict) and isinstance(s.get("name"), str) and s["name"]
         and (("texts" not in s and "form" in s) or (
-            isinstance(s.get("texts"), list) and all(isinstance(t, str) for t in s["texts"])))
+            isinstance(s.get("texts"), list) and all(isinstance(t, str) for t in s["texts"]))
+            or isinstance(s.get("file"), str) or isinstance(s.get("cut_seconds"), (int, float)))
+        and s.get("expect", "result") in ("result", "waiting", "error")
         and isinstance(s.get("declaration", {}), dict)
         and ("form" not in s or valid_form(s["form"]))
         for s in steps
@@ -310,6 +333,70 @@ def post_scan(port, token, step):
     except ValueError:
         answer = None
     return status, answer if isinstance(answer, dict) else None
+
+
+def back_to_idle(driver, check_in_id, timeout):
+    """Seconds from the page entering this check-in's result to its next idle, by the page's own
+    clock; None when it did not go back to idle within `timeout`."""
+    def index(t):
+        return next((k for k, x in enumerate(t) if x["state"] == "result" and x["id"] == check_in_id), None)
+
+    def left(s):
+        i = index(s["transitions"])
+        return i is not None and any(x["state"] == "idle" for x in s["transitions"][i + 1:])
+
+    t = poll(driver, left, timeout)["transitions"]
+    i = index(t)
+    idle = next((x for x in t[i + 1:] if x["state"] == "idle"), None) if i is not None else None
+    return round((idle["t"] - t[i]["t"]) / 1000, 3) if idle else None
+
+
+def drop_file(inbox, path, used):
+    """Copies an image into the watched folder as a scanner would leave it: written under a
+    name the folder ignores, then renamed. Returns the wall time of the rename, in ms."""
+    if not inbox:
+        fail("a step with a file needs --inbox", 2)
+    base = os.path.basename(path)
+    name, n = base, 2
+    while name in used:
+        name, n = f"{n}-{base}", n + 1
+    used.add(name)
+    temporary = os.path.join(inbox, "." + name + ".part")
+    shutil.copyfile(path, temporary)
+    os.rename(temporary, os.path.join(inbox, name))
+    return time.time() * 1000
+
+
+def cut_stream(driver, pid, seconds, entry):
+    """Freezes the daemon (SIGSTOP) for `seconds`, as a hung process or a dead link would look
+    to the page: its stream falls silent. Records whether the page said it lost the gate, then
+    lets the daemon go on (SIGCONT, always) and records when the page was back by itself."""
+    if not pid:
+        fail("a step with cut_seconds needs --daemon-pid", 2)
+    lost = False
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            now = driver.execute_script(CONNECTED_JS)
+            lost = lost or (now["connected"] == "false" and now["banner_visible"])
+            time.sleep(POLL)
+        png = entry.pop("_png")
+        driver.save_screenshot(png)
+        entry["screenshot"] = png
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    entry["cut_banner_shown"] = lost
+    restored = time.monotonic()
+    deadline = restored + RESULT_TIMEOUT
+    back = None
+    while time.monotonic() < deadline:
+        now = driver.execute_script(CONNECTED_JS)
+        if now["connected"] == "true" and not now["banner_visible"]:
+            back = round(time.monotonic() - restored, 3)
+            break
+        time.sleep(POLL)
+    entry["reconnected_after_seconds"] = back
 
 
 def icon_problem(url):
@@ -488,9 +575,53 @@ def run(args, report):
         report["screenshots"].append(idle_png)
 
         used = set()
+        dropped = set()
         for step in steps:
             entry = {"step": step["name"]}
             report["steps"].append(entry)
+            if "cut_seconds" in step:
+                entry["_png"] = os.path.join(args.out, file_name(step["name"], used))
+                cut_stream(driver, args.daemon_pid, float(step["cut_seconds"]), entry)
+                report["screenshots"].append(entry["screenshot"])
+                console.drain()
+                continue
+            if "file" in step:
+                expect = step.get("expect", "result")
+                before = driver.execute_script(STATUS_JS)
+                known = set(before["results"])
+                mark = len(before["transitions"])
+                entry["sent_wall_ms"] = drop_file(args.inbox, step["file"], dropped)
+
+                def arrived(s):
+                    later = s["transitions"][mark:]
+                    if expect == "waiting":
+                        return any(x["state"] == "waiting" for x in later)
+                    if expect == "error":
+                        return any(x["state"] == "error" for x in later)
+                    return any(k not in known for k in s["results"])
+
+                status = poll(driver, arrived, RESULT_TIMEOUT)
+                new = [k for k in status["results"] if k not in known]
+                check_in_id = new[0] if new else None
+                shown_state = next((x for x in status["transitions"][mark:]
+                                    if (x["state"] == "result" and x["id"] == check_in_id)
+                                    or (expect != "result" and x["state"] == expect)), None)
+                entry["dom_wall_ms"] = shown_state["wall"] if shown_state else None
+                entry.update({"api_status": None, "api_check_in_id": check_in_id, "api_decision": None, "api_error": None})
+                png = os.path.join(args.out, file_name(step["name"], used))
+                driver.save_screenshot(png)
+                report["screenshots"].append(png)
+                entry["screenshot"] = png
+                live = driver.execute_script(STATUS_JS)["live"]
+                entry["screenshot_shows_result"] = (
+                    live["state"] == "result" and check_in_id is not None and live["check_in_id"] == check_in_id)
+                page = status["results"].get(check_in_id) if check_in_id else live
+                entry["page_state"] = "result" if check_in_id else live["state"]
+                entry.update({k if k not in ("check_in_id", "decision") else "page_" + k: v
+                              for k, v in page.items() if k not in ("state", "connected")})
+                entry["back_to_idle_seconds"] = back_to_idle(driver, check_in_id, IDLE_TIMEOUT if check_in_id else 0)
+                console.drain()
+                continue
             if "form" in step:
                 png = os.path.join(args.out, file_name(step["name"] + "-waiting", used))
                 fill_form(driver, step, entry, png)
@@ -498,6 +629,7 @@ def run(args, report):
                 if "texts" not in step:
                     console.drain()
                     continue
+            entry["sent_wall_ms"] = time.time() * 1000
             api_status, answer = post_scan(args.port, args.token, step)
             answer = answer or {}
             check_in_id = answer.get("check_in_id") if isinstance(answer.get("check_in_id"), str) else None
@@ -526,6 +658,8 @@ def run(args, report):
 
             seen = status["results"].get(check_in_id) if check_in_id else None
             page = seen or status["live"]
+            shown_state = next((x for x in status["transitions"] if x["state"] == "result" and x["id"] == check_in_id), None)
+            entry["dom_wall_ms"] = shown_state["wall"] if shown_state else None
             entry.update({
                 "page_state": "result" if seen else page["state"],
                 "page_check_in_id": page["check_in_id"],
@@ -537,24 +671,15 @@ def run(args, report):
                 "has_receipt_svg": page["has_receipt_svg"],
                 "receipt_svg_shapes": page["receipt_svg_shapes"],
                 "staff_notes_visible": page["staff_notes_visible"],
+                "error_code": page["error_code"],
+                "mode": page["mode"],
+                "demo_banner_visible": page["demo_banner_visible"],
+                "reason_texts": page["reason_texts"],
                 "contrast": page["contrast"],
                 "contrast_colors": page["contrast_colors"],
             })
 
-            # Back to idle: timed by the page's own clock, from entering this result to leaving it.
-            def left(s, target=check_in_id):
-                t = s["transitions"]
-                i = next((k for k, x in enumerate(t) if x["state"] == "result" and x["id"] == target), None)
-                return i is not None and any(x["state"] == "idle" for x in t[i + 1:])
-
-            status = poll(driver, left, IDLE_TIMEOUT if seen else 0)
-            entry["back_to_idle_seconds"] = None
-            t = status["transitions"]
-            i = next((k for k, x in enumerate(t) if x["state"] == "result" and x["id"] == check_in_id), None)
-            if i is not None:
-                idle = next((x for x in t[i + 1:] if x["state"] == "idle"), None)
-                if idle:
-                    entry["back_to_idle_seconds"] = round((idle["t"] - t[i]["t"]) / 1000, 3)
+            entry["back_to_idle_seconds"] = back_to_idle(driver, check_in_id, IDLE_TIMEOUT if seen else 0)
             console.drain()
 
         console.drain()
@@ -563,7 +688,11 @@ def run(args, report):
         problem = icon_problem(driver.execute_script(ICON_JS))
         if problem:
             console.entries.append({"level": "SEVERE", "source": "icon", "message": problem})
-        for r in driver.execute_script(RESOURCES_JS):
+        resources = driver.execute_script(RESOURCES_JS)
+        # what the page itself weighs: the document and what it loads, not the event stream
+        report["page_bytes"] = sum(r["body"] for r in resources if "/kiosk/events" not in r["url"])
+        report["page_transfer_bytes"] = sum(r["bytes"] for r in resources if "/kiosk/events" not in r["url"])
+        for r in resources:
             if r["status"] >= 400:
                 console.entries.append({"level": "SEVERE", "source": "network",
                                         "message": f"{r['url']} answered {r['status']}"})
@@ -593,6 +722,8 @@ def main():
     parser.add_argument("--token", required=True, help="a kiosk token's secret (for POST /v1/scans)")
     parser.add_argument("--scans", required=True, help='JSON array of {"name": ..., "texts": [...]}')
     parser.add_argument("--out", required=True, help="folder for the screenshots")
+    parser.add_argument("--inbox", help="the gate's watched folder, for steps with a file")
+    parser.add_argument("--daemon-pid", type=int, help="the daemon's process id, for steps with cut_seconds")
     parser.add_argument("--size", type=parse_size, default=(800, 480), help="screen size, WIDTHxHEIGHT (800x480)")
     parser.add_argument("--timeout", type=int, default=120, help="seconds for the whole run (120)")
     parser.add_argument("--chromium", default="/usr/bin/chromium", help="Debian's chromium")

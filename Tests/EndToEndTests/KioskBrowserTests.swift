@@ -13,13 +13,13 @@ import Testing
 
     /// Runs the browser script; its JSON report (it ends by itself within its own 120 s, and is
     /// killed at 180 s).
-    static func runBrowser(port: Int, token: String, scans: JSONValue, size: String, output: URL) throws -> JSONValue {
+    static func runBrowser(port: Int, token: String, scans: JSONValue, size: String, output: URL, extra: [String] = []) throws -> JSONValue {
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         let scansFile = output.appendingPathComponent("scans.json")
         try Data(scans.serialized().utf8).write(to: scansFile)
         return try BrowserScript.run(
             "kiosk_screen.py",
-            arguments: ["--port", String(port), "--token", token, "--scans", scansFile.path, "--out", output.path, "--size", size],
+            arguments: ["--port", String(port), "--token", token, "--scans", scansFile.path, "--out", output.path, "--size", size] + extra,
             output: output, killAfter: 180)
     }
 

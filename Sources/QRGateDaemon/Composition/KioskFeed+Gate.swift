@@ -11,7 +11,7 @@ extension KioskFeed {
     /// gate is not ready (stale trust list, no rule set, full store, failing camera).
     static func gate(
         outcomes: CheckInOutcomes, configuration: GatewayConfiguration, questions: DeclarationQuestions?, declare: KioskScanHandler?,
-        readiness: @escaping SupervisorAPI.Readiness
+        readiness: @escaping SupervisorAPI.Readiness, demo: Bool = false
     ) -> KioskFeed {
         // Declarations on the screen need questions and presentations to join.
         let declarations = questions != nil && declare != nil && configuration.scanner.presentationSeconds > 0
@@ -38,10 +38,11 @@ extension KioskFeed {
             },
             status: {
                 let report = await readiness()
+                let banners = (demo ? [demoBanner] : []) + report.reasons.compactMap(banner)
                 let status: JSONValue = [
-                    "gate": .string(configuration.gate.id), "site": .string(configuration.gate.site), "mode": "production",
+                    "gate": .string(configuration.gate.id), "site": .string(configuration.gate.site), "mode": demo ? "demo" : "production",
                     "language": .string(configuration.kiosk.language), "result_seconds": .number(Double(configuration.kiosk.resultSeconds)),
-                    "sound": .bool(configuration.kiosk.sound), "banners": .array(report.reasons.compactMap(banner)),
+                    "sound": .bool(configuration.kiosk.sound), "banners": .array(banners),
                     "declaration": .bool(declarations),
                 ]
                 return KioskEvent(name: "status", json: status.serialized())
@@ -52,6 +53,12 @@ extension KioskFeed {
         }
         return feed
     }
+
+    /// The banner of a gate that trusts the demo signer: shown on every screen, never only at idle.
+    static let demoBanner: JSONValue = [
+        "code": "demo", "en": "DEMO: sample codes only. These decisions are not real.",
+        "vi": "DEMO: chỉ dùng mã mẫu. Các quyết định này không có giá trị.",
+    ]
 
     /// The banner the idle screen shows for a readiness reason.
     static func banner(_ reason: String) -> JSONValue? {

@@ -296,6 +296,13 @@ public struct ConfigurationLoader: Sendable {
             }
         ),
         (
+            "trust.demo_directory",
+            { c, v in
+                c.trust.demoDirectory = v
+                return nil
+            }
+        ),
+        (
             "admission.require_certificate",
             { c, v in
                 guard let b = boolean(v) else { return "true or false" }

@@ -112,6 +112,9 @@ public struct GatewayConfiguration: Sendable, Equatable {
         public var path = "trust"
         /// CertLogic rule sets: a folder of `<COUNTRY>/<RULE-ID>/rule.json` or `*.json` rule files.
         public var rulesDirectory = "device-config/rules"
+        /// The demo (`device-config/demo`): its signer and declaration service are trusted and the
+        /// screen shows DEMO. Empty (the default) in production. Relative to the working directory.
+        public var demoDirectory = ""
         /// The defaults.
         public init() {}
     }

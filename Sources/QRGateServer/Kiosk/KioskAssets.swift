@@ -598,6 +598,7 @@ html[data-declaration="received"] #declaration-received, html[data-declaration="
   const LANGUAGES = ['both', 'vi', 'en'];
   const READING_TIMEOUT_MS = 20000; // a "reading" that is never followed up falls back to idle
   const RECONNECT_MAX_MS = 30000;
+  const SILENCE_MS = 7000;
   const RECEIPT_MAX_CHARS = 200000;
   const DECLARATION_TIMEOUT_S = 60; // inactivity in the form; <html data-declaration-timeout> overrides
   const DECLARATION_FETCH_MS = 15000; // a questions / declaration request that hangs is given up
@@ -1233,6 +1234,7 @@ html[data-declaration="received"] #declaration-received, html[data-declaration="
   let source = null;
   let reconnectDelay = 1000;
   let reconnectTimer = null;
+  let lastHeard = 0;
 
   // "?token=…" when the page was opened with one (off the device), else "".
   function tokenSuffix() {
@@ -1262,13 +1264,33 @@ html[data-declaration="received"] #declaration-received, html[data-declaration="
     });
   }
 
+  // The gate sends something at least every 2 s (a status or a ping). A stream silent for
+  // longer than SILENCE_MS is lost even when the connection looks open (a hung daemon, a
+  // half-open connection): it is closed and opened anew.
+  function heard() {
+    lastHeard = Date.now();
+  }
+
+  function watchSilence() {
+    if (source && root.dataset.connected === 'true' && Date.now() - lastHeard > SILENCE_MS) {
+      source.close();
+      setConnected(false);
+      if (reconnectTimer === null) reconnectTimer = setTimeout(connect, 0);
+    }
+  }
+
   function connect() {
     reconnectTimer = null;
+    if (source) source.close();
+    heard();
     source = new EventSource(eventsURL());
     source.addEventListener('open', () => {
       reconnectDelay = 1000;
+      heard();
       setConnected(true);
     });
+    source.addEventListener('ping', heard);
+    for (const name of ['status', 'reading', 'waiting', 'result']) source.addEventListener(name, heard);
     // The gate's own "error" event and the EventSource's connection error share a name:
     // the gate's is a MessageEvent with data, the connection's is a plain Event.
     source.addEventListener('error', (event) => {
@@ -1299,6 +1321,7 @@ html[data-declaration="received"] #declaration-received, html[data-declaration="
   $('declaration-panel').addEventListener('scroll', noteActivity, { passive: true });
   updateLanguageLabel();
   connect();
+  setInterval(watchSilence, 1000);
   // Before the first connection, show the banner only if it takes a while.
   setTimeout(() => { if (root.dataset.connected !== 'true') setConnected(false); }, 3000);
 })();

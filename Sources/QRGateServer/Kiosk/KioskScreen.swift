@@ -170,8 +170,7 @@ final class KioskScreen: Sendable {
     }
 
     /// The event stream of one screen: a reconnect hint, the status, then every event, with the
-    /// status looked at every `statusInterval` (sent when it changed, a keep-alive comment when
-    /// not). It ends when the screen goes away, the feed ends, or the daemon shuts down.
+    /// status looked at every `statusInterval` (sent when it changed, a `ping` event when not). It ends when the screen goes away, the feed ends, or the daemon shuts down.
     private func stream() -> AsyncStream<ByteBuffer> {
         let (stream, continuation) = AsyncStream.makeStream(of: ByteBuffer.self, bufferingPolicy: .bufferingNewest(64))
         let feed = self.feed
@@ -191,7 +190,9 @@ final class KioskScreen: Sendable {
                         while !Task.isCancelled {
                             do { try await Task.sleep(for: feed.statusInterval) } catch { return }
                             let now = await feed.status()
-                            continuation.yield(ByteBuffer(string: now == shown ? ": keep-alive\n\n" : now.frame))
+                            // An event, not a comment: the page sees it, and takes a silent stream
+                            // (a hung daemon, a half-open connection) for a lost one.
+                            continuation.yield(ByteBuffer(string: now == shown ? "event: ping\ndata: {}\n\n" : now.frame))
                             shown = now
                         }
                     }
