@@ -143,13 +143,14 @@ import Testing
         #expect(try gate.command(["status", "--json"]).stdout.contains("\"check_ins\":0"))
     }
 
-    @Test func aScreenThatWaitsGetsKeepAlivesAndTheDaemonStopsAtOnceWithItConnected() throws {
+    @Test func aScreenThatWaitsGetsPingsAndTheDaemonStopsAtOnceWithItConnected() throws {
         let gate = try RunningGate(gate: "gate-kiosk")
         let screen = try #require(EventStreamReader(port: gate.port, path: "/kiosk/events"))
         #expect(screen.next("status") != nil)
-        // The status is looked at every 2 s: a comment keeps the stream (and proxies) alive.
-        #expect(screen.next("never-sent", timeout: 5) == nil)
-        #expect(screen.comments >= 1)
+        // The status is looked at every 2 s; unchanged, a ping keeps the stream (and proxies)
+        // alive and tells the page the gate is there (it reconnects after 7 s of silence).
+        let ping = try #require(screen.next("ping", timeout: 5), "no ping within 5 s")
+        #expect(ping.data == "{}")
         let started = Date()
         #expect(gate.stop() == 0)
         #expect(Date().timeIntervalSince(started) < 8, "stopping took \(Date().timeIntervalSince(started)) s")

@@ -59,11 +59,17 @@ public final class NotifySocketListener {
     }
 
     /// Collects datagrams until one satisfies `predicate` or `timeout` seconds pass; returns all seen.
-    public func collect(until predicate: (String) -> Bool, timeout: Double) -> (matched: Bool, messages: [String]) {
+    public func collect(
+        until predicate: (String) -> Bool, timeout: Double, giveUp: () -> Bool = { false }
+    ) -> (matched: Bool, messages: [String]) {
         let deadline = Date().addingTimeInterval(timeout)
         var messages: [String] = []
         while Date() < deadline {
-            guard let message = receive(timeout: max(0.01, deadline.timeIntervalSinceNow)) else { continue }
+            // in slices, so a sender that is gone (`giveUp`) ends the wait early
+            guard let message = receive(timeout: max(0.01, min(0.25, deadline.timeIntervalSinceNow))) else {
+                if giveUp() { break }
+                continue
+            }
             messages.append(message)
             if predicate(message) { return (true, messages) }
         }

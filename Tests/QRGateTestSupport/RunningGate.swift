@@ -48,7 +48,8 @@ public final class RunningGate {
     }
 
     /// Writes `yaml` (the state directory is added; the address is loopback, port 0, through
-    /// `QRGATE_HTTP_ADDRESS`) and starts the daemon; returns once it said READY=1 (at most 90 s).
+    /// `QRGATE_HTTP_ADDRESS`) and starts the daemon; returns once it said READY=1 (at most 90 s;
+    /// throws at once when the daemon exits before).
     public func start(yaml: String = "", environment extra: [String: String] = [:]) throws {
         try ("state_directory: \(state.path)\n" + yaml).write(to: config, atomically: true, encoding: .utf8)
         process.executableURL = QRGateBinary.url
@@ -64,7 +65,8 @@ public final class RunningGate {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = try FileHandle(forWritingTo: logFile)
         try process.run()
-        let ready = notifications.collect(until: { $0.contains("READY=1") }, timeout: 90)
+        // A daemon that exits (a configuration it refuses: 78) is not waited for.
+        let ready = notifications.collect(until: { $0.contains("READY=1") }, timeout: 90, giveUp: { [process] in !process.isRunning })
         guard ready.matched, let status = ready.messages.last(where: { $0.contains("READY=1") }),
             let range = status.range(of: "api 127.0.0.1:"), let port = Int(status[range.upperBound...].prefix { $0.isNumber })
         else {
