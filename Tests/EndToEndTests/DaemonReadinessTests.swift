@@ -17,18 +17,13 @@ import Testing
         let daemon = try RunningGate { state in
             try FileManager.default.createDirectory(at: state.appendingPathComponent("no-rules"), withIntermediateDirectories: true)
             try RunningGate.unusedSigningKeyPEM().write(to: state.appendingPathComponent("central-signing.pem"), atomically: true, encoding: .utf8)
-            // Fill the database past the check-in limit of a 16 MiB quota (90 % of it).
-            let database = try GateDatabase(path: state.appendingPathComponent("qrgate.sqlite").path)
-            try database.writer.write { db in
-                try db.execute(sql: "CREATE TABLE filler (b BLOB)")
-                try db.execute(sql: "INSERT INTO filler VALUES (zeroblob(15400000))")
-            }
+            try FullStore.fill(state: state)
         }
         defer { daemon.stop() }
         try daemon.start(
             yaml: """
                 storage:
-                  quota_mib: 16
+                  quota_mib: \(FullStore.quotaMiB)
                 trust:
                   rules_directory: \(daemon.state.appendingPathComponent("no-rules").path)
                 central:

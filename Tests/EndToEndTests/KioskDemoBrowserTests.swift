@@ -1,7 +1,5 @@
 import Foundation
-import GRDB
 import QRGateCore
-import QRGateStore
 import QRGateTestSupport
 import Testing
 
@@ -135,18 +133,13 @@ import Testing
         let gate = try RunningGate { state in
             try FileManager.default.createDirectory(at: state.appendingPathComponent("trust"), withIntermediateDirectories: true)
             try Data(issuer.certificateDER).write(to: state.appendingPathComponent("trust/dsc.der"))
-            // Past the check-in limit of a 16 MiB quota.
-            let database = try GateDatabase(path: state.appendingPathComponent("qrgate.sqlite").path)
-            try database.writer.write { db in
-                try db.execute(sql: "CREATE TABLE filler (b BLOB)")
-                try db.execute(sql: "INSERT INTO filler VALUES (zeroblob(15400000))")
-            }
+            try FullStore.fill(state: state)
         }
         defer { gate.stop() }
         try gate.start(
             yaml: """
                 storage:
-                  quota_mib: 16
+                  quota_mib: \(FullStore.quotaMiB)
                 trust:
                   rules_directory: \(Self.repository.appendingPathComponent("device-config/rules").path)
                 kiosk:
