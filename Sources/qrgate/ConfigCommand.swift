@@ -26,13 +26,14 @@ struct ConfigCommand: ParsableCommand {
             let loader = ConfigurationLoader()
             do {
                 let configuration = try loader.load(file: config)
+                _ = try configuration.demo()
                 let file = loader.configurationFile(explicit: config) ?? "(built-in defaults)"
                 print("configuration \(file) is valid")
                 print("gate \(configuration.gate.id) at site \(configuration.gate.site), mode \(configuration.gate.mode.rawValue)")
                 print("state directory \(configuration.stateDirectory); local API \(configuration.http.host):\(configuration.http.port)")
                 for warning in Self.demoWarnings(configuration) { printError("warning: " + warning) }
             } catch {
-                printError(error.description)
+                printError("\(error)")
                 throw ExitStatus.invalidConfiguration
             }
         }

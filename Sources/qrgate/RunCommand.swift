@@ -18,6 +18,13 @@ struct RunCommand: AsyncParsableCommand {
         let configuration: GatewayConfiguration
         do {
             configuration = try GateStateAccess.configuration(file: config)
+            // A demo folder that is not one: refused before anything is created on disk.
+            do {
+                _ = try configuration.demo()
+            } catch {
+                printError("\(error)")
+                throw ExitStatus.invalidConfiguration
+            }
         } catch {
             printError("qrgate: refusing to start with an invalid configuration (exit 78)")
             throw error
@@ -25,6 +32,9 @@ struct RunCommand: AsyncParsableCommand {
         let logger = makeLogger(level: configuration.logLevel)
         do {
             try await GatewayDaemon(configuration: configuration).run(logger: logger)
+        } catch let error as ConfigurationError {
+            logger.critical("invalid configuration", metadata: ["error": .string("\(error)")])
+            throw ExitStatus.invalidConfiguration
         } catch {
             logger.critical("cannot run", metadata: ["error": .string("\(error)")])
             throw ExitCode.failure

@@ -56,9 +56,12 @@ import Testing
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let config = try Self.configuration("trust:\n  demo_directory: \(folder.url.appendingPathComponent("nothing-here").path)\n", in: folder)
-        let run = try QRGateBinary.run(["demo", "--config", config])
-        #expect(run.status == 78, "\(run.stderr)")
-        #expect(run.stderr.contains("trust.demo_directory"), "\(run.stderr)")
+        for command in [["demo"], ["config", "check"], ["run"]] {
+            let run = try QRGateBinary.run(command + ["--config", config])
+            #expect(run.status == 78, "\(command): \(run.stderr)")
+            #expect(run.stderr.contains("trust.demo_directory"), "\(command): \(run.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("state").path), "a refused configuration created the state")
     }
 
     /// The kid the binary knows the demo signer by (`GateDemo.signerKeyIdentifier`, named in the
