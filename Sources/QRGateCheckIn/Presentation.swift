@@ -81,7 +81,23 @@ actor PresentationDesk {
         var needs: [PresentationNeed]
         var origin: String
         var deadline: ContinuousClock.Instant
+        /// When it opened: a hold never keeps it open past `opened + window + maximumHold`.
+        var opened: ContinuousClock.Instant
     }
+
+    /// What the end of a window finds.
+    enum Expiry: Sendable {
+        /// Still open at its deadline: decide it with what it has.
+        case decide(Pending)
+        /// Held since the timer was set: look again after this long.
+        case later(Duration)
+        /// Decided or replaced meanwhile.
+        case gone
+    }
+
+    /// The longest a presentation is held beyond its window for a declaration being made on the
+    /// screen (the form itself gives up after 60 s without a touch).
+    static let maximumHold: Duration = .seconds(180)
 
     /// What a scan leads to.
     struct Step: Sendable {
@@ -134,7 +150,9 @@ actor PresentationDesk {
             return step
         }
         let opened = pending == nil
-        var open = pending ?? Pending(id: UUID().uuidString.lowercased(), texts: [], kinds: [], needs: [], origin: origin, deadline: now + window)
+        var open =
+            pending
+            ?? Pending(id: UUID().uuidString.lowercased(), texts: [], kinds: [], needs: [], origin: origin, deadline: now + window, opened: now)
         open.texts = combined
         open.declaration = combinedDeclaration
         open.kinds = seen.kinds
@@ -150,11 +168,23 @@ actor PresentationDesk {
         return progress(of: open, now: now)
     }
 
-    /// The presentation `id` when its window has ended and it is still open: decide it.
-    func expire(_ id: String) -> Pending? {
-        guard let open = pending, open.id == id else { return nil }
+    /// The presentation `id` at the end of its window: decide it, look again later (it was
+    /// held), or nothing (it is gone).
+    func expire(_ id: String, now: ContinuousClock.Instant) -> Expiry {
+        guard let open = pending, open.id == id else { return .gone }
+        if open.deadline > now { return .later(open.deadline - now) }
         pending = nil
-        return open
+        return .decide(open)
+    }
+
+    /// The person is making a declaration on the screen: the open presentation waits for it
+    /// `duration` from now (never beyond `maximumHold` past its window). Its progress, or nil
+    /// when none is open.
+    func hold(for duration: Duration, now: ContinuousClock.Instant) -> PresentationProgress? {
+        guard var open = pending else { return nil }
+        open.deadline = max(open.deadline, min(now + duration, open.opened + window + Self.maximumHold))
+        pending = open
+        return progress(of: open, now: now)
     }
 
     private func progress(of open: Pending, now: ContinuousClock.Instant) -> PresentationProgress {

@@ -125,9 +125,16 @@ public final class ScanIntake: Sendable {
             if opened {
                 let window = desk.window
                 Task {
-                    await self.sleep(window)
-                    if let expired = await desk.expire(progress.id) {
-                        _ = await self.process(expired.texts, origin: expired.origin, declaration: expired.declaration)
+                    var wait = window
+                    while true {
+                        await self.sleep(wait)
+                        switch await desk.expire(progress.id, now: self.now()) {
+                        case .decide(let expired):
+                            _ = await self.process(expired.texts, origin: expired.origin, declaration: expired.declaration)
+                            return
+                        case .later(let more): wait = more
+                        case .gone: return
+                        }
                     }
                 }
             }
@@ -141,6 +148,15 @@ public final class ScanIntake: Sendable {
             for text in all { state.recent[text] = (now, outcome) }
         }
         return .processed(await outcome.value)
+    }
+
+    /// A declaration is being made on the screen: the open presentation (a card or a certificate
+    /// shown first) waits `duration` for it instead of being decided when its window ends. Its
+    /// new progress is published; nil when no presentation is open.
+    public func holdPresentation(for duration: Duration) async -> PresentationProgress? {
+        guard let desk, let progress = await desk.hold(for: duration, now: now()) else { return nil }
+        pipeline.outcomes.publish(progress: .waiting(progress))
+        return progress
     }
 
     private func process(_ texts: [String], origin: String, declaration: HealthDeclaration?) async -> CheckInOutcome {

@@ -187,7 +187,8 @@ public struct GatewayDaemon: Sendable {
         }
         apiConfiguration.kiosk = .gate(
             outcomes: intake.outcomes, configuration: configuration, questions: try configuration.declarationQuestions(logger: logger),
-            declare: apiConfiguration.kioskScan, readiness: readiness, demo: demoMode)
+            declare: apiConfiguration.kioskScan, readiness: readiness, demo: demoMode,
+            hold: { await intake.holdPresentation(for: .seconds(90))?.secondsLeft })
         let api = SupervisorAPI(database: database, configuration: apiConfiguration, metrics: metrics, readiness: readiness)
         let application = Application(
             router: api.router(),

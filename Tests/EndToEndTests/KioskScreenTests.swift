@@ -130,6 +130,41 @@ import Testing
         #expect(row["reasons"]?.arrayValue?.compactMap { $0["code"]?.stringValue } == ["symptoms_declared"])
     }
 
+    /// A gate that needs a declaration: the certificate is shown, then the person opens the form
+    /// on the screen, which holds the presentation past its window until the declaration comes.
+    @Test func openingTheDeclarationFormHoldsThePresentationPastItsWindow() throws {
+        let issuer = try TestDCCIssuer()
+        let gate = try trustedGate(issuer, yaml: "scanner:\n  presentation_seconds: 2\nadmission:\n  require_declaration: true\n")
+        defer { gate.stop() }
+        let now = Date()
+        let certificate = try issuer.issue(
+            TestDCCIssuer.vaccination(), issuedAt: now.addingTimeInterval(-3600), expiresAt: now.addingTimeInterval(86_400))
+        let shown = try gate.scan([certificate], token: try gate.token(role: "kiosk"))
+        #expect(shown.status == 202, "\(shown.json)")
+        #expect(shown.json["needed"] == ["declaration"])
+
+        // Only as JSON: a form of another origin cannot hold a presentation.
+        let plain = try #require(
+            LoopbackHTTP.post(port: gate.port, path: "/kiosk/declaration/hold", contentType: "text/plain", body: Array("{}".utf8)))
+        #expect(plain.status == 415)
+        let held = try #require(
+            LoopbackHTTP.post(port: gate.port, path: "/kiosk/declaration/hold", contentType: "application/json", body: Array("{}".utf8)))
+        #expect(held.status == 200, "\(held.body)")
+        let answer = try JSONValue(parsing: held.body)
+        #expect(answer["held"] == .bool(true))
+        #expect((answer["seconds_left"]?.numberValue ?? 0) > 60, "\(held.body)")
+
+        // Twice the window later, nothing was decided without the declaration.
+        Thread.sleep(forTimeInterval: 4)
+        #expect(try gate.command(["status", "--json"]).stdout.contains("\"check_ins\":0"), "decided without waiting for the form")
+        let body = #"{"declaration": {"symptoms": [], "contact_with_confirmed_case": false, "travelled_last_14_days": false}}"#
+        let declared = try #require(
+            LoopbackHTTP.post(port: gate.port, path: "/kiosk/declaration", contentType: "application/json", body: Array(body.utf8)))
+        #expect(declared.status == 200, "\(declared.body)")
+        #expect(try JSONValue(parsing: declared.body)["decision"]?.stringValue == "admit", "\(declared.body)")
+        #expect(try gate.command(["status", "--json"]).stdout.contains("\"check_ins\":1"), "one presentation, one check-in")
+    }
+
     @Test func withoutPresentationsTheScreenTakesNoDeclaration() throws {
         let gate = try RunningGate(gate: "gate-kiosk")
         defer { gate.stop() }

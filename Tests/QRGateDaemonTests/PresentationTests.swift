@@ -187,6 +187,72 @@ import Testing
         #expect(try await store.all().count == 1)
     }
 
+    @Test func aDeclarationBeingMadeOnTheScreenHoldsTheWindowOpen() async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        // A clock that moves only when the window's timer sleeps; the sleeps are kept.
+        let start = ContinuousClock.now
+        let clock = Mutex((now: start, sleeps: [Duration]()))
+        var (pipeline, store, _) = try CheckInPipelineTests().pipeline(in: temporary)
+        pipeline.configuration.duplicateWindow = .seconds(5)
+        pipeline.configuration.presentationWindow = .seconds(20)
+        let opened = Mutex(false)
+        let intake = ScanIntake(
+            pipeline: pipeline, now: { clock.withLock { $0.now } },
+            sleep: { duration in
+                // The first sleep (the window) waits until the hold was asked for.
+                while !opened.withLock({ $0 }) { await Task.yield() }
+                clock.withLock {
+                    $0.sleeps.append(duration)
+                    $0.now = $0.now + duration
+                }
+            })
+        #expect(await intake.holdPresentation(for: .seconds(90)) == nil, "nothing is open to hold")
+        let decisions = intake.outcomes.subscribe()
+        guard case .waiting = await intake.submit([Self.card], origin: "camera") else {
+            Issue.record("not a presentation")
+            return
+        }
+        let held = await intake.holdPresentation(for: .seconds(90))
+        #expect(held?.secondsLeft == 90)
+        opened.withLock { $0 = true }
+        var announced = decisions.makeAsyncIterator()
+        guard case .recorded(let stored, _)? = await announced.next()?.outcome else {
+            Issue.record("the held window's end announced no decision")
+            return
+        }
+        // Decided at the end of the hold, not of the window: 20 s, then the 70 s left.
+        #expect(clock.withLock { $0.sleeps } == [.seconds(20), .seconds(70)])
+        #expect(stored.decision.reasons.map(\.code) == [DecisionReason.certificateMissing.code])
+        #expect(try await store.all().count == 1)
+    }
+
+    @Test func aHoldNeverKeepsAPresentationOpenForLong() async throws {
+        let desk = PresentationDesk(window: .seconds(20))
+        let start = ContinuousClock.now
+        let step = await desk.present([Self.card], declaration: nil, origin: "camera", now: start) { _, _ in
+            PresentationPreview(kinds: [.identityCard], needs: [.certificate])
+        }
+        let id = try #require(step.wait?.progress.id)
+        #expect(await desk.hold(for: .seconds(90), now: start + .seconds(60))?.secondsLeft == 90)
+        // Asked again and again, the hold ends 180 s after the window at the latest (200 s).
+        #expect(await desk.hold(for: .seconds(90), now: start + .seconds(150))?.secondsLeft == 50)
+        #expect(await desk.hold(for: .seconds(90), now: start + .seconds(600))?.secondsLeft == 0)
+        guard case .later(let left) = await desk.expire(id, now: start + .seconds(199)) else {
+            Issue.record("expired before the end of the hold")
+            return
+        }
+        #expect(left == .seconds(1))
+        guard case .decide = await desk.expire(id, now: start + .seconds(200)) else {
+            Issue.record("still held past its cap")
+            return
+        }
+        guard case .gone = await desk.expire(id, now: start + .seconds(201)) else {
+            Issue.record("decided twice")
+            return
+        }
+    }
+
     @Test func whatNeedsNothingMoreIsDecidedAtOnce() async throws {
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }

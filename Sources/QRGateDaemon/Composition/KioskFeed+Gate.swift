@@ -11,7 +11,7 @@ extension KioskFeed {
     /// gate is not ready (stale trust list, no rule set, full store, failing camera).
     static func gate(
         outcomes: CheckInOutcomes, configuration: GatewayConfiguration, questions: DeclarationQuestions?, declare: KioskScanHandler?,
-        readiness: @escaping SupervisorAPI.Readiness, demo: Bool = false
+        readiness: @escaping SupervisorAPI.Readiness, demo: Bool = false, hold: (@Sendable () async -> Int?)? = nil
     ) -> KioskFeed {
         // Declarations on the screen need questions and presentations to join.
         let declarations = questions != nil && declare != nil && configuration.scanner.presentationSeconds > 0
@@ -50,6 +50,7 @@ extension KioskFeed {
         if declarations {
             feed.questions = questions?.json.serialized()
             feed.declare = declare
+            feed.hold = hold
         }
         return feed
     }

@@ -955,9 +955,19 @@ html[data-declaration="received"] #declaration-received, html[data-declaration="
     line.hidden = false;
   }
 
+  // The form was opened: a card or certificate shown before waits for the declaration instead
+  // of being decided when its window ends. Best effort: the form works without it.
+  function holdPresentation() {
+    fetch('/kiosk/declaration/hold' + tokenSuffix(), {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}',
+      cache: 'no-store', credentials: 'same-origin',
+    }).catch(() => {});
+  }
+
   async function startDeclaration() {
     if (!config.declaration) return;
     try { audioContext(); } catch (_) { /* a touch is a chance to unlock audio */ }
+    if (root.dataset.state === 'waiting') holdPresentation();
     setState('declaring');
     const current = { step: 'loading', questions: [], controller: null };
     form = current;

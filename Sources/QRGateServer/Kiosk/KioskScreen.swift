@@ -32,7 +32,7 @@ public struct KioskFeed: Sendable {
     public var status: @Sendable () async -> KioskEvent
     /// Most screens connected at once; more are answered 503 (a kiosk has one, a spare two).
     public var maximumStreams = 4
-    /// How often the status is looked at (and a keep-alive comment sent when it did not change).
+    /// How often the status is looked at (and a `ping` event sent when it did not change).
     public var statusInterval: Duration = .seconds(2)
     /// The health-declaration questions (`GET /kiosk/questions`), as JSON text; nil: the screen
     /// takes no declarations.
@@ -40,6 +40,10 @@ public struct KioskFeed: Sendable {
     /// Takes a declaration made on the screen (`POST /kiosk/declaration`) into the check-in path,
     /// as the kiosk API takes a scan; nil: the screen takes no declarations.
     public var declare: KioskScanHandler?
+    /// The person opened the declaration form (`POST /kiosk/declaration/hold`): the open
+    /// presentation waits for the declaration instead of being decided when its window ends.
+    /// Answers the seconds it now has left, or nil when none is open.
+    public var hold: (@Sendable () async -> Int?)?
 
     /// A feed.
     public init(subscribe: @escaping @Sendable () -> AsyncStream<KioskEvent>, status: @escaping @Sendable () async -> KioskEvent) {
@@ -85,6 +89,22 @@ final class KioskScreen: Sendable {
                 body: .init(byteBuffer: ByteBuffer(string: questions)))
         }
         router.post("/kiosk/declaration") { request, context in try await self.declaration(request, context) }
+        router.post("/kiosk/declaration/hold") { request, context in try await self.hold(request, context) }
+    }
+
+    /// The declaration form was opened: `{}` as JSON (so no page of another origin can send it).
+    /// `{"held": true, "seconds_left": N}`, or `{"held": false}` when no presentation is open.
+    func hold(_ request: Request, _ context: SupervisorRequestContext) async throws -> Response {
+        try await authorize(request, context)
+        guard feed.questions != nil, let hold = feed.hold else { throw Self.noDeclarations }
+        guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
+            throw SupervisorAPIError(.unsupportedMediaType, status: .unsupportedMediaType, message: "send {} as application/json")
+        }
+        _ = try? await request.body.collect(upTo: 64)
+        let answer = await hold().map { "{\"held\":true,\"seconds_left\":\($0)}" } ?? "{\"held\":false}"
+        return Response(
+            status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: answer + "\n")))
     }
 
     static let noDeclarations = SupervisorAPIError(
