@@ -31,6 +31,8 @@ The report:
      "forged": {"view", "status"},
      "cross_site": [{"what", "status_text"}],    # what the browser showed after each post
      "operator": {"status_keys", "access_rows", "tokens"},
+     "token_made": {"secret", "confirm", "revoked_after_dismiss", "revoked_after_accept", "button_left"},
+                                                 # a token created and revoked in the page
      "screenshots": [paths], "console_problems": [...], "error": null or what stopped the run}
 
 Exit status: 0 when the browser ran, 1 when it could not start, 3 on the overall timeout.
@@ -316,6 +318,32 @@ def run(args, report):
             " access_rows: document.querySelectorAll('#access-log tr[data-access-id]').length,"
             " tokens: document.querySelectorAll('#tokens tr[data-token-id]').length}")
         shot("operator")
+        # A token made in the page, then revoked: the first confirmation dismissed, the second accepted.
+        form = driver.find_element(By.ID, "token-form")
+        Select(form.find_element(By.NAME, "role")).select_by_value("supervisor")
+        form.find_element(By.NAME, "name").send_keys("ca đêm cổng 3")
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        wait_for(driver, "!document.getElementById('token-secret').hidden && document.querySelectorAll('#tokens tr[data-token-id]').length === 4")
+        secret_text = driver.execute_script("return document.getElementById('token-secret').textContent")
+        token_row = ("Array.from(document.querySelectorAll('#tokens tr[data-token-id]'))"
+                     ".find(r => r.children[1].textContent === 'ca đêm cổng 3')")
+
+        def revoke_and(answer):
+            driver.execute_script("const r = " + token_row + "; r.querySelector('button').click()")
+            alert = driver.switch_to.alert
+            text = alert.text
+            alert.accept() if answer else alert.dismiss()
+            time.sleep(0.5)
+            return text
+
+        confirm_text = revoke_and(False)
+        after_dismiss = driver.execute_script("return " + token_row + ".children[4].textContent")
+        revoke_and(True)
+        wait_for(driver, token_row + ".children[4].textContent !== ''")
+        report["token_made"] = {"secret": secret_text.split()[-1] if secret_text else None, "confirm": confirm_text,
+                                "revoked_after_dismiss": after_dismiss,
+                                "revoked_after_accept": driver.execute_script("return " + token_row + ".children[4].textContent"),
+                                "button_left": driver.execute_script("return !!" + token_row + ".querySelector('button')")}
         # What the console itself logged ends here; the attacks' own 403s are expected.
         logs.extend(driver.get_log("browser"))
         report["cross_site"] = []

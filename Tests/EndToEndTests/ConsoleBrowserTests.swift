@@ -191,6 +191,17 @@ import Testing
         }
         #expect((report["operator"]?["access_rows"]?.numberValue ?? 0) >= 5)
         #expect(report["operator"]?["tokens"]?.numberValue == 3)
+        // A token made in the page shows its secret once; revoking asks first, and a dismissed
+        // question revokes nothing.
+        let made = report["token_made"] ?? .null
+        let madeSecret = try #require(made["secret"]?.stringValue, "\(made)")
+        #expect(madeSecret.hasPrefix("qrg_"))
+        #expect(made["confirm"]?.stringValue?.contains("ca đêm cổng 3") == true, "\(made)")
+        #expect(made["revoked_after_dismiss"] == "", "\(made)")
+        #expect(made["revoked_after_accept"]?.stringValue?.isEmpty == false, "\(made)")
+        #expect(made["button_left"] == .bool(false))
+        let revokedUse = try #require(LoopbackHTTP.get(port: gate.port, path: "/v1/whoami", headers: ["Authorization": "Bearer " + madeSecret]))
+        #expect(revokedUse.status == 401, "the revoked token is refused")
 
         // Posts from another origin: refused, and the operator's session went on.
         let attacks = report["cross_site"]?.arrayValue ?? []
