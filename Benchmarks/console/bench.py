@@ -8,7 +8,8 @@
 Measures over real HTTP on loopback, signed in through /console/sign-in as a browser would:
   - now_api: the three reads the "now" view makes (inside, left-not-returned, residents), one
     after another, 20 times;
-  - now_page: headless Chromium opening /console#now until its lists are drawn (5 times);
+  - now_page: headless Chromium opening /console#now until its lists are drawn (--loads times, 20), with
+    the rows in the document and the counts the view shows;
   - search: --searches searches through /console/api/check-ins (names without diacritics, ID
     numbers, a gate and a time range, a direction and a decision), each answered in full.
 Prints one JSON object: median, p99 and max in milliseconds for each.
@@ -40,6 +41,7 @@ def main():
     parser.add_argument("--site", default="perf-site")
     parser.add_argument("--searches", type=int, default=200)
     parser.add_argument("--browser", action="store_true", help="also time the page in headless Chromium")
+    parser.add_argument("--loads", type=int, default=20, help="page loads to time in the browser")
     args = parser.parse_args()
     connection = http.client.HTTPConnection("127.0.0.1", args.port, timeout=30)
     connection.request("POST", "/console/sign-in", body="token=" + urllib.parse.quote(args.token),
@@ -102,7 +104,7 @@ def main():
             name, value = cookie.split("=", 1)
             driver.add_cookie({"name": name, "value": value, "path": "/console"})
             pages = []
-            for run in range(5):
+            for run in range(args.loads):
                 started = time.perf_counter()
                 driver.get(base + f"/console?run={run}#now")  # a new document each time, not a hash change
                 deadline = time.monotonic() + 30
@@ -111,8 +113,12 @@ def main():
                         break
                     time.sleep(0.01)
                 pages.append((time.perf_counter() - started) * 1000)
-                rows = driver.execute_script("return document.querySelectorAll('#inside tr[data-checkin-id]').length")
-            report["now_page"] = summary(pages) | {"rows_drawn": rows}
+                drawn = driver.execute_script(
+                    "return {inside_rows: document.querySelectorAll('#inside tr[data-checkin-id]').length,"
+                    " left_rows: document.querySelectorAll('#left-not-returned tr[data-checkin-id]').length,"
+                    " inside_count: document.getElementById('inside-count').textContent,"
+                    " left_count: document.getElementById('left-count').textContent}")
+            report["now_page"] = summary(pages) | drawn
         finally:
             driver.quit()
     print(json.dumps(report))

@@ -18,7 +18,10 @@ The report:
      "wrong_token": {"view", "message"},          # after a wrong token through the form
      "cookie": {"httpOnly", "sameSite", "path"}, # the session cookie as the browser holds it
      "now_ms": ms from opening /console#now to its lists drawn,
-     "inside": [data-checkin-id of #inside rows], "overdue": [{"checkin_id", "id_number", "text"}],
+     "inside_count": the count the view shows, "inside": [data-checkin-id of #inside rows over all its
+     pages, ten a page], "inside_pages": [rows on each page], "inside_shown": the pager's text,
+     "inside_filtered": {"ids", "shown"} after typing the search text into the list's filter,
+     "overdue": [{"checkin_id", "id_number", "text"}],
      "left_not_returned": [data-checkin-id], "overdue_style": {"color", "background"},
      "live": {"api_check_in_id", "seen_ms"},     # null seen_ms: it never appeared
      "search": {"names": [...], "ids": [...]}, "person": {"title", "rows"},
@@ -28,6 +31,8 @@ The report:
      "forged": {"view", "status"},
      "cross_site": [{"what", "status_text"}],    # what the browser showed after each post
      "operator": {"status_keys", "access_rows", "tokens"},
+     "token_made": {"secret", "confirm", "revoked_after_dismiss", "revoked_after_accept", "button_left"},
+                                                 # a token created and revoked in the page
      "screenshots": [paths], "console_problems": [...], "error": null or what stopped the run}
 
 Exit status: 0 when the browser ran, 1 when it could not start, 3 on the overall timeout.
@@ -156,6 +161,7 @@ def rows(driver, container):
 
 def run(args, report):
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
 
     base = f"http://{HOST}:{args.port}"
     shots = report["screenshots"]
@@ -168,6 +174,14 @@ def run(args, report):
         path = os.path.join(args.out, name + ".png")
         driver.save_screenshot(path)
         shots.append(path)
+
+    def tablet_shot(name):
+        """The same view as a tablet in landscape shows it (1024×768), then back to the run's size."""
+        width, height = args.size
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1024, "height": 768, "deviceScaleFactor": 1, "mobile": False})
+        time.sleep(0.3)
+        shot(name + "-1024x768")
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
 
     for path, package in ((args.chromium, "chromium"), (args.chromedriver, "chromium-driver")):
         if not os.access(path, os.X_OK):
@@ -201,7 +215,7 @@ def run(args, report):
         driver.get(base + "/console#now")
         drawn = wait_for(driver, "document.body.dataset.view === 'now' && document.getElementById('now-updated').textContent")
         report["now_ms"] = round((time.monotonic() - started) * 1000) if drawn else None
-        report["inside"] = rows(driver, "inside")
+        report["inside_count"] = driver.execute_script("return document.getElementById('inside-count').textContent")
         report["left_not_returned"] = rows(driver, "left-not-returned")
         report["overdue"] = driver.execute_script(
             "return Array.from(document.querySelectorAll('#overdue tr[data-checkin-id]')).map(r =>"
@@ -211,6 +225,27 @@ def run(args, report):
             " const p = getComputedStyle(r.closest('.panel')); return {color: s.color, background: p.backgroundColor}")
         shot("now")
 
+        # The inside list is drawn a page at a time: ten rows a page, walked to its end.
+        Select(driver.find_element(By.ID, "inside-page-size")).select_by_value("10")
+        report["inside"], report["inside_pages"] = [], []
+        while True:
+            page = rows(driver, "inside")
+            report["inside"].extend(page)
+            report["inside_pages"].append(len(page))
+            if driver.find_element(By.ID, "inside-next").get_attribute("disabled") is not None or len(report["inside_pages"]) > 50:
+                break
+            driver.find_element(By.ID, "inside-next").click()
+            wait_for(driver, "document.getElementById('inside').dataset.page === '%d'" % (len(report["inside_pages"]) + 1))
+        report["inside_shown"] = driver.execute_script("return document.getElementById('inside-shown').textContent")
+        # Its filter: a name typed without diacritics.
+        Select(driver.find_element(By.ID, "inside-page-size")).select_by_value("100")
+        driver.find_element(By.ID, "inside-filter").send_keys(args.search)
+        wait_for(driver, "document.getElementById('inside').dataset.matching !== '%d'" % len(report["inside"]))
+        report["inside_filtered"] = {"ids": rows(driver, "inside"),
+                                     "shown": driver.execute_script("return document.getElementById('inside-shown').textContent")}
+        driver.find_element(By.ID, "inside-filter").clear()
+        driver.execute_script("document.getElementById('inside-filter').dispatchEvent(new Event('input'))")
+
         with open(args.live, encoding="utf-8") as f:
             live = json.load(f)
         answer = post_scan(args.port, args.kiosk, live["texts"])
@@ -218,6 +253,7 @@ def run(args, report):
         posted = time.monotonic()
         if wait_for(driver, "document.querySelector('#inside tr[data-checkin-id=\"' + %s + '\"]')" % json.dumps(answer.get("check_in_id"))):
             report["live"]["seen_ms"] = round((time.monotonic() - posted) * 1000)
+        tablet_shot("now")
 
         driver.get(base + "/console#search")
         wait_for(driver, "document.body.dataset.view === 'search'")
@@ -225,7 +261,7 @@ def run(args, report):
         box.send_keys(args.search)
         driver.find_element(By.CSS_SELECTOR, "#search-form button[type=submit]").click()
         wait_for(driver, "document.getElementById('results-count').textContent && "
-                 "document.querySelector('#export-csv').href.includes('name=')")
+                 "(document.getElementById('results').dataset.query || '').includes('name=')")
         report["search"] = driver.execute_script(
             "const r = Array.from(document.querySelectorAll('#results tr[data-checkin-id]'));"
             " return {ids: r.map(x => x.dataset.checkinId), names: r.map(x => x.children[1].textContent)}")
@@ -257,6 +293,7 @@ def run(args, report):
             " occupancy_points: (s.querySelector('polyline.occupancy') || {getAttribute: () => ''}).getAttribute('points').split(' ').filter(Boolean).length,"
             " marks: s.querySelectorAll('circle.refusal').length}")
         shot("day")
+        tablet_shot("day")
 
         driver.find_element(By.ID, "sign-out").click()
         wait_for(driver, "document.body.dataset.view === 'signin'")
@@ -281,6 +318,32 @@ def run(args, report):
             " access_rows: document.querySelectorAll('#access-log tr[data-access-id]').length,"
             " tokens: document.querySelectorAll('#tokens tr[data-token-id]').length}")
         shot("operator")
+        # A token made in the page, then revoked: the first confirmation dismissed, the second accepted.
+        form = driver.find_element(By.ID, "token-form")
+        Select(form.find_element(By.NAME, "role")).select_by_value("supervisor")
+        form.find_element(By.NAME, "name").send_keys("ca đêm cổng 3")
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        wait_for(driver, "!document.getElementById('token-secret').hidden && document.querySelectorAll('#tokens tr[data-token-id]').length === 4")
+        secret_text = driver.execute_script("return document.getElementById('token-secret').textContent")
+        token_row = ("Array.from(document.querySelectorAll('#tokens tr[data-token-id]'))"
+                     ".find(r => r.children[1].textContent === 'ca đêm cổng 3')")
+
+        def revoke_and(answer):
+            driver.execute_script("const r = " + token_row + "; r.querySelector('button').click()")
+            alert = driver.switch_to.alert
+            text = alert.text
+            alert.accept() if answer else alert.dismiss()
+            time.sleep(0.5)
+            return text
+
+        confirm_text = revoke_and(False)
+        after_dismiss = driver.execute_script("return " + token_row + ".children[4].textContent")
+        revoke_and(True)
+        wait_for(driver, token_row + ".children[4].textContent !== ''")
+        report["token_made"] = {"secret": secret_text.split()[-1] if secret_text else None, "confirm": confirm_text,
+                                "revoked_after_dismiss": after_dismiss,
+                                "revoked_after_accept": driver.execute_script("return " + token_row + ".children[4].textContent"),
+                                "button_left": driver.execute_script("return !!" + token_row + ".querySelector('button')")}
         # What the console itself logged ends here; the attacks' own 403s are expected.
         logs.extend(driver.get_log("browser"))
         report["cross_site"] = []

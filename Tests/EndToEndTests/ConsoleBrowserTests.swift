@@ -66,7 +66,8 @@ import Testing
         let resident = try dcc("Phạm", "PHAM", "Minh Đức", "MINH<DUC", dob: "1979-05-05")
         let forged = try dcc("Lê", "LE", "Cường", "CUONG", signer: try TestDCCIssuer())
 
-        #expect(try scan(hoa)["decision"] == "admit")
+        let hoaEntry = try scan(hoa)
+        #expect(hoaEntry["decision"] == "admit")
         #expect(try scan(binh)["decision"] == "admit")
         #expect(try scan(hostile)["decision"] == "admit")
         let binhExit = try scan(binh)
@@ -76,6 +77,15 @@ import Testing
         #expect(residentExit["direction"] == "exit")
         #expect(residentExit["decision"] == "admit", "with a permit, a resident may leave: \(residentExit)")
         #expect(try scan(forged)["decision"] == "refuse")
+        // Twelve more inside, so that the inside list has more than one page of ten.
+        let given: [(String, String)] = [
+            ("An", "AN"), ("Bảo", "BAO"), ("Chi", "CHI"), ("Dũng", "DUNG"), ("Giang", "GIANG"), ("Hải", "HAI"), ("Khánh", "KHANH"),
+            ("Long", "LONG"), ("Minh", "MINH"), ("Ngọc", "NGOC"), ("Phúc", "PHUC"), ("Quân", "QUAN"),
+        ]
+        for (index, name) in given.enumerated() {
+            let text = try dcc("Võ", "VO", "Văn " + name.0, "VAN<" + name.1, dob: String(format: "2001-02-%02d", index + 1))
+            #expect(try scan(text)["decision"] == "admit")
+        }
         // The resident's permit ends while they are outside: overdue.
         let wait = permitEnds.timeIntervalSinceNow + 1
         if wait > 0 { try await Task.sleep(for: .seconds(wait)) }
@@ -108,9 +118,17 @@ import Testing
             parsing: try #require(LoopbackHTTP.get(port: gate.port, path: "/v1/inside", headers: ["Authorization": "Bearer " + supervisor])).body)
         let storeInside = Set(inside.arrayValue?.compactMap { $0["id"]?.stringValue } ?? [])
         let liveID = try #require(report["live"]?["api_check_in_id"]?.stringValue)
-        let shown = Set(report["inside"]?.arrayValue?.compactMap(\.stringValue) ?? [])
-        #expect(shown.count == 2, "Hoa and the hostile name; Bình and the resident left: \(shown)")
+        let pagedIDs = report["inside"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        let shown = Set(pagedIDs)
+        #expect(pagedIDs.count == shown.count, "no row on two pages: \(pagedIDs)")
+        #expect(shown.count == 14, "Hoa, the hostile name and twelve more; Bình and the resident left: \(shown)")
         #expect(shown.union([liveID]) == storeInside, "the page showed \(shown), the store has \(storeInside)")
+        #expect(report["inside_count"] == "14")
+        #expect(report["inside_pages"] == [10, 4], "ten rows a page: \(report["inside_pages"] ?? .null)")
+        #expect(report["inside_shown"]?.stringValue?.contains("14") == true, "\(report["inside_shown"] ?? .null)")
+        #expect(
+            report["inside_filtered"]?["ids"]?.arrayValue?.compactMap(\.stringValue) == [hoaEntry["check_in_id"]?.stringValue].compactMap { $0 },
+            "the list's filter finds Nguyễn Thị Hoa without diacritics: \(report["inside_filtered"] ?? .null)")
         #expect(report["live"]?["seen_ms"]?.numberValue != nil, "a new entry appears without a reload: \(report["live"] ?? .null)")
         let overdue = report["overdue"]?.arrayValue ?? []
         #expect(overdue.count == 1, "\(overdue)")
@@ -130,6 +148,24 @@ import Testing
         let csv = String(decoding: bytes, as: UTF8.self)
         #expect(Self.csvIDs(csv) == searchIDs, "the export holds the rows the search showed")
         #expect(csv.contains("Nguyễn Thị Hoa"))
+        // The same file in LibreOffice, when it is installed, read as the file says (comma: the
+        // name is one cell) and as a vi-VN spreadsheet reads it (semicolon: a row is one cell, the
+        // name still intact), with no formula either way.
+        if let soffice = SpreadsheetExportAttackTests.soffice {
+            let sheet = try TemporaryDirectory()
+            defer { sheet.remove() }
+            try bytes.write(to: sheet.url.appendingPathComponent("console-export.csv"))
+            let settings = SpreadsheetExportAttackTests.settings.filter { $0.textDelimiter == 34 && ["44", "59"].contains($0.separators) }
+            let converted = try await SpreadsheetExportAttackTests.convert(
+                files: ["console-export.csv"], in: sheet, settings: settings, soffice: soffice)
+            #expect(converted.count == 2)
+            for (setting, documents) in converted {
+                let document = documents["console-export"] ?? ""
+                let cell = setting.separators == "44" ? "<text:p>Nguyễn Thị Hoa</text:p>" : "Nguyễn Thị Hoa"
+                #expect(document.contains(cell), "\(setting): the name did not come through intact: \(document.suffix(600))")
+                #expect(SpreadsheetExportAttackTests.formulas(in: document).isEmpty, "\(setting)")
+            }
+        }
         #expect(report["person"]?["rows"]?.numberValue == 1)
         #expect(report["person"]?["title"]?.stringValue?.contains("Nguyễn Thị Hoa") == true)
 
@@ -155,6 +191,17 @@ import Testing
         }
         #expect((report["operator"]?["access_rows"]?.numberValue ?? 0) >= 5)
         #expect(report["operator"]?["tokens"]?.numberValue == 3)
+        // A token made in the page shows its secret once; revoking asks first, and a dismissed
+        // question revokes nothing.
+        let made = report["token_made"] ?? .null
+        let madeSecret = try #require(made["secret"]?.stringValue, "\(made)")
+        #expect(madeSecret.hasPrefix("qrg_"))
+        #expect(made["confirm"]?.stringValue?.contains("ca đêm cổng 3") == true, "\(made)")
+        #expect(made["revoked_after_dismiss"] == "", "\(made)")
+        #expect(made["revoked_after_accept"]?.stringValue?.isEmpty == false, "\(made)")
+        #expect(made["button_left"] == .bool(false))
+        let revokedUse = try #require(LoopbackHTTP.get(port: gate.port, path: "/v1/whoami", headers: ["Authorization": "Bearer " + madeSecret]))
+        #expect(revokedUse.status == 401, "the revoked token is refused")
 
         // Posts from another origin: refused, and the operator's session went on.
         let attacks = report["cross_site"]?.arrayValue ?? []

@@ -33,6 +33,8 @@ enum ConsoleAssets {
   background: var(--paper);
 }
 body { margin: 0; }
+/* `hidden` wins over the display of flex and grid boxes (the navigation on the sign-in page). */
+[hidden] { display: none !important; }
 header {
   display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1.5rem;
   padding: 0.6rem 1rem; background: var(--accent); color: #fff;
@@ -75,6 +77,11 @@ input, select { font: inherit; padding: 0.35rem 0.5rem; border: 1px solid var(--
 #signin-message { color: var(--alert); font-weight: 600; min-height: 1.5rem; }
 .hint { color: var(--muted); font-size: 0.9rem; }
 #banner { padding: 0.6rem 0.8rem; border-radius: 4px; background: var(--warn-bg); color: var(--warn); font-weight: 600; }
+.list-tools { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: flex-end; margin-bottom: 0.6rem; }
+.list-tools label { display: flex; flex-direction: column; font-size: 0.9rem; color: var(--muted); gap: 0.2rem; }
+.list-tools .pager { display: flex; align-items: center; gap: 0.5rem; margin-left: auto; }
+.list-tools .shown { font-variant-numeric: tabular-nums; white-space: nowrap; }
+button:disabled { border-color: var(--line); color: var(--muted); cursor: default; }
 .exports a { margin-left: 0.6rem; color: var(--accent); font-weight: 600; }
 .by-hour { display: flex; gap: 2px; align-items: flex-end; height: 3.5rem; margin-bottom: 1.6rem; }
 .by-hour div { flex: 1; background: var(--accent); min-height: 1px; position: relative; }
@@ -136,6 +143,10 @@ const TEXT = {
     "status.trust_list_stale": "Danh sách tin cậy đã cũ",
     "error.store": "Không đọc được dữ liệu: {m}", "offline": "Mất kết nối với cổng; đang thử lại…",
     "hours": "{h} giờ", "minutes": "{m} phút",
+    "list.filter": "Lọc theo họ tên, số định danh, cổng", "list.filterPerson": "Lọc theo họ tên, số định danh",
+    "list.size": "Số dòng mỗi trang", "list.previous": "‹ Trước", "list.next": "Sau ›",
+    "list.shown": "{from}–{to} trên {n}", "list.filtered": "(lọc từ {total})",
+    "op.revokeConfirm": "Thu hồi mã {id} ({name})? Các phiên đang dùng mã này sẽ kết thúc ngay.",
   },
   en: {
     "nav.now": "Now", "nav.search": "Search", "nav.day": "Day", "nav.operator": "Operator", "nav.signout": "Sign out",
@@ -169,6 +180,10 @@ const TEXT = {
     "status.trust_list_stale": "Trust list stale",
     "error.store": "The data could not be read: {m}", "offline": "Lost the connection to the gate; retrying…",
     "hours": "{h} h", "minutes": "{m} min",
+    "list.filter": "Filter by name, ID number, gate", "list.filterPerson": "Filter by name, ID number",
+    "list.size": "Rows per page", "list.previous": "‹ Previous", "list.next": "Next ›",
+    "list.shown": "{from}–{to} of {n}", "list.filtered": "(filtered from {total})",
+    "op.revokeConfirm": "Revoke token {id} ({name})? Sessions signed in with it end at once.",
   },
 };
 
@@ -299,7 +314,105 @@ function fill(body, rows) {
   }
 }
 
+// --- Long lists -------------------------------------------------------------------------------
+
+// What a filter compares: lower case, without diacritics, đ as d ("Nguyễn" and "nguyen" match).
+function fold(text) {
+  return String(text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/đ/g, "d");
+}
+
+function number(value) { return value.toLocaleString(locale()); }
+
+// A list of thousands (5,000 people inside at a busy site) drawn a page at a time. The whole
+// list stays in memory for its count, the chart by hour and the filter; only the current page's
+// rows are in the document, so the view draws in the same time whatever the site's size. The
+// page, its size and the filter survive a reload of the list (a new check-in).
+class PagedTable {
+  constructor(name, drawRow, keyOf) {
+    this.name = name;
+    this.drawRow = drawRow;
+    this.keyOf = keyOf;
+    this.items = [];
+    this.keys = null;
+    this.page = 0;
+    this.body = $(name);
+    this.filter = $(name + "-filter");
+    this.size = $(name + "-page-size");
+    this.previous = $(name + "-previous");
+    this.next = $(name + "-next");
+    this.tools = this.filter.closest(".list-tools");
+    this.smallestPage = Math.min(...Array.from(this.size.options, (option) => Number(option.value)));
+    this.filter.addEventListener("input", () => { this.page = 0; this.draw(); });
+    this.size.addEventListener("change", () => { this.page = 0; this.draw(); });
+    this.previous.addEventListener("click", () => { this.page -= 1; this.draw(); });
+    this.next.addEventListener("click", () => { this.page += 1; this.draw(); });
+  }
+
+  show(items) {
+    this.items = items;
+    this.keys = null;
+    this.draw();
+  }
+
+  matching() {
+    const query = fold(this.filter.value.trim());
+    if (!query) return this.items;
+    if (!this.keys) this.keys = this.items.map((item) => fold(this.keyOf(item)));
+    return this.items.filter((_, index) => this.keys[index].includes(query));
+  }
+
+  draw() {
+    const matching = this.matching();
+    const size = Number(this.size.value);
+    const pages = Math.max(1, Math.ceil(matching.length / size));
+    this.page = Math.max(0, Math.min(this.page, pages - 1));
+    const first = this.page * size;
+    const last = Math.min(first + size, matching.length);
+    fill(this.body, matching.slice(first, last).map(this.drawRow));
+    let shown = t("list.shown", { from: number(matching.length ? first + 1 : 0), to: number(last), n: number(matching.length) });
+    if (matching.length !== this.items.length) shown += " " + t("list.filtered", { total: number(this.items.length) });
+    $(this.name + "-shown").textContent = shown;
+    this.previous.disabled = this.page === 0;
+    this.next.disabled = this.page >= pages - 1;
+    Object.assign(this.body.dataset, { page: String(this.page + 1), pages: String(pages), matching: String(matching.length) });
+    // A list that fits on the smallest page needs no filter or pager.
+    this.tools.hidden = this.items.length <= this.smallestPage && this.filter.value === "";
+  }
+}
+
 // --- Now ---------------------------------------------------------------------------------------
+
+function insideRow(record) {
+  const row = el("tr", null, { "data-checkin-id": record.id });
+  row.append(personLink(record), el("td", record.id_number || ""), el("td", when(record.recorded_at)), el("td", record.gate),
+    el("td", credential(record)));
+  return row;
+}
+
+function leftRow(record) {
+  const row = el("tr", null, { "data-checkin-id": record.id });
+  row.append(personLink(record), el("td", record.id_number || ""), el("td", when(record.recorded_at)), el("td", record.gate));
+  return row;
+}
+
+function residentRow(r) {
+  const row = el("tr", null, { "data-id-number": r.id_number, class: r.overdue ? "overdue" : "" });
+  row.append(personLink({ id_number: r.id_number, name: r.name }), el("td", r.id_number), el("td", t(r.state)), el("td", when(r.permit_until)),
+    el("td", r.state === "outside" ? duration(r.hours_outside) : ""));
+  return row;
+}
+
+const recordKey = (record) => [record.name, record.id_number, record.gate].join(" ");
+const lists = {};
+
+function list(name) {
+  if (!lists[name]) {
+    if (name === "inside") lists[name] = new PagedTable(name, insideRow, recordKey);
+    if (name === "left-not-returned") lists[name] = new PagedTable(name, leftRow, recordKey);
+    if (name === "residents") lists[name] = new PagedTable(name, residentRow, (r) => [r.name, r.id_number].join(" "));
+  }
+  return lists[name];
+}
 
 async function loadNow() {
   const site = state.session.site;
@@ -317,30 +430,18 @@ async function loadNow() {
       el("td", duration(r.hours_outside)), el("td", t(r.overdue, { h: residents.max_hours_outside })));
     return row;
   }));
-  $("overdue-count").textContent = String(overdue.length);
+  $("overdue-count").textContent = number(overdue.length);
+  // The API lists in the order of the log; the page shows the latest first.
   const overdueExits = new Set(overdue.map((r) => r.last_check_in_id));
-  const leftRows = left.filter((record) => !overdueExits.has(record.id));
-  fill($("left-not-returned"), leftRows.map((record) => {
-    const row = el("tr", null, { "data-checkin-id": record.id });
-    row.append(personLink(record), el("td", record.id_number || ""), el("td", when(record.recorded_at)), el("td", record.gate));
-    return row;
-  }));
-  $("left-count").textContent = String(leftRows.length);
-  fill($("inside"), inside.map((record) => {
-    const row = el("tr", null, { "data-checkin-id": record.id });
-    row.append(personLink(record), el("td", record.id_number || ""), el("td", when(record.recorded_at)), el("td", record.gate),
-      el("td", credential(record)));
-    return row;
-  }));
-  $("inside-count").textContent = String(inside.length);
+  const leftRows = left.filter((record) => !overdueExits.has(record.id)).reverse();
+  list("left-not-returned").show(leftRows);
+  $("left-count").textContent = number(leftRows.length);
+  list("inside").show(inside.slice().reverse());
+  $("inside-count").textContent = number(inside.length);
   drawByHour(inside);
   $("residents-panel").hidden = residents.items.length === 0;
-  fill($("residents"), residents.items.map((r) => {
-    const row = el("tr", null, { "data-id-number": r.id_number, class: r.overdue ? "overdue" : "" });
-    row.append(personLink({ id_number: r.id_number, name: r.name }), el("td", r.id_number), el("td", t(r.state)), el("td", when(r.permit_until)),
-      el("td", r.state === "outside" ? duration(r.hours_outside) : ""));
-    return row;
-  }));
+  list("residents").show(residents.items);
+  $("residents-count").textContent = number(residents.items.length);
   $("now-updated").textContent = new Date().toLocaleTimeString(locale());
 }
 
@@ -403,6 +504,8 @@ async function search(more) {
   if (generation !== state.searchGeneration) return;
   const rows = page.items.map(recordRow);
   if (more) $("results").append(...rows); else fill($("results"), rows);
+  // The filter these rows answer, for tests and scripts (an earlier search may still be drawn).
+  $("results").dataset.query = query;
   state.cursor = page.next_cursor;
   $("more").hidden = !page.has_more;
   const shown = $("results").querySelectorAll("tr[data-checkin-id]").length;
@@ -523,7 +626,10 @@ async function loadOperator() {
     const action = el("td");
     if (!token.revoked_at) {
       const button = el("button", t("op.revoke"), { type: "button" });
-      button.addEventListener("click", () => post("tokens/" + encodeURIComponent(token.id) + "/revoke").then(loadOperator).catch(fail));
+      button.addEventListener("click", () => {
+        if (!window.confirm(t("op.revokeConfirm", { id: token.id, name: token.name }))) return;
+        post("tokens/" + encodeURIComponent(token.id) + "/revoke").then(loadOperator).catch(fail);
+      });
       action.append(button);
     }
     row.append(el("td", token.id), el("td", token.name), el("td", token.role), el("td", when(token.created_at)), el("td", when(token.revoked_at)), action);
@@ -658,6 +764,13 @@ document.addEventListener("DOMContentLoaded", start);
       </div>
       <div class="panel warn">
         <h2><span data-i18n="now.left">Đã ra, chưa quay lại</span> <span class="count" id="left-count">0</span></h2>
+        <div class="list-tools">
+          <label><span data-i18n="list.filter">Lọc theo họ tên, số định danh, cổng</span> <input id="left-not-returned-filter" type="search" autocomplete="off" spellcheck="false"></label>
+          <label><span data-i18n="list.size">Số dòng mỗi trang</span> <select id="left-not-returned-page-size"><option value="10" selected>10</option><option value="25">25</option><option value="100">100</option></select></label>
+          <span class="pager"><button id="left-not-returned-previous" type="button" data-i18n="list.previous">‹ Trước</button>
+            <span id="left-not-returned-shown" class="shown"></span>
+            <button id="left-not-returned-next" type="button" data-i18n="list.next">Sau ›</button></span>
+        </div>
         <table>
           <thead><tr><th data-i18n="col.name">Họ tên</th><th data-i18n="col.id">Số định danh</th><th data-i18n="col.left">Rời đi</th><th data-i18n="col.gate">Cổng</th></tr></thead>
           <tbody id="left-not-returned"></tbody>
@@ -667,13 +780,27 @@ document.addEventListener("DOMContentLoaded", start);
     <div class="panel">
       <h2><span data-i18n="now.inside">Đang ở bên trong</span> <span class="count" id="inside-count">0</span></h2>
       <div id="by-hour" class="by-hour" aria-label="entries by hour"></div>
+      <div class="list-tools">
+        <label><span data-i18n="list.filter">Lọc theo họ tên, số định danh, cổng</span> <input id="inside-filter" type="search" autocomplete="off" spellcheck="false"></label>
+        <label><span data-i18n="list.size">Số dòng mỗi trang</span> <select id="inside-page-size"><option value="10">10</option><option value="25">25</option><option value="100" selected>100</option><option value="500">500</option></select></label>
+        <span class="pager"><button id="inside-previous" type="button" data-i18n="list.previous">‹ Trước</button>
+          <span id="inside-shown" class="shown"></span>
+          <button id="inside-next" type="button" data-i18n="list.next">Sau ›</button></span>
+      </div>
       <table>
         <thead><tr><th data-i18n="col.name">Họ tên</th><th data-i18n="col.id">Số định danh</th><th data-i18n="col.entered">Vào lúc</th><th data-i18n="col.gate">Cổng</th><th data-i18n="col.credential">Giấy tờ</th></tr></thead>
         <tbody id="inside"></tbody>
       </table>
     </div>
     <div class="panel" id="residents-panel" hidden>
-      <h2 data-i18n="now.residents">Cư dân khu cách ly</h2>
+      <h2><span data-i18n="now.residents">Cư dân khu cách ly</span> <span class="count" id="residents-count">0</span></h2>
+      <div class="list-tools">
+        <label><span data-i18n="list.filterPerson">Lọc theo họ tên, số định danh</span> <input id="residents-filter" type="search" autocomplete="off" spellcheck="false"></label>
+        <label><span data-i18n="list.size">Số dòng mỗi trang</span> <select id="residents-page-size"><option value="25">25</option><option value="100" selected>100</option><option value="500">500</option></select></label>
+        <span class="pager"><button id="residents-previous" type="button" data-i18n="list.previous">‹ Trước</button>
+          <span id="residents-shown" class="shown"></span>
+          <button id="residents-next" type="button" data-i18n="list.next">Sau ›</button></span>
+      </div>
       <table>
         <thead><tr><th data-i18n="col.name">Họ tên</th><th data-i18n="col.id">Số định danh</th><th data-i18n="col.state">Trạng thái</th><th data-i18n="col.permit">Giấy phép ra ngoài đến</th><th data-i18n="col.outside">Thời gian bên ngoài</th></tr></thead>
         <tbody id="residents"></tbody>
