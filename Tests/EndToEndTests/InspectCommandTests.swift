@@ -75,6 +75,20 @@ import Testing
         #expect(report["payload"]?["sex"] == "male")
     }
 
+    /// A junk file in the trust folder is reported on stderr with its name and skipped; the good
+    /// certificate next to it still verifies (issue 18, item 8).
+    @Test func aJunkTrustFileIsAWarningNotAFailure() throws {
+        let valid = try vector("CO1")
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        try valid.certificate.write(to: temporary.url.appendingPathComponent("dsc.der"))
+        try Data("not a certificate".utf8).write(to: temporary.url.appendingPathComponent("junk.txt"))
+        let result = try QRGateBinary.run(["inspect", "--json", "--trust", temporary.url.path, "--at", valid.clock, valid.prefix])
+        #expect(result.status == 0)
+        #expect(try JSONValue(parsing: result.stdout)["verdict"] == "valid")
+        #expect(result.stderr.contains("warning") && result.stderr.contains("junk.txt"), "\(result.stderr)")
+    }
+
     @Test func garbageIsUnknownAndInvalid() throws {
         let result = try QRGateBinary.run(["inspect", "--json", "hello world"])
         #expect(result.status == 1)

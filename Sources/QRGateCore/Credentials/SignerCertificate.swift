@@ -30,12 +30,34 @@ public struct SignerCertificate: Sendable {
     /// True when the strict X.509 parse failed and the fields were read leniently.
     public let parsedLeniently: Bool
 
+    /// True when this is a bare public key (a PEM `PUBLIC KEY`), not a certificate: ``der`` is
+    /// then the SubjectPublicKeyInfo, and there is no validity period, country or EKU to check.
+    public let isBareKey: Bool
+
     /// The DCC types this certificate may sign: all types without (or with an empty) EKU,
     /// otherwise those its DCC OIDs name (none when it lists only unrelated OIDs).
     public var allowedTypes: Set<DCCCertificateType> {
         if extendedKeyUsageMalformed { return [] }
         guard let extendedKeyUsage, !extendedKeyUsage.isEmpty else { return Set(DCCCertificateType.allCases) }
         return Set(extendedKeyUsage.compactMap(DCCCertificateType.init(keyUsageOID:)))
+    }
+
+    /// A bare public key trusted under `keyIdentifier` (a PEM `PUBLIC KEY` in a trust folder).
+    public init(subjectPublicKeyInfo spki: [UInt8], keyIdentifier: [UInt8]) throws(SignerCertificateError) {
+        do {
+            publicKey = try COSEPublicKey(subjectPublicKeyInfo: spki)
+        } catch {
+            throw SignerCertificateError(.unsupportedKey, error.message)
+        }
+        der = spki
+        self.keyIdentifier = keyIdentifier
+        notBefore = .distantPast
+        notAfter = .distantFuture
+        extendedKeyUsage = nil
+        extendedKeyUsageMalformed = false
+        country = nil
+        parsedLeniently = false
+        isBareKey = true
     }
 
     /// The first 8 bytes of SHA-256 over `der`.
@@ -92,6 +114,7 @@ public struct SignerCertificate: Sendable {
         extendedKeyUsage = fields.extendedKeyUsage
         extendedKeyUsageMalformed = fields.extendedKeyUsageMalformed
         country = fields.country
+        isBareKey = false
     }
 
     static let extendedKeyUsageOID = "2.5.29.37"
