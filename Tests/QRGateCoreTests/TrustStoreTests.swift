@@ -30,11 +30,12 @@ import Testing
         #expect(cert.country == "DE")
     }
 
-    /// IS/3's DSC lists only an unrelated (ICAO) OID: it may sign no DCC type.
-    @Test func unrelatedExtendedKeyUsageAllowsNothing() throws {
+    /// IS/3's DSC lists only an unrelated (ICAO) OID: only the DCC OIDs restrict, so it may sign
+    /// every type (the DCC specification's reading, and the Corona-Warn-App's).
+    @Test func unrelatedExtendedKeyUsageDoesNotRestrict() throws {
         let cert = try SignerCertificate(derEncoded: Self.der("IS/2DCode/raw/3.json"))
-        #expect(cert.extendedKeyUsage?.isEmpty == false)
-        #expect(cert.allowedTypes.isEmpty)
+        #expect(cert.extendedKeyUsage == ["2.23.136.1.1.14.2"])
+        #expect(cert.allowedTypes == Set(DCCCertificateType.allCases))
     }
 
     @Test(arguments: [
