@@ -73,6 +73,7 @@ import Testing
         #expect(report["payload"]?["full_name"] == "Nguyễn Văn An")
         #expect(report["payload"]?["birth_date"] == "1990-01-15")
         #expect(report["payload"]?["sex"] == "male")
+        #expect(report["subject"] == ["family_name": "Nguyễn", "given_name": "Văn An", "name": "Nguyễn Văn An", "birth_date": "1990-01-15"])
     }
 
     /// A junk file in the trust folder is reported on stderr with its name and skipped; the good

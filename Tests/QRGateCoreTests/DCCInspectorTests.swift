@@ -25,8 +25,14 @@ import Testing
         let report = CredentialInspector.inspect(text: c.text, trust: c.trust, at: c.clock)
         #expect(report.isValid, "\(report.errors)")
         let json = report.json()
-        #expect(Set(json.objectValue!.keys) == ["format", "checks", "errors", "kid", "claims", "payload", "verdict"])
+        #expect(Set(json.objectValue!.keys) == ["format", "checks", "errors", "kid", "claims", "payload", "subject", "verdict"])
         #expect(json["format"] == "eu-dcc")
+        // The holder in the shape every format reports: names as written, the birth date normalised.
+        let nam = report.payload?["nam"]
+        #expect(json["subject"]?["family_name"] == (nam?["fn"] ?? nam?["fnt"]))
+        #expect(json["subject"]?["given_name"] == (nam?["gn"] ?? nam?["gnt"]))
+        #expect(json["subject"]?["name"] == .null)
+        #expect(json["subject"]?["birth_date"] == report.payload?["dob"])
         #expect(json["verdict"] == "valid")
         #expect(Set(json["checks"]!.objectValue!.keys) == Self.checkNames)
         #expect(json["checks"]!.objectValue!.values.allSatisfy { $0 == "pass" })

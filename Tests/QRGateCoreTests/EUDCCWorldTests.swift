@@ -32,6 +32,9 @@ import Testing
         }
         if let subject = expected["subject"], !subject.isNull {
             #expect(CredentialsWorldVectors.missingSubjectParts(subject, payload: report.payload).isEmpty)
+            #expect(json["subject"]?["family_name"] == subject["family_name"])
+            #expect(json["subject"]?["given_name"] == subject["given_name"])
+            #expect(json["subject"]?["birth_date"] == subject["birth_date"])
         }
         let facts = expected["facts"] ?? .null
         #expect(json["kid"] == facts["kid"])

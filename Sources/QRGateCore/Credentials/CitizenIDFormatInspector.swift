@@ -14,7 +14,9 @@ public struct CitizenIDFormatInspector: CredentialFormatInspector {
     public func inspect(text: String, trust: TrustStore, at clock: Date) -> InspectionReport {
         do {
             let card = try CitizenIDCard(parsing: text)
-            return InspectionReport(format: .vnCitizenID, checks: [.format: .pass], payload: card.json())
+            var report = InspectionReport(format: .vnCitizenID, checks: [.format: .pass], payload: card.json())
+            report.holder = InspectionReport.Holder(fullNameFamilyFirst: card.fullName, birthDate: card.birthDate.iso8601)
+            return report
         } catch {
             return InspectionReport(
                 format: .vnCitizenID,
