@@ -90,6 +90,21 @@ import Testing
         #expect(result.stderr.contains("warning") && result.stderr.contains("junk.txt"), "\(result.stderr)")
     }
 
+    @Test func personalQRReportsItsFieldsAndSubject() throws {
+        let result = try QRGateBinary.run([
+            "inspect", "--json", "--at", "2025-06-01T00:00:00Z",
+            "001090012345|NGUYEN VAN AN|1990-03-15|0|163125478912345600|<1<HN4010112345678<0912345678",
+        ])
+        #expect(result.status == 0)
+        let report = try JSONValue(parsing: result.stdout)
+        #expect(report["format"] == "vn-personal-qr")
+        #expect(report["checks"] == ["format": "pass"])
+        #expect(report["payload"]?["qid"] == "163125478912345600")
+        #expect(report["payload"]?["signature_verified"] == false)
+        #expect(report["subject"] == ["family_name": "NGUYEN", "given_name": "VAN AN", "name": "NGUYEN VAN AN", "birth_date": "1990-03-15"])
+        #expect(report["verdict"] == "valid")
+    }
+
     @Test func garbageIsUnknownAndInvalid() throws {
         let result = try QRGateBinary.run(["inspect", "--json", "hello world"])
         #expect(result.status == 1)

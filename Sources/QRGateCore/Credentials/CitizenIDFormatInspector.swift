@@ -5,9 +5,9 @@ public struct CitizenIDFormatInspector: CredentialFormatInspector {
     /// Creates the inspector.
     public init() {}
 
-    /// True for text shaped like a citizen-ID QR (digits, then `|`-separated fields).
+    /// True for a `|`-separated text of 6 or 7 fields whose fourth is 8 digits (see ``PipeSeparatedQR``).
     public func recognizes(_ text: String) -> Bool {
-        CitizenIDCard.looksLike(text)
+        PipeSeparatedQR.kind(of: text) == .citizenIDCard
     }
 
     /// Parses the card; the trust store and clock play no part (the card QR is not signed).

@@ -42,9 +42,11 @@ public struct EUDCCFormatInspector: CredentialFormatInspector {
 
 /// Decides the format of a scanned text and inspects it.
 public enum CredentialInspector {
-    /// The formats tried in order. The citizen-ID QR, receipt and declaration inspectors are
-    /// added here as they are written.
-    public static let standardFormats: [any CredentialFormatInspector] = [EUDCCFormatInspector(), CitizenIDFormatInspector()]
+    /// The formats tried in order. Vietnam's two `|`-separated QRs are told apart by
+    /// ``PipeSeparatedQR``, so their order does not matter.
+    public static let standardFormats: [any CredentialFormatInspector] = [
+        EUDCCFormatInspector(), CitizenIDFormatInspector(), VietnamPersonalQRFormatInspector(),
+    ]
 
     /// Inspects `text`. Text no format recognises yields format `unknown` with the DCC
     /// checks (`prefix` failed, the rest skipped) and verdict `invalid`.

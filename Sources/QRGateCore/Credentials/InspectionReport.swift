@@ -13,6 +13,8 @@ public struct InspectionReport: Sendable {
         public static let euDCC = Format(rawValue: "eu-dcc")
         /// Vietnamese citizen-ID card QR.
         public static let vnCitizenID = Format(rawValue: "vn-citizen-id")
+        /// Vietnam's national personal QR (PC-COVID / VNeID, v1.1).
+        public static let vnPersonalQR = Format(rawValue: "vn-personal-qr")
         /// A qrgate receipt token (`QRG1:`).
         public static let qrgateReceipt = Format(rawValue: "qrgate-receipt")
         /// A qrgate declaration token (`QRD1:`).
