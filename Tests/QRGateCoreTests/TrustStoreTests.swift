@@ -139,14 +139,17 @@ import Testing
         try Data([0x30, 0x03, 0x02, 0x01, 0x01]).write(to: folder.appendingPathComponent("broken.der"))
         try Self.pem("PRIVATE KEY", [0x30, 0x00]).write(to: folder.appendingPathComponent("key.pem"), atomically: true, encoding: .utf8)
         try "{\"keys\": []}".write(to: folder.appendingPathComponent("jwks.json"), atomically: true, encoding: .utf8)
+        try Data([0x30, 0x82, 0x01, 0x00]).write(to: folder.appendingPathComponent("AU_CSCA.crl"))
 
         let loaded = try TrustStore.loadReporting(path: folder.path)
         #expect(loaded.store.count == 1)
-        #expect(loaded.skipped.count == 4)
-        for name in ["broken.der", "jwks.json", "junk.txt", "key.pem"] {
+        #expect(loaded.skipped.count == 5)
+        for name in ["AU_CSCA.crl", "broken.der", "jwks.json", "junk.txt", "key.pem"] {
             #expect(loaded.skipped.contains { $0.message.contains(name) && $0.message.contains("skipped") }, "\(name): \(loaded.skipped)")
         }
         #expect(loaded.skipped.first { $0.message.contains("key.pem") }?.message.contains("PRIVATE KEY") == true)
+        #expect(loaded.skipped.first { $0.message.contains("jwks.json") }?.code == .unsupportedContent)
+        #expect(loaded.skipped.first { $0.message.contains("AU_CSCA.crl") }?.code == .unsupportedContent)
         // The good certificate still verifies.
         let now = Date()
         let report = CredentialInspector.inspect(text: try Self.vaccination(issuer, now: now), trust: loaded.store, at: now)

@@ -7,7 +7,22 @@ extension TrustStore {
     /// see ``bareKey(_:fileName:)`` for a bare key's `kid`), raw DER, or Base64 DER
     /// (one certificate, or one per line).
     public static func entries(fromFileContents contents: [UInt8], fileName: String) throws(TrustStoreError) -> [Entry] {
-        if fileName.lowercased().hasSuffix(".json") {
+        let lowercased = fileName.lowercased()
+        if lowercased.hasSuffix(".crl") {
+            throw TrustStoreError(
+                .unsupportedContent,
+                "\(fileName) is a certificate revocation list; CRLs are not used to verify EU DCCs (yet), so the file is not a signer."
+            )
+        }
+        if lowercased.hasSuffix(".json") {
+            if case .object(let object)? = try? JSONValue(parsing: contents), object["keys"]?.arrayValue != nil,
+                object["certificates"] == nil
+            {
+                throw TrustStoreError(
+                    .unsupportedContent,
+                    "\(fileName) is a JWKS (a key set, as SMART Health Card issuers publish); JWKS keys are not used to verify EU DCCs (yet), so the file is not a signer."
+                )
+            }
             return try trustListEntries(contents, fileName: fileName)
         }
         if contents.first == 0x30 {
