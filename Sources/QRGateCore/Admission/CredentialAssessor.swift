@@ -1,5 +1,4 @@
 import Foundation
-import QRGateCore
 
 /// Everything that one scan presented, verified, in the shape the policy and the store want.
 public struct Assessment: Sendable {
