@@ -6,7 +6,7 @@ import QRGateStore
 public enum PresentedKind: String, Sendable, Hashable, CaseIterable, Comparable {
     /// An EU DCC.
     case certificate
-    /// A citizen-ID card QR.
+    /// An unsigned identity: a citizen-ID card QR or a national personal QR.
     case identityCard = "identity_card"
     /// A `QRD1:` health-declaration token.
     case declaration

@@ -40,7 +40,7 @@ public enum ScreenView {
             let text: (en: String, vi: String) =
                 switch kind {
                 case .certificate: ("Certificate read", "Đã đọc chứng nhận")
-                case .identityCard: ("ID card read", "Đã đọc CCCD")
+                case .identityCard: ("ID read (card or personal QR)", "Đã đọc mã định danh (CCCD hoặc mã QR cá nhân)")
                 case .declaration: ("Health declaration read", "Đã đọc tờ khai y tế")
                 case .receipt: ("Receipt read", "Đã đọc biên nhận")
                 }
@@ -83,9 +83,15 @@ public enum ScreenView {
         let text: (en: String, vi: String)
         switch flag {
         case .identityMismatch:
-            text = ("The ID card and the certificate name different people: check both.", "CCCD và chứng nhận mang tên khác nhau: kiểm tra cả hai.")
+            text = (
+                "The ID QR (ID card or personal QR) and the certificate name different people: check both.",
+                "Mã QR định danh (CCCD hoặc mã QR cá nhân) và chứng nhận mang tên khác nhau: kiểm tra cả hai."
+            )
         case .unsignedIdentity:
-            text = ("The only identity shown is the unsigned ID-card QR: compare it with the card.", "Chỉ có mã QR CCCD (không ký số): so với thẻ.")
+            text = (
+                "The only identity shown is an unsigned QR (ID card or personal QR): compare it with an ID document.",
+                "Chỉ có mã QR định danh không ký số (CCCD hoặc mã QR cá nhân): so với giấy tờ tùy thân."
+            )
         case .overdueReturn:
             text = ("This resident returned later than allowed.", "Người cách ly về muộn hơn thời gian cho phép.")
         case .exitWithoutEntry:

@@ -47,15 +47,22 @@ public final class VerificationData: Sendable {
     }
 
     /// Reads the operator's files and then the previously synced ones from `syncedDirectory`.
-    /// Throws for an operator file that is present but unusable; a synced file that is unusable
-    /// is logged and skipped (the previous snapshot stands, as it did when the sync checked it).
+    /// Throws for an operator trust file named directly that is unusable; an unusable file inside
+    /// the trust folder is logged (`trust file skipped`, warning) and skipped, the folder's other
+    /// files stand; a synced file that is unusable is logged and skipped (the previous snapshot stands, as it did when the sync checked it).
     public static func load(
         trustPath: String, rulesDirectory: String, syncedDirectory: String, country: String, logger: Logger,
         extraTrustPaths: [String] = []
     ) throws -> VerificationData {
         var entries: [TrustStore.Entry] = []
         for path in [trustPath] + extraTrustPaths where FileManager.default.fileExists(atPath: path) {
-            entries += try TrustStore.load(path: path).entries
+            let loaded = try TrustStore.loadReporting(path: path)
+            for skipped in loaded.skipped {
+                logger.warning(
+                    "trust file skipped",
+                    metadata: ["trust.path": .string(path), "error": .string("\(skipped)")])
+            }
+            entries += loaded.store.entries
         }
         let trust = TrustStore(entries)
         let documents = try RuleFiles.documents(in: rulesDirectory)

@@ -14,7 +14,10 @@ struct InspectCommand: ParsableCommand {
     )
 
     @Flag(help: "Print the report as one JSON object.") var json = false
-    @Option(help: "Trusted signer certificates: a file or folder (PEM, base64 DER, DER, trust-list JSON).") var trust: String?
+    @Option(
+        help:
+            "Trusted signers: a file or folder (PEM certificates or public keys, base64 DER, DER, trust-list JSON); a folder's unusable files are skipped with a warning."
+    ) var trust: String?
     @Option(help: "Verify as of this time (ISO 8601, offset Z, +02:00, +0200 or none = UTC); default now.") var at: String?
     @Option(help: "Read the credential from the QR code in this image.") var image: String?
     @Argument(help: "The credential text, or - for standard input.") var text: String?
@@ -32,7 +35,9 @@ struct InspectCommand: ParsableCommand {
         let store: TrustStore
         if let trust {
             do {
-                store = try TrustStore.load(path: trust)
+                let loaded = try TrustStore.loadReporting(path: trust)
+                for skipped in loaded.skipped { printError("qrgate inspect: warning: \(skipped)") }
+                store = loaded.store
             } catch {
                 printError("qrgate inspect: \(error)")
                 throw ExitStatus.negative

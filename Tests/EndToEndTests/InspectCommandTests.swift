@@ -73,6 +73,36 @@ import Testing
         #expect(report["payload"]?["full_name"] == "Nguyễn Văn An")
         #expect(report["payload"]?["birth_date"] == "1990-01-15")
         #expect(report["payload"]?["sex"] == "male")
+        #expect(report["subject"] == ["family_name": "Nguyễn", "given_name": "Văn An", "name": "Nguyễn Văn An", "birth_date": "1990-01-15"])
+    }
+
+    /// A junk file in the trust folder is reported on stderr with its name and skipped; the good
+    /// certificate next to it still verifies (issue 18, item 8).
+    @Test func aJunkTrustFileIsAWarningNotAFailure() throws {
+        let valid = try vector("CO1")
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        try valid.certificate.write(to: temporary.url.appendingPathComponent("dsc.der"))
+        try Data("not a certificate".utf8).write(to: temporary.url.appendingPathComponent("junk.txt"))
+        let result = try QRGateBinary.run(["inspect", "--json", "--trust", temporary.url.path, "--at", valid.clock, valid.prefix])
+        #expect(result.status == 0)
+        #expect(try JSONValue(parsing: result.stdout)["verdict"] == "valid")
+        #expect(result.stderr.contains("warning") && result.stderr.contains("junk.txt"), "\(result.stderr)")
+    }
+
+    @Test func personalQRReportsItsFieldsAndSubject() throws {
+        let result = try QRGateBinary.run([
+            "inspect", "--json", "--at", "2025-06-01T00:00:00Z",
+            "001090012345|NGUYEN VAN AN|1990-03-15|0|163125478912345600|<1<HN4010112345678<0912345678",
+        ])
+        #expect(result.status == 0)
+        let report = try JSONValue(parsing: result.stdout)
+        #expect(report["format"] == "vn-personal-qr")
+        #expect(report["checks"] == ["format": "pass"])
+        #expect(report["payload"]?["qid"] == "163125478912345600")
+        #expect(report["payload"]?["signature_verified"] == false)
+        #expect(report["subject"] == ["family_name": "NGUYEN", "given_name": "VAN AN", "name": "NGUYEN VAN AN", "birth_date": "1990-03-15"])
+        #expect(report["verdict"] == "valid")
     }
 
     @Test func garbageIsUnknownAndInvalid() throws {

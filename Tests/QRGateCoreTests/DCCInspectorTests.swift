@@ -25,8 +25,14 @@ import Testing
         let report = CredentialInspector.inspect(text: c.text, trust: c.trust, at: c.clock)
         #expect(report.isValid, "\(report.errors)")
         let json = report.json()
-        #expect(Set(json.objectValue!.keys) == ["format", "checks", "errors", "kid", "claims", "payload", "verdict"])
+        #expect(Set(json.objectValue!.keys) == ["format", "checks", "errors", "kid", "claims", "payload", "subject", "verdict"])
         #expect(json["format"] == "eu-dcc")
+        // The holder in the shape every format reports: names as written, the birth date normalised.
+        let nam = report.payload?["nam"]
+        #expect(json["subject"]?["family_name"] == (nam?["fn"] ?? nam?["fnt"]))
+        #expect(json["subject"]?["given_name"] == (nam?["gn"] ?? nam?["gnt"]))
+        #expect(json["subject"]?["name"] == .null)
+        #expect(json["subject"]?["birth_date"] == report.payload?["dob"])
         #expect(json["verdict"] == "valid")
         #expect(Set(json["checks"]!.objectValue!.keys) == Self.checkNames)
         #expect(json["checks"]!.objectValue!.values.allSatisfy { $0 == "pass" })
@@ -68,12 +74,21 @@ import Testing
         #expect(report.errors.contains { $0.code == "expired" })
     }
 
+    /// CO6: the DSC's EKU names only the test OID, the DCC is a vaccination.
     @Test func keyUsageRefused() throws {
-        let c = try Self.load("IS/2DCode/raw/3.json")
+        let c = try Self.load("common/2DCode/raw/CO6.json")
         let report = CredentialInspector.inspect(text: c.text, trust: c.trust, at: c.clock)
         #expect(report.status(.signature) == .pass)
         #expect(report.status(.keyUsage) == .fail)
         #expect(report.errors.contains { $0.code == "key_usage_not_allowed" })
+    }
+
+    /// IS/3: the DSC's EKU names only an ICAO OID, which does not restrict (issue 18, item 9).
+    @Test func unrelatedKeyUsageDoesNotRestrict() throws {
+        let c = try Self.load("IS/2DCode/raw/3.json")
+        let report = CredentialInspector.inspect(text: c.text, trust: c.trust, at: c.clock)
+        #expect(report.status(.signature) == .pass)
+        #expect(report.status(.keyUsage) == .pass)
     }
 
     @Test(arguments: ["HC2:6BFOXN*TS0BI$ZD", "HL0:NCF", "", "hello world", "NCFOXN%TS3DH"])

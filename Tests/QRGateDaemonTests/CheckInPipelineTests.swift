@@ -82,6 +82,37 @@ import Testing
         #expect(stored.subject?.idNumber == "001090000001")
     }
 
+    @Test func aPersonalQRAndTheCertificateOfAnotherPersonAreRefusedAndFlagged() async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let (pipeline, _, issuer) = try pipeline(in: temporary)
+        let personalQR = "001185006789|TRAN THI BINH|1985-02-01|0|163125478912345600|<2<HN4010112345678<0912345678"
+        let outcome = await pipeline.process([personalQR, try dcc(issuer)], origin: "test")
+        guard case .recorded(let stored, _) = outcome else {
+            Issue.record("not recorded")
+            return
+        }
+        #expect(stored.decision.outcome == .refuse)
+        #expect(stored.decision.reasons.contains { $0.code == "identity_mismatch" })
+        #expect(stored.flags.contains(.identityMismatch))
+        #expect(stored.subject?.idNumber == "001185006789")
+        #expect(stored.subject?.fullName == "TRAN THI BINH")
+    }
+
+    @Test func aPersonalQRAloneIsRecordedAsAnUnverifiedIdentity() async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let (pipeline, _, _) = try pipeline(in: temporary)
+        let personalQR = "001090000001|NGUYEN VAN AN|1990-01-15|0|163125478912345600|<1"
+        guard case .recorded(let stored, _) = await pipeline.process([personalQR], origin: "test") else {
+            Issue.record("not recorded")
+            return
+        }
+        #expect(stored.credential.kind == .personalQR)
+        #expect(stored.credential.verified == false)
+        #expect(stored.flags.contains(.unsignedIdentity))
+    }
+
     @Test func matchingIdCardAndCertificateAreAdmitted() async throws {
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }

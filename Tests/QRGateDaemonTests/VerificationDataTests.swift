@@ -3,6 +3,7 @@ import Logging
 import QRGateCheckIn
 import QRGateCore
 import QRGateTestSupport
+import Synchronization
 import Testing
 
 /// Verification data is one snapshot in memory: a synced body is parsed and compiled once when
@@ -93,5 +94,51 @@ import Testing
         try data.prepare(.valueSets, data: Data(#"{"vaccines-covid-19-names": ["EU/1/20/1507"]}"#.utf8))()
         #expect(failed(data) == ["VR-VN-0200"])
         #expect(data.current.valueSetsOrigin == "synced")
+    }
+
+    /// A junk file in the operator's trust folder is logged with its name and skipped; the
+    /// certificate next to it is trusted and the gate starts (issue 18, item 8).
+    @Test func aJunkTrustFileIsLoggedAndSkipped() throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let trust = temporary.url.appendingPathComponent("trust")
+        try FileManager.default.createDirectory(at: trust, withIntermediateDirectories: true)
+        let issuer = try TestDCCIssuer()
+        try Data(issuer.certificateDER).write(to: trust.appendingPathComponent("dsc.der"))
+        try Data("junk".utf8).write(to: trust.appendingPathComponent("notes.txt"))
+        let records = RecordingLogHandler.Records()
+        let data = try VerificationData.load(
+            trustPath: trust.path, rulesDirectory: Self.rules, syncedDirectory: temporary.url.appendingPathComponent("central").path,
+            country: "VN", logger: Logger(label: "test") { _ in RecordingLogHandler(records: records) })
+        #expect(data.current.trust.signers(forKeyIdentifier: issuer.keyIdentifier).count == 1)
+        let skipped = records.lines.withLock { $0 }.filter { $0.message == "trust file skipped" }
+        #expect(skipped.count == 1)
+        #expect(skipped.first?.level == .warning)
+        #expect(skipped.first?.error.contains("notes.txt") == true)
+    }
+}
+
+/// Keeps what is logged, for assertions.
+struct RecordingLogHandler: LogHandler {
+    struct Line: Sendable {
+        var level: Logger.Level
+        var message: String
+        var error: String
+    }
+    final class Records: Sendable {
+        let lines = Mutex<[Line]>([])
+    }
+    let records: Records
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        let error = event.metadata?["error"].map { "\($0)" } ?? ""
+        records.lines.withLock { $0.append(Line(level: event.level, message: "\(event.message)", error: error)) }
     }
 }

@@ -5,7 +5,7 @@ import SwiftASN1
 import X509
 
 /// Issues real, currently valid EU DCCs for end-to-end tests: a fresh P-256 signer
-/// certificate (self-signed, no EKU = all types) and `HC1:` texts signed with it.
+/// certificate (self-signed; no EKU = all types, unless one is given) and `HC1:` texts signed with it.
 public struct TestDCCIssuer {
     /// The signer's key.
     public let key: P256.Signing.PrivateKey
@@ -14,9 +14,15 @@ public struct TestDCCIssuer {
     /// kid = first 8 bytes of SHA-256 over the DER.
     public var keyIdentifier: [UInt8] { Array(SHA256.hash(data: certificateDER).prefix(8)) }
 
-    /// A new issuer whose certificate is valid around `now`.
-    public init(now: Date = Date()) throws {
+    /// A new issuer whose certificate is valid around `now`, with an extended-key-usage
+    /// extension listing `extendedKeyUsage` (dotted OIDs) when given.
+    public init(now: Date = Date(), extendedKeyUsage: [String]? = nil) throws {
         key = P256.Signing.PrivateKey()
+        var extensions = Certificate.Extensions()
+        if let extendedKeyUsage {
+            let usages = try extendedKeyUsage.map { ExtendedKeyUsage.Usage(oid: try ASN1ObjectIdentifier(dotRepresentation: $0)) }
+            try extensions.append(Certificate.Extension(ExtendedKeyUsage(usages), critical: false))
+        }
         let name = try DistinguishedName {
             CountryName("VN")
             OrganizationName("qrgate test issuer")
@@ -31,7 +37,7 @@ public struct TestDCCIssuer {
             issuer: name,
             subject: name,
             signatureAlgorithm: .ecdsaWithSHA256,
-            extensions: Certificate.Extensions {},
+            extensions: extensions,
             issuerPrivateKey: .init(key)
         )
         var serializer = DER.Serializer()

@@ -62,7 +62,8 @@ public struct PresentedEvidence: Sendable {
 
     /// The certificate, if one was presented.
     public var certificate: Certificate?
-    /// The citizen-ID card, if one was presented. Unsigned: anyone can print one.
+    /// The unsigned identity, if one was presented: the citizen-ID card's, else the national
+    /// personal QR's (its ID number nil when masked). Unsigned: anyone can print one.
     public var citizenID: Subject?
     /// The health declaration, if one was presented or made on the screen.
     public var declaration: HealthDeclaration?
@@ -167,15 +168,26 @@ public struct AdmissionPolicy: Sendable, Hashable {
     public var isQuarantineFacility: Bool { !residents.isEmpty }
 
     /// The resident the evidence names, and whether a signed credential named them: by ID number
-    /// (card or certificate), else by a certificate's name and birth date.
+    /// (citizen-ID card or personal QR), else by a certificate's name and birth date, else by the
+    /// unsigned identity's name and birth date (a personal QR whose ID number is masked).
     public func resident(in evidence: PresentedEvidence) -> (resident: Resident, verified: Bool)? {
         if let id = evidence.citizenID?.idNumber, let resident = residents[id] { return (resident, false) }
-        guard let holder = evidence.certificate?.holder, let name = holder.fullName, let birth = holder.birthDate else { return nil }
+        if let holder = evidence.certificate?.holder, let match = resident(named: holder) {
+            return (match, evidence.certificate?.verified == true)
+        }
+        if let identity = evidence.citizenID, identity.idNumber == nil, let match = resident(named: identity) {
+            return (match, false)
+        }
+        return nil
+    }
+
+    /// The resident with the same folded name and the same birth date as `person`.
+    func resident(named person: Subject) -> Resident? {
+        guard let name = person.fullName, let birth = person.birthDate else { return nil }
         let folded = NameFolding.fold(name)
-        let match = residents.values.first { r in
+        return residents.values.first { r in
             r.birthDate == birth && r.fullName.map(NameFolding.fold) == folded
         }
-        return match.map { ($0, evidence.certificate?.verified == true) }
     }
 
     /// Decides one scan for `direction`, with what the store knows at recording time.

@@ -1,5 +1,4 @@
 import Foundation
-import QRGateCore
 
 /// Everything that one scan presented, verified, in the shape the policy and the store want.
 public struct Assessment: Sendable {
@@ -20,8 +19,9 @@ public struct Assessment: Sendable {
 }
 
 /// Turns scanned texts into verified evidence: EU DCCs through the DCC pipeline and the
-/// country's rules, citizen-ID cards through the card parser, receipts against the site's gate
-/// keys, and the identity cross-check when a card and a certificate come together.
+/// country's rules, citizen-ID cards and national personal QRs through their parsers (both
+/// unsigned identities), receipts against the site's gate keys, and the identity cross-check
+/// when an identity and a certificate come together.
 public struct CredentialAssessor: Sendable {
     /// Trusted DCC signers.
     public var trust: TrustStore
@@ -56,6 +56,7 @@ public struct CredentialAssessor: Sendable {
     public func assess(_ texts: [String], at now: Date) -> Assessment {
         var evidence = PresentedEvidence()
         var card: CitizenIDCard?
+        var personalQR: VietnamPersonalQR?
         var certificatePayload: JSONValue?
         var receipt: ReceiptClaims?
         var problems: [String] = []
@@ -108,13 +109,28 @@ public struct CredentialAssessor: Sendable {
                 } else {
                     problems.append("citizen-id: " + (report.errors.first?.code ?? "invalid"))
                 }
+            case .vnPersonalQR:
+                // Parsed as the inspector did (birth date not after today); a masked ID number is
+                // no ID number (it can name anyone), a masked birth date only a year.
+                if report.isValid, let parsed = try? VietnamPersonalQR(parsing: text, today: VietnamPersonalQRFormatInspector.day(of: now)) {
+                    personalQR = parsed
+                    if card == nil {
+                        evidence.citizenID = Subject(idNumber: parsed.usableIDNumber, fullName: parsed.name, birthDate: parsed.birthDate.normalized)
+                    }
+                } else {
+                    problems.append("personal-qr: " + (report.errors.first?.code ?? "invalid"))
+                }
             default:
                 problems.append("unrecognised code")
             }
         }
 
-        if let card, let certificatePayload, evidence.certificate != nil {
-            if case .mismatch(let fields) = IdentityCrossCheck.compare(card, with: certificatePayload) {
+        if let certificatePayload, evidence.certificate != nil {
+            // The card when both were shown (it has the name with diacritics), else the personal QR.
+            let match =
+                card.map { IdentityCrossCheck.compare($0, with: certificatePayload) }
+                ?? personalQR.map { IdentityCrossCheck.compare($0, with: certificatePayload) }
+            if case .mismatch(let fields)? = match {
                 evidence.identityMismatch = fields.map(\.rawValue)
             }
         }
@@ -132,13 +148,14 @@ public struct CredentialAssessor: Sendable {
             evidence.declarationNamesPresenter = presented.contains { !named.isDisjoint(with: PersonalKeys.identities(of: $0)) }
         }
 
-        // The subject: the card wins (it has the ID number and the name with diacritics).
+        // The subject: the card wins (it has the ID number and the name with diacritics), then
+        // the personal QR.
         let subject = evidence.citizenID ?? evidence.certificate?.holder ?? declarant ?? Subject()
-        // The card QR is unsigned plain text: recorded, and exported, as not verified.
+        // The card QR and the personal QR are unsigned plain text: recorded, and exported, as not verified.
         let credential: CredentialSummary =
             evidence.certificate?.summary
             ?? (evidence.citizenID != nil
-                ? CredentialSummary(kind: .citizenID, verified: false)
+                ? CredentialSummary(kind: card != nil ? .citizenID : .personalQR, verified: false)
                 : receipt != nil ? CredentialSummary(kind: .receipt, verified: true) : CredentialSummary(kind: .none, verified: false))
         return Assessment(
             evidence: evidence,

@@ -25,8 +25,9 @@ extension DecisionReason {
         vietnamese: "Không tìm thấy lượt vào của bạn tại đây; nhân viên sẽ kiểm tra")
     /// The only identity is the unsigned ID card QR: staff compare it with the card.
     public static let unsignedIdentity = DecisionReason(
-        code: "unsigned_identity", english: "Your ID card QR cannot be verified; staff will compare it with your card",
-        vietnamese: "Mã QR căn cước không thể xác thực; nhân viên sẽ đối chiếu với thẻ")
+        code: "unsigned_identity",
+        english: "Your ID QR (ID card or personal QR) cannot be verified; staff will compare it with your ID document",
+        vietnamese: "Mã QR định danh (CCCD hoặc mã QR cá nhân) không thể xác thực; nhân viên sẽ đối chiếu với giấy tờ tùy thân")
     /// A quarantine resident returned, recognised by a signed credential.
     public static let residentReturned = DecisionReason(
         code: "resident_returned", english: "Resident return recorded", vietnamese: "Đã ghi nhận người cách ly quay lại")
@@ -81,8 +82,10 @@ extension DecisionReason {
     /// The ID card and the certificate name different people.
     public static func identityMismatch(_ fields: [String]) -> DecisionReason {
         DecisionReason(
-            code: "identity_mismatch", english: "ID card and certificate do not match (\(fields.joined(separator: ", "))); staff will check",
-            vietnamese: "Thẻ căn cước và chứng nhận không khớp (\(fields.joined(separator: ", "))); nhân viên sẽ kiểm tra")
+            code: "identity_mismatch",
+            english: "Your ID QR (ID card or personal QR) and certificate do not match (\(fields.joined(separator: ", "))); staff will check",
+            vietnamese:
+                "Mã QR định danh (CCCD hoặc mã QR cá nhân) và chứng nhận không khớp (\(fields.joined(separator: ", "))); nhân viên sẽ kiểm tra")
     }
     /// An exit is recorded (exits are never refused, except quarantine residents without permit).
     public static let exitRecorded = DecisionReason(

@@ -1,5 +1,4 @@
 import Foundation
-import QRGateCore
 
 /// The outcome of a country's business rules on one certificate.
 public struct RuleOutcome: Sendable, Hashable {

@@ -43,11 +43,13 @@ public struct CitizenIDCard: Sendable, Hashable {
 
         /// `YYYY-MM-DD`.
         public var iso8601: String {
-            func pad(_ n: Int, _ width: Int) -> String {
-                let s = String(n)
-                return String(repeating: "0", count: max(0, width - s.count)) + s
-            }
-            return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+            "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
+        }
+
+        /// `n` in decimal, left-padded with zeros to `width` digits.
+        static func pad(_ n: Int, _ width: Int) -> String {
+            let s = String(n)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
         }
 
         /// `YYYY-MM-DD`.

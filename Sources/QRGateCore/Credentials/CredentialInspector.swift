@@ -17,17 +17,36 @@ public struct EUDCCFormatInspector: CredentialFormatInspector {
     public func recognizes(_ text: String) -> Bool {
         DCCInspector.trimmed(text).hasPrefix(DCCInspector.prefix)
     }
-    /// Runs the DCC pipeline.
+    /// Runs the DCC pipeline; the holder comes from the payload's `nam` and `dob`.
     public func inspect(text: String, trust: TrustStore, at clock: Date) -> InspectionReport {
-        DCCInspector().inspect(.text(text), trust: trust, at: clock)
+        var report = DCCInspector().inspect(.text(text), trust: trust, at: clock)
+        if let payload = report.payload { report.holder = Self.holder(of: payload) }
+        return report
+    }
+
+    /// The holder a DCC payload names: `fn` (else `fnt`), `gn` (else `gnt`), `dob` without a time part.
+    public static func holder(of payload: JSONValue) -> InspectionReport.Holder {
+        let nam = payload["nam"]
+        func name(_ key: String, _ standardised: String) -> String? {
+            let text = nam?[key]?.stringValue ?? nam?[standardised]?.stringValue
+            return text.map(TextSafety.withoutControls).flatMap { $0.isEmpty ? nil : $0 }
+        }
+        var birth = payload["dob"]?.stringValue.map(TextSafety.withoutControls)
+        if let text = birth, text.count > 10, let cut = text.firstIndex(where: { $0 == "T" || $0 == " " }) {
+            birth = String(text[..<cut])
+        }
+        return InspectionReport.Holder(
+            familyName: name("fn", "fnt"), givenName: name("gn", "gnt"), birthDate: birth.flatMap { $0.isEmpty ? nil : $0 })
     }
 }
 
 /// Decides the format of a scanned text and inspects it.
 public enum CredentialInspector {
-    /// The formats tried in order. The citizen-ID QR, receipt and declaration inspectors are
-    /// added here as they are written.
-    public static let standardFormats: [any CredentialFormatInspector] = [EUDCCFormatInspector(), CitizenIDFormatInspector()]
+    /// The formats tried in order. Vietnam's two `|`-separated QRs are told apart by
+    /// ``PipeSeparatedQR``, so their order does not matter.
+    public static let standardFormats: [any CredentialFormatInspector] = [
+        EUDCCFormatInspector(), CitizenIDFormatInspector(), VietnamPersonalQRFormatInspector(),
+    ]
 
     /// Inspects `text`. Text no format recognises yields format `unknown` with the DCC
     /// checks (`prefix` failed, the rest skipped) and verdict `invalid`.

@@ -13,6 +13,8 @@ public struct InspectionReport: Sendable {
         public static let euDCC = Format(rawValue: "eu-dcc")
         /// Vietnamese citizen-ID card QR.
         public static let vnCitizenID = Format(rawValue: "vn-citizen-id")
+        /// Vietnam's national personal QR (PC-COVID / VNeID, v1.1).
+        public static let vnPersonalQR = Format(rawValue: "vn-personal-qr")
         /// A qrgate receipt token (`QRG1:`).
         public static let qrgateReceipt = Format(rawValue: "qrgate-receipt")
         /// A qrgate declaration token (`QRD1:`).
@@ -95,6 +97,46 @@ public struct InspectionReport: Sendable {
         }
     }
 
+    /// The holder as the credential states it, in the one shape every format is reported in.
+    public struct Holder: Sendable, Hashable {
+        /// Family name (a DCC's `fn`, else `fnt`; the first word of a Vietnamese full name).
+        public var familyName: String?
+        /// Given name(s) (a DCC's `gn`, else `gnt`; the words after the first of a Vietnamese full name).
+        public var givenName: String?
+        /// The whole name as written, for formats that carry one name field (nil for a DCC).
+        public var name: String?
+        /// Birth date, normalised: `YYYY-MM-DD`, or `YYYY`/`YYYY-MM` when the credential gives only part.
+        public var birthDate: String?
+
+        /// Creates a holder.
+        public init(familyName: String? = nil, givenName: String? = nil, name: String? = nil, birthDate: String? = nil) {
+            self.familyName = familyName
+            self.givenName = givenName
+            self.name = name
+            self.birthDate = birthDate
+        }
+
+        /// A holder from one full name written family name first (Vietnamese order): the first
+        /// word is the family name, the rest the given names.
+        public init(fullNameFamilyFirst fullName: String, birthDate: String?) {
+            let words = fullName.split(whereSeparator: \.isWhitespace)
+            self.init(
+                familyName: words.first.map(String.init),
+                givenName: words.count > 1 ? words.dropFirst().joined(separator: " ") : nil,
+                name: fullName, birthDate: birthDate)
+        }
+
+        /// `{family_name, given_name, name, birth_date}`, absent parts as null.
+        public func json() -> JSONValue {
+            .object([
+                "family_name": familyName.map(JSONValue.string) ?? .null,
+                "given_name": givenName.map(JSONValue.string) ?? .null,
+                "name": name.map(JSONValue.string) ?? .null,
+                "birth_date": birthDate.map(JSONValue.string) ?? .null,
+            ])
+        }
+    }
+
     /// The credential's format.
     public var format: Format
     /// Outcome per check.
@@ -109,6 +151,8 @@ public struct InspectionReport: Sendable {
     public var payload: JSONValue?
     /// The trusted signer that the `kid` named (the one that verified, when several did).
     public var signer: TrustStore.Entry?
+    /// The holder, when the credential could be decoded that far.
+    public var holder: Holder?
     /// Facts worth logging that are not failures, e.g. a signer certificate read leniently
     /// or a signer certificate outside its own validity period.
     public var notes: [String]
@@ -157,6 +201,7 @@ public struct InspectionReport: Sendable {
             "kid": keyIdentifier.map { .string(Data($0).base64EncodedString()) } ?? .null,
             "claims": claimsValue,
             "payload": payload ?? .null,
+            "subject": holder?.json() ?? .null,
             "verdict": .string(verdict),
         ])
     }

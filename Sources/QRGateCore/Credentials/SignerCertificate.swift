@@ -30,12 +30,37 @@ public struct SignerCertificate: Sendable {
     /// True when the strict X.509 parse failed and the fields were read leniently.
     public let parsedLeniently: Bool
 
-    /// The DCC types this certificate may sign: all types without (or with an empty) EKU,
-    /// otherwise those its DCC OIDs name (none when it lists only unrelated OIDs).
+    /// True when this is a bare public key (a PEM `PUBLIC KEY`), not a certificate: ``der`` is
+    /// then the SubjectPublicKeyInfo, and there is no validity period, country or EKU to check.
+    public let isBareKey: Bool
+
+    /// The DCC types this certificate may sign, as the DCC specification (and the Corona-Warn-App,
+    /// `DscSignatureValidator.checkOidsIntersect`) reads the EKU: only the DCC OIDs
+    /// (`1.3.6.1.4.1.1847.2021.1.1`–`.3` and the variants `1.3.6.1.4.1.0.1847.2021.1.x`) restrict;
+    /// a certificate without EKU, with an empty one, or whose EKU lists only other usages
+    /// (clientAuth, an ICAO OID) may sign every type. An EKU that cannot be read allows none.
     public var allowedTypes: Set<DCCCertificateType> {
         if extendedKeyUsageMalformed { return [] }
-        guard let extendedKeyUsage, !extendedKeyUsage.isEmpty else { return Set(DCCCertificateType.allCases) }
-        return Set(extendedKeyUsage.compactMap(DCCCertificateType.init(keyUsageOID:)))
+        let named = Set((extendedKeyUsage ?? []).compactMap(DCCCertificateType.init(keyUsageOID:)))
+        return named.isEmpty ? Set(DCCCertificateType.allCases) : named
+    }
+
+    /// A bare public key trusted under `keyIdentifier` (a PEM `PUBLIC KEY` in a trust folder).
+    public init(subjectPublicKeyInfo spki: [UInt8], keyIdentifier: [UInt8]) throws(SignerCertificateError) {
+        do {
+            publicKey = try COSEPublicKey(subjectPublicKeyInfo: spki)
+        } catch {
+            throw SignerCertificateError(.unsupportedKey, error.message)
+        }
+        der = spki
+        self.keyIdentifier = keyIdentifier
+        notBefore = .distantPast
+        notAfter = .distantFuture
+        extendedKeyUsage = nil
+        extendedKeyUsageMalformed = false
+        country = nil
+        parsedLeniently = false
+        isBareKey = true
     }
 
     /// The first 8 bytes of SHA-256 over `der`.
@@ -92,6 +117,7 @@ public struct SignerCertificate: Sendable {
         extendedKeyUsage = fields.extendedKeyUsage
         extendedKeyUsageMalformed = fields.extendedKeyUsageMalformed
         country = fields.country
+        isBareKey = false
     }
 
     static let extendedKeyUsageOID = "2.5.29.37"

@@ -3,10 +3,26 @@ import Foundation
 extension TrustStore {
     /// Reads the signers in one file's contents. The format is detected:
     /// a trust-list JSON file (name ending `.json`, see docs/trust-list.md), PEM
-    /// (`-----BEGIN CERTIFICATE-----`, several allowed), raw DER, or Base64 DER
+    /// (`-----BEGIN CERTIFICATE-----` or a bare `-----BEGIN PUBLIC KEY-----`, several allowed;
+    /// see ``bareKey(_:fileName:)`` for a bare key's `kid`), raw DER, or Base64 DER
     /// (one certificate, or one per line).
     public static func entries(fromFileContents contents: [UInt8], fileName: String) throws(TrustStoreError) -> [Entry] {
-        if fileName.lowercased().hasSuffix(".json") {
+        let lowercased = fileName.lowercased()
+        if lowercased.hasSuffix(".crl") {
+            throw TrustStoreError(
+                .unsupportedContent,
+                "\(fileName) is a certificate revocation list; CRLs are not used to verify EU DCCs (yet), so the file is not a signer."
+            )
+        }
+        if lowercased.hasSuffix(".json") {
+            if case .object(let object)? = try? JSONValue(parsing: contents), object["keys"]?.arrayValue != nil,
+                object["certificates"] == nil
+            {
+                throw TrustStoreError(
+                    .unsupportedContent,
+                    "\(fileName) is a JWKS (a key set, as SMART Health Card issuers publish); JWKS keys are not used to verify EU DCCs (yet), so the file is not a signer."
+                )
+            }
             return try trustListEntries(contents, fileName: fileName)
         }
         if contents.first == 0x30 {
@@ -46,6 +62,7 @@ extension TrustStore {
 
     static func pemEntries(_ text: String, fileName: String) throws(TrustStoreError) -> [Entry] {
         var entries: [Entry] = []
+        var otherLabels: [String] = []
         var body: String? = nil
         var label = ""
         for rawLine in text.split(whereSeparator: \.isNewline) {
@@ -56,21 +73,68 @@ extension TrustStore {
             } else if line.hasPrefix("-----END ") {
                 guard let current = body else { continue }
                 body = nil
-                guard label == "CERTIFICATE" else {
-                    throw TrustStoreError(.unrecognizedFormat, "\(fileName) holds a PEM \(label), but the trust store needs CERTIFICATE blocks.")
+                guard label == "CERTIFICATE" || label == "PUBLIC KEY" else {
+                    otherLabels.append(label)
+                    continue
                 }
                 guard let der = Data(base64Encoded: current) else {
                     throw TrustStoreError(.invalidCertificate, "\(fileName) holds a PEM block that is not valid Base64.")
                 }
-                entries.append(Entry(certificate: try certificate(Array(der), source: fileName)))
+                if label == "PUBLIC KEY" {
+                    entries.append(Entry(certificate: try bareKey(Array(der), fileName: fileName)))
+                } else {
+                    entries.append(Entry(certificate: try certificate(Array(der), source: fileName)))
+                }
             } else if body != nil {
                 body! += line
             }
         }
         guard !entries.isEmpty else {
-            throw TrustStoreError(.unrecognizedFormat, "\(fileName) holds no complete PEM certificate.")
+            if !otherLabels.isEmpty {
+                throw TrustStoreError(
+                    .unrecognizedFormat,
+                    "\(fileName) holds a PEM \(otherLabels.joined(separator: ", ")), but the trust store takes CERTIFICATE and PUBLIC KEY blocks; remove the file from the trust folder or replace it."
+                )
+            }
+            throw TrustStoreError(.unrecognizedFormat, "\(fileName) holds no complete PEM certificate or public key.")
         }
         return entries
+    }
+
+    /// A bare public key (SubjectPublicKeyInfo DER). Its `kid` is the hexadecimal after the last
+    /// `_` of the file name (`WHO-test_3131.pem` → `0x31 0x31`), else the first 8 bytes of SHA-256
+    /// over the key's DER, as a certificate's is over the certificate's.
+    static func bareKey(_ spki: [UInt8], fileName: String) throws(TrustStoreError) -> SignerCertificate {
+        let kid = keyIdentifier(fromFileName: fileName) ?? SignerCertificate.keyIdentifier(der: spki)
+        do {
+            return try SignerCertificate(subjectPublicKeyInfo: spki, keyIdentifier: kid)
+        } catch {
+            throw TrustStoreError(.invalidCertificate, "\(fileName): \(error.message)")
+        }
+    }
+
+    /// The bytes of the hexadecimal after the last `_` of `fileName` without its extension
+    /// (an even number of 2–64 hex digits), nil when there is none.
+    public static func keyIdentifier(fromFileName fileName: String) -> [UInt8]? {
+        var base = Substring(fileName)
+        if let dot = base.lastIndex(of: ".") { base = base[..<dot] }
+        guard let underscore = base.lastIndex(of: "_") else { return nil }
+        let hex = Array(base[base.index(after: underscore)...].utf8)
+        guard hex.count >= 2, hex.count <= 64, hex.count % 2 == 0 else { return nil }
+        func nibble(_ c: UInt8) -> UInt8? {
+            switch c {
+            case 0x30...0x39: c - 0x30
+            case 0x41...0x46: c - 0x41 + 10
+            case 0x61...0x66: c - 0x61 + 10
+            default: nil
+            }
+        }
+        var bytes: [UInt8] = []
+        for i in stride(from: 0, to: hex.count, by: 2) {
+            guard let high = nibble(hex[i]), let low = nibble(hex[i + 1]) else { return nil }
+            bytes.append(high << 4 | low)
+        }
+        return bytes
     }
 
     static func trustListEntries(_ contents: [UInt8], fileName: String) throws(TrustStoreError) -> [Entry] {

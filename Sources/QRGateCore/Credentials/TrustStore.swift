@@ -71,6 +71,8 @@ public struct TrustStoreError: GateError {
         public static let invalidTrustList = Code("invalid_trust_list")
         /// A certificate in the file cannot be used.
         public static let invalidCertificate = Code("invalid_certificate")
+        /// The file is of a known kind that holds no DCC signer (a CRL, a JWKS).
+        public static let unsupportedContent = Code("unsupported_content")
         /// The snake_case name of the code.
         public var description: String { name }
     }

@@ -31,6 +31,8 @@ public struct CredentialSummary: Sendable, Hashable {
         case recovery
         /// Vietnamese citizen-ID card QR (identity only).
         case citizenID = "citizen-id"
+        /// Vietnam's national personal QR (identity only, unsigned).
+        case personalQR = "personal-qr"
         /// A qrgate receipt from an earlier visit.
         case receipt
         /// Nothing usable was presented.

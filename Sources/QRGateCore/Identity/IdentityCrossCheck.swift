@@ -40,10 +40,25 @@ public enum IdentityCrossCheck {
         compare(fullName: card.fullName, birthDate: card.birthDate, with: payload)
     }
 
+    /// Compares a national personal QR's name (capitals without diacritics, family first) and
+    /// birth date with the DCC payload; a masked birth date (`YYYY-**-**`) compares its year only.
+    public static func compare(_ qr: VietnamPersonalQR, with payload: JSONValue) -> IdentityMatch {
+        switch qr.birthDate {
+        case .day(let day):
+            return compare(fullName: qr.name, birthDate: day, with: payload)
+        case .year(let year):
+            return compare(fullName: qr.name, payload: payload) { dobAgrees($0, withYear: year) }
+        }
+    }
+
     /// Compares a full name (family first) and birth date with the DCC payload.
     public static func compare(
         fullName: String, birthDate: CitizenIDCard.CalendarDay, with payload: JSONValue
     ) -> IdentityMatch {
+        compare(fullName: fullName, payload: payload) { dobAgrees($0, with: birthDate) }
+    }
+
+    static func compare(fullName: String, payload: JSONValue, dobAgrees: (String) -> Bool) -> IdentityMatch {
         var fields = nameMismatches(fullName: fullName, nam: payload["nam"])
         let dob: String
         switch payload["dob"] {
@@ -51,8 +66,23 @@ public enum IdentityCrossCheck {
         case nil, .null?: dob = ""
         default: dob = "not a date"  // a number or object never agrees
         }
-        if !dobAgrees(dob, with: birthDate) { fields.append(.dateOfBirth) }
+        if !dobAgrees(dob) { fields.append(.dateOfBirth) }
         return fields.isEmpty ? .match : .mismatch(fields: fields)
+    }
+
+    /// Whether a DCC `dob` (full, partial, or empty) agrees with a birth year (the rest unknown).
+    public static func dobAgrees(_ dob: String, withYear year: Int) -> Bool {
+        var text = Substring(dob.trimmingASCIISpaces())
+        if text.isEmpty { return true }
+        if text.count > 10, let t = text.firstIndex(where: { $0 == "T" || $0 == "t" || $0 == " " }) {
+            text = text[..<t]
+        }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count) else { return false }
+        for (i, part) in parts.enumerated() {
+            guard part.utf8.count == (i == 0 ? 4 : 2), part.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        }
+        return Int(parts[0]) == year
     }
 
     static func nameMismatches(fullName: String, nam: JSONValue?) -> [IdentityField] {
