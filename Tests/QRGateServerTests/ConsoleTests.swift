@@ -268,6 +268,21 @@ import Testing
             try await client.execute(uri: "/console/api/head", method: .get, headers: Self.cookie(idle.cookie)) { response in
                 #expect(response.status == .unauthorized, "idle past the timeout")
             }
+            // A console left open on "now" polls by itself: its refreshes are answered, but they
+            // are not the supervisor's activity, so the session still ends after the idle timeout.
+            let leftOpen = try await Self.signIn(client, fixture.supervisorSecret)
+            var polling = Self.cookie(leftOpen.cookie)
+            polling[HTTPField.Name("X-Console-Refresh")!] = "1"
+            for _ in 0..<3 {
+                fixture.monotonic.advance(.seconds(180))
+                try await client.execute(uri: "/console/api/head", method: .get, headers: polling) { response in
+                    #expect(response.status == .ok, "a refresh within the timeout is answered")
+                }
+            }
+            fixture.monotonic.advance(.seconds(180))
+            try await client.execute(uri: "/console/api/head", method: .get, headers: polling) { response in
+                #expect(response.status == .unauthorized, "polling kept an unattended session alive")
+            }
         }
     }
 

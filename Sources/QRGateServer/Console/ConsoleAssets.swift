@@ -414,12 +414,17 @@ function list(name) {
   return lists[name];
 }
 
-async function loadNow() {
+// A reload the page makes by itself says so (X-Console-Refresh): it shows the supervisor news
+// but is not their activity, so a console left open on "now" still ends after the idle timeout.
+const REFRESH = { headers: { "X-Console-Refresh": "1" } };
+
+async function loadNow(refresh) {
   const site = state.session.site;
+  const options = refresh ? REFRESH : undefined;
   const [inside, left, residents] = await Promise.all([
-    api("inside?site=" + encodeURIComponent(site)),
-    api("left-not-returned?hours=0&within_hours=24&site=" + encodeURIComponent(site)),
-    api("residents?site=" + encodeURIComponent(site)),
+    api("inside?site=" + encodeURIComponent(site), options),
+    api("left-not-returned?hours=0&within_hours=24&site=" + encodeURIComponent(site), options),
+    api("residents?site=" + encodeURIComponent(site), options),
   ]);
   state.lastNowLoad = Date.now();
   banner("");
@@ -461,10 +466,10 @@ function drawByHour(inside) {
 async function watchNow() {
   if (!state.session || document.body.dataset.view !== "now") return;
   try {
-    const head = await api("head");
+    const head = await api("head", REFRESH);
     if (head.sequence !== state.head || Date.now() - state.lastNowLoad > 60000) {
       state.head = head.sequence;
-      await loadNow();
+      await loadNow(true);
     }
   } catch (error) { fail(error); }
 }

@@ -56,8 +56,9 @@ public final class ConsoleSessions: Sendable {
         return session
     }
 
-    /// The live session `id` names, marked as used now; nil when it is unknown or has ended.
-    public func use(_ id: String) -> Session? {
+    /// The live session `id` names, marked as used now (unless `touch` is false: a refresh the
+    /// page made by itself is not the person's activity); nil when it is unknown or has ended.
+    public func use(_ id: String, touch: Bool = true) -> Session? {
         let instant = now()
         return sessions.withLock { table -> Session? in
             guard var session = table[id] else { return nil }
@@ -65,6 +66,7 @@ public final class ConsoleSessions: Sendable {
                 table.removeValue(forKey: id)
                 return nil
             }
+            guard touch else { return session }
             session.lastUsed = instant
             table[id] = session
             return session

@@ -211,7 +211,10 @@ struct ConsoleSessionMiddleware: RouterMiddleware {
     /// The live session the request's cookie names, with its token as it is now; nil when there
     /// is none (no cookie, unknown, ended, or its token revoked: then all its sessions end).
     func live(_ request: Request) async throws -> (ConsoleSessions.Session, APIToken)? {
-        guard let id = request.cookies[SupervisorConsole.cookieName]?.value, !id.isEmpty, let session = sessions.use(id) else { return nil }
+        // The page's own refreshes (the "now" view's polling) keep no session alive.
+        let refresh = request.headers[HTTPField.Name("X-Console-Refresh")!] == "1"
+        guard let id = request.cookies[SupervisorConsole.cookieName]?.value, !id.isEmpty, let session = sessions.use(id, touch: !refresh)
+        else { return nil }
         let token: APIToken?
         do { token = try await tokens.activeToken(id: session.token.id) } catch {
             throw SupervisorAPIError(.storeFailed, status: .internalServerError, message: "the token store could not be read; try again")
