@@ -13,6 +13,7 @@ struct QRGateCommand: AsyncParsableCommand {
             Exit status: 0 success, 1 negative answer (invalid credential, failed test, unreadable file), \
             2 usage error, 69 capability not built yet, 78 invalid configuration.
             """,
+        version: qrgateVersion,
         subcommands: [
             RunCommand.self,
             ScanCommand.self,
