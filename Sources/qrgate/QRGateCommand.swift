@@ -13,6 +13,7 @@ struct QRGateCommand: AsyncParsableCommand {
             Exit status: 0 success, 1 negative answer (invalid credential, failed test, unreadable file), \
             2 usage error, 69 capability not built yet, 78 invalid configuration.
             """,
+        version: qrgateVersion,
         subcommands: [
             RunCommand.self,
             ScanCommand.self,
@@ -55,9 +56,13 @@ enum ExitStatus {
     static let invalidConfiguration = ExitCode(78)
 }
 
-/// Writes one line to standard error.
+/// Writes one line to standard error. Under systemd (`JOURNAL_STREAM` set) every line of it starts
+/// with the error priority `<3>`, as the log handler's lines carry theirs: journald files the message
+/// (an invalid configuration, say) as an error instead of at the stream's default, info.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    let journald = ProcessInfo.processInfo.environment["JOURNAL_STREAM"].map { !$0.isEmpty } ?? false
+    let text = journald ? message.split(separator: "\n", omittingEmptySubsequences: false).map { "<3>" + $0 }.joined(separator: "\n") : message
+    FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
 /// The process logger: our journald-friendly handler at the configured level.
