@@ -13,7 +13,8 @@ import Testing
             format: .smartHealthCard, holder: Self.holder,
             vaccinations: [
                 HealthEvidence.Vaccination(
-                    vaccine: mapped?.vaccine, product: mapped?.product, doseNumber: 2, seriesDoses: 2, date: "2021-06-01", issuer: "https://example.org")
+                    vaccine: mapped?.vaccine, product: mapped?.product, doseNumber: 2, seriesDoses: 2, date: "2021-06-01",
+                    issuer: "https://example.org")
             ])
         let payload = evidence.payload
         #expect(payload["nam"]?["fn"]?.stringValue == "Nguyễn")
