@@ -29,6 +29,9 @@ public struct TrustStore: Sendable {
     /// All entries, in the order given.
     public let entries: [Entry]
     private let index: [[UInt8]: [Int]]
+    /// The EU DCC revocation list in use, if one is installed: a DCC it names fails the
+    /// `revocation` check (`revoked`). Without one the check is not run.
+    public var revocation: DCCRevocationState?
 
     /// Creates a store from entries.
     public init(_ entries: [Entry] = []) {
@@ -53,7 +56,9 @@ public struct TrustStore: Sendable {
 
     /// A store holding the entries of both.
     public func merging(_ other: TrustStore) -> TrustStore {
-        TrustStore(entries + other.entries)
+        var merged = TrustStore(entries + other.entries)
+        merged.revocation = revocation ?? other.revocation
+        return merged
     }
 }
 
