@@ -29,6 +29,10 @@ public struct TrustStore: Sendable {
     /// All entries, in the order given.
     public let entries: [Entry]
     private let index: [[UInt8]: [Int]]
+    /// SMART Health Card issuers: their JWKS and revocation lists.
+    public var healthCardIssuers = HealthCardIssuers()
+    /// ICAO country signing CAs (with their CRLs) that VDS-NC signer certificates chain to.
+    public var countrySigningAuthorities = CountrySigningAuthorities()
 
     /// Creates a store from entries.
     public init(_ entries: [Entry] = []) {
@@ -53,7 +57,10 @@ public struct TrustStore: Sendable {
 
     /// A store holding the entries of both.
     public func merging(_ other: TrustStore) -> TrustStore {
-        TrustStore(entries + other.entries)
+        var merged = TrustStore(entries + other.entries)
+        merged.healthCardIssuers = healthCardIssuers.merging(other.healthCardIssuers)
+        merged.countrySigningAuthorities = countrySigningAuthorities.merging(other.countrySigningAuthorities)
+        return merged
     }
 }
 
