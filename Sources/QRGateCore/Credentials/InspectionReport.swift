@@ -19,8 +19,18 @@ public struct InspectionReport: Sendable {
         public static let qrgateReceipt = Format(rawValue: "qrgate-receipt")
         /// A qrgate declaration token (`QRD1:`).
         public static let qrgateDeclaration = Format(rawValue: "qrgate-declaration")
+        /// SMART Health Card (`shc:/`).
+        public static let smartHealthCard = Format(rawValue: "smart-health-card")
+        /// ICAO Visible Digital Seal for non-constrained environments (a JSON document).
+        public static let icaoVDSNC = Format(rawValue: "icao-vds-nc")
+        /// WHO Digital Documentation of COVID-19 Certificates core data set (`HC1:` without the EU claim).
+        public static let whoDDCC = Format(rawValue: "who-ddcc")
+        /// DIVOC verifiable credential (`B64:` + a ZIP).
+        public static let divoc = Format(rawValue: "divoc")
         /// Not recognised.
         public static let unknown = Format(rawValue: "unknown")
+        /// The formats that certify health (vaccination, test, recovery), as opposed to identities and tokens.
+        public static let healthFormats: Set<Format> = [.euDCC, .smartHealthCard, .icaoVDSNC, .whoDDCC, .divoc]
     }
 
     /// The name of one check.
@@ -153,6 +163,9 @@ public struct InspectionReport: Sendable {
     public var signer: TrustStore.Entry?
     /// The holder, when the credential could be decoded that far.
     public var holder: Holder?
+    /// What a health credential certifies, in the DCC data model every format is mapped to
+    /// (``HealthEvidence``); nil for identities, tokens and text that could not be decoded that far.
+    public var healthEvidence: HealthEvidence?
     /// Facts worth logging that are not failures, e.g. a signer certificate read leniently
     /// or a signer certificate outside its own validity period.
     public var notes: [String]
