@@ -1,11 +1,6 @@
 import Crypto
 import Foundation
 
-extension InspectionReport.Format {
-    /// SMART Health Card (`shc:/`).
-    public static let smartHealthCard = Self(rawValue: "smart-health-card")
-}
-
 extension InspectionReport.Check {
     /// SHC: every chunk 1…N present once with one N.
     public static let chunks = Self(rawValue: "chunks")
@@ -85,6 +80,7 @@ public struct SmartHealthCardFormatInspector: CredentialFormatInspector {
         run.pass(.payload)
         run.report.payload = card.payload
         run.report.holder = card.holder
+        run.report.healthEvidence = card.healthEvidence
         run.report.claims = InspectionReport.Claims(issuer: card.issuer, issuedAt: card.notBefore, expiresAt: card.expiresAt)
 
         var signatureKey: (HealthCardIssuers.Key, HealthCardIssuers.RevocationList?)? = nil

@@ -3,11 +3,6 @@ import Foundation
 import SwiftASN1
 import X509
 
-extension InspectionReport.Format {
-    /// ICAO Visible Digital Seal for non-constrained environments (the JSON VDS-NC).
-    public static let icaoVDSNC = Self(rawValue: "icao-vds-nc")
-}
-
 extension InspectionReport.Check {
     /// VDS-NC: the JSON document's structure (`data.hdr`, `data.msg`, `sig.alg/cer/sigvl`).
     public static let json = Self(rawValue: "json")
@@ -53,6 +48,7 @@ public struct VDSNCFormatInspector: CredentialFormatInspector {
         run.pass(.prefix)
         run.report.payload = data
         run.report.holder = Self.holder(of: data)
+        run.report.healthEvidence = Self.healthEvidence(of: data, holder: run.report.holder)
         guard data["hdr"]?.objectValue != nil, data["msg"]?.objectValue != nil, let alg = sig["alg"]?.stringValue,
             let cer = sig["cer"]?.stringValue, let sigvl = sig["sigvl"]?.stringValue
         else {
