@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import QRGateCore
 import QRGateFiles
 import QRGateStore
@@ -91,6 +92,25 @@ import Testing
         #expect(stored.decision.outcome == .refuse)
         #expect(stored.decision.reasons.contains { $0.code == DecisionReason.certificateInvalid("").code }, "\(stored.decision.reasons)")
         #expect(try await store.all().count == 1)
+    }
+
+    /// The daemon's verification data keeps the trust folder's issuer keys and country signing CAs,
+    /// also when a synced trust list replaces the signers.
+    @Test func theDaemonsTrustKeepsIssuersAndCountrySigningCAsAcrossATrustListSync() throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let data = try VerificationData.load(
+            trustPath: Self.fixtures.appendingPathComponent("trust/shc").path, rulesDirectory: VerificationDataTests.rules,
+            syncedDirectory: temporary.url.appendingPathComponent("central").path, country: "VN", logger: Logger(label: "test"),
+            extraTrustPaths: [Self.fixtures.appendingPathComponent("trust/icao-vds-nc").path])
+        #expect(data.current.trust.healthCardIssuers.keyCount == 4)
+        #expect(data.current.trust.countrySigningAuthorities.count == 1)
+        let issuer = try TestDCCIssuer()
+        let list: JSONValue = ["certificates": [["certificate": .string(Data(issuer.certificateDER).base64EncodedString())]]]
+        try data.prepare(.trustList, data: Data(list.serialized().utf8))()
+        #expect(data.current.trust.signers(forKeyIdentifier: try SignerCertificate(derEncoded: issuer.certificateDER).keyIdentifier).count == 1)
+        #expect(data.current.trust.healthCardIssuers.keyCount == 4)
+        #expect(data.current.trust.countrySigningAuthorities.count == 1)
     }
 
     @Test func chunksAreJoinedForTheAssessorAndTheirProgressIsCounted() throws {

@@ -33,6 +33,9 @@ public struct TrustStore: Sendable {
     public var healthCardIssuers = HealthCardIssuers()
     /// ICAO country signing CAs (with their CRLs) that VDS-NC signer certificates chain to.
     public var countrySigningAuthorities = CountrySigningAuthorities()
+    /// The EU DCC revocation list in use, if one is installed: a DCC it names fails the
+    /// `revocation` check (`revoked`). Without one the check is not run.
+    public var revocation: DCCRevocationState?
 
     /// Creates a store from entries.
     public init(_ entries: [Entry] = []) {
@@ -60,6 +63,7 @@ public struct TrustStore: Sendable {
         var merged = TrustStore(entries + other.entries)
         merged.healthCardIssuers = healthCardIssuers.merging(other.healthCardIssuers)
         merged.countrySigningAuthorities = countrySigningAuthorities.merging(other.countrySigningAuthorities)
+        merged.revocation = revocation ?? other.revocation
         return merged
     }
 }

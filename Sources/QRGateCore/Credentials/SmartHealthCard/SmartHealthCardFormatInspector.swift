@@ -12,8 +12,6 @@ extension InspectionReport.Check {
     public static let deflate = Self(rawValue: "deflate")
     /// SHC: the payload's iss, nbf, vc.type and FHIR bundle.
     public static let payload = Self(rawValue: "payload")
-    /// SHC: the key's revocation list.
-    public static let revocation = Self(rawValue: "revocation")
     /// The checks of a SMART Health Card, in canonical order.
     public static let smartHealthCardChecks: [Self] = [
         .prefix, .chunks, .numeric, .jws, .deflate, .payload, .signature, .revocation, .validity,
