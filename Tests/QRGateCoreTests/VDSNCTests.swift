@@ -1,6 +1,7 @@
 import Foundation
 import QRGateCore
 import QRGateFiles
+import QRGateTestSupport
 import Testing
 
 /// ICAO VDS-NC: every vector of credentials-world/icao-vds-nc against its trust folder, and the
@@ -86,5 +87,55 @@ import Testing
         let incomplete = CredentialInspector.inspect(text: #"{"data":{"hdr":{}},"sig":{}}"#, trust: TrustStore(), at: Date())
         #expect(incomplete.format == .icaoVDSNC)
         #expect(incomplete.errors.first?.check == .json)
+    }
+}
+
+/// A seal of a test CSCA of our own (P-384, ES384): the CA's CRL decides the chain, a CRL not
+/// signed by the CA is refused, and an ES384 signature verifies over the canonical form.
+@Suite struct VDSNCRevocationTests {
+    static let data: JSONValue = [
+        "hdr": ["is": "VNM", "t": "icao.vacc", "v": 1],
+        "msg": ["pid": ["n": "NGUYEN  VAN AN", "dob": "1990-01-15"], "ve": [["des": "XM68M6", "vd": [["dvc": "2021-09-15", "seq": 1]]]]],
+    ]
+
+    func trust(_ issuer: TestSealIssuer, crl: [UInt8]?) throws -> TrustStore {
+        var store = TrustStore()
+        let addedCA = store.countrySigningAuthorities.add(certificateDER: issuer.cscaDER)
+        #expect(addedCA)
+        let addedSigner = store.countrySigningAuthorities.add(certificateDER: issuer.signerDER)
+        #expect(!addedSigner, "a signer is no CA")
+        if let crl { try store.countrySigningAuthorities.addRevocationList(crl, source: "test.crl") }
+        return store
+    }
+
+    @Test func aRevokedSignerFailsTheChainAndAnUnrevokedOnePasses() throws {
+        let issuer = try TestSealIssuer()
+        let seal = try issuer.seal(Self.data)
+        let clean = CredentialInspector.inspect(
+            text: seal, trust: try trust(issuer, crl: try issuer.revocationList(revokingSigner: false)), at: Date())
+        #expect(clean.format == .icaoVDSNC)
+        #expect(clean.isValid, "\(clean.errors)")
+        #expect(clean.healthEvidence?.payload["v"]?.arrayValue?.count == 1)
+        #expect(clean.holder?.familyName == "NGUYEN")
+        let revoked = CredentialInspector.inspect(
+            text: seal, trust: try trust(issuer, crl: try issuer.revocationList(revokingSigner: true)), at: Date())
+        #expect(revoked.errors.map(\.code) == ["revoked"])
+        #expect(revoked.status(.signature) == .pass)
+        // Tampered data: the ES384 signature fails.
+        let tampered = seal.replacingOccurrences(of: "1990-01-15", with: "1990-01-16")
+        #expect(CredentialInspector.inspect(text: tampered, trust: try trust(issuer, crl: nil), at: Date()).errors.map(\.code) == ["bad_signature"])
+    }
+
+    @Test func aRevocationListOfAnotherCAIsRefused() throws {
+        let issuer = try TestSealIssuer()
+        let other = try TestSealIssuer()
+        var store = try trust(issuer, crl: nil)
+        #expect(throws: TrustStoreError.self) {
+            try store.countrySigningAuthorities.addRevocationList(try other.revocationList(revokingSigner: true), source: "other.crl")
+        }
+        #expect(throws: TrustStoreError.self) {
+            try store.countrySigningAuthorities.addRevocationList([0x30, 0x03, 0x02, 0x01, 0x01], source: "junk.crl")
+        }
+        #expect(CredentialInspector.inspect(text: try issuer.seal(Self.data), trust: store, at: Date()).isValid)
     }
 }
