@@ -291,6 +291,12 @@ if Context.environment["QRGATE_BENCHMARKS"] != nil {
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "shc-benchmark",
+            dependencies: ["QRGateCore", "QRGateFiles"],
+            path: "Benchmarks/shc",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "revocation-bench",
             dependencies: [
                 "QRGateCore", "QRGateFiles", "QRGateCheckIn",

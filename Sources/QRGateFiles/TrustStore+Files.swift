@@ -44,6 +44,7 @@ extension TrustStore {
         var skipped: [TrustStoreError] = []
         for file in files {
             let name = (file as NSString).lastPathComponent
+            if name.lowercased().hasSuffix(".crl") { continue }  // country signing CAs' CRLs: addCredentialMaterial
             guard let data = FileManager.default.contents(atPath: file) else {
                 skipped.append(TrustStoreError(.unreadable, "Trust file \(name) cannot be read and was skipped. Check its permissions."))
                 continue
@@ -54,6 +55,8 @@ extension TrustStore {
                 skipped.append(TrustStoreError(error.code, error.message + " The file was skipped; the other trust files are used."))
             }
         }
-        return LoadedTrustStore(store: TrustStore(entries), skipped: skipped)
+        var store = TrustStore(entries)
+        addCredentialMaterial(folder: path, certificates: entries, to: &store, skipped: &skipped)
+        return LoadedTrustStore(store: store, skipped: skipped)
     }
 }

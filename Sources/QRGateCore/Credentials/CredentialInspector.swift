@@ -52,6 +52,7 @@ public enum CredentialInspector {
     /// ``PipeSeparatedQR``, so their order does not matter.
     public static let standardFormats: [any CredentialFormatInspector] = [
         EUDCCFormatInspector(), CitizenIDFormatInspector(), VietnamPersonalQRFormatInspector(),
+        SmartHealthCardFormatInspector(), VDSNCFormatInspector(),
     ]
 
     /// Inspects `text`. Text no format recognises yields format `unknown` with the DCC
