@@ -11,6 +11,10 @@ public struct InspectionReport: Sendable {
         public init(rawValue: String) { self.rawValue = rawValue }
         /// EU Digital COVID Certificate (`HC1:`).
         public static let euDCC = Format(rawValue: "eu-dcc")
+        /// WHO DDCC core data set signed in an `HC1:` QR (no claim −260).
+        public static let whoDDCC = Format(rawValue: "who-ddcc")
+        /// DIVOC W3C verifiable credential (`B64:` + a ZIP holding `certificate.json`).
+        public static let divoc = Format(rawValue: "divoc")
         /// Vietnamese citizen-ID card QR.
         public static let vnCitizenID = Format(rawValue: "vn-citizen-id")
         /// Vietnam's national personal QR (PC-COVID / VNeID, v1.1).
@@ -49,6 +53,10 @@ public struct InspectionReport: Sendable {
         public static let validity = Check(rawValue: "validity")
         /// The single check of formats without a signature (citizen-ID QR).
         public static let format = Check(rawValue: "format")
+        /// A DIVOC QR's ZIP archive and its `certificate.json` entry.
+        public static let zip = Check(rawValue: "zip")
+        /// A DIVOC certificate's JSON text.
+        public static let json = Check(rawValue: "json")
         /// The checks of an EU DCC, in pipeline order.
         public static let dccChecks: [Check] = [.prefix, .base45, .zlib, .cose, .cbor, .schema, .signature, .keyUsage, .validity]
         /// Orders by name.
@@ -153,6 +161,9 @@ public struct InspectionReport: Sendable {
     public var signer: TrustStore.Entry?
     /// The holder, when the credential could be decoded that far.
     public var holder: Holder?
+    /// Checks whose `skip` does not make the credential invalid, because the credential has
+    /// nothing for them to check (a WHO DDCC signed without CWT claims states no validity).
+    public var optionalChecks: Set<Check> = []
     /// Facts worth logging that are not failures, e.g. a signer certificate read leniently
     /// or a signer certificate outside its own validity period.
     public var notes: [String]
@@ -172,8 +183,12 @@ public struct InspectionReport: Sendable {
         self.notes = notes
     }
 
-    /// Whether the credential is valid: at least one check ran and every check passed.
-    public var isValid: Bool { !checks.isEmpty && checks.values.allSatisfy { $0 == .pass } }
+    /// Whether the credential is valid: at least one check ran and every check passed, except
+    /// ``optionalChecks`` that were skipped.
+    public var isValid: Bool {
+        checks.contains { $0.value == .pass }
+            && checks.allSatisfy { $0.value == .pass || ($0.value == .skip && optionalChecks.contains($0.key)) }
+    }
 
     /// `valid` or `invalid`.
     public var verdict: String { isValid ? "valid" : "invalid" }
