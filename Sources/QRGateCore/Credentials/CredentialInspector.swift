@@ -48,6 +48,7 @@ public enum CredentialInspector {
     /// ``PipeSeparatedQR``, so their order does not matter.
     public static let standardFormats: [any CredentialFormatInspector] = [
         EUDCCFormatInspector(), CitizenIDFormatInspector(), VietnamPersonalQRFormatInspector(),
+        DIVOCFormatInspector(),
     ]
 
     /// Inspects `text`. Text no format recognises yields format `unknown` with the DCC

@@ -28,6 +28,12 @@ public struct TrustStore: Sendable {
 
     /// All entries, in the order given.
     public let entries: [Entry]
+    /// Keys of Linked Data proofs (DIVOC), by file base name: `did_india` for `did:india`
+    /// (see ``LinkedDataKey/fileBaseName(forVerificationMethod:)``).
+    public var linkedDataKeys: [String: LinkedDataKey] = [:]
+    /// The JSON-LD contexts that Linked Data proofs may use (a trust folder's `contexts/`);
+    /// no other context is ever loaded.
+    public var jsonLDContexts = JSONLDDocumentLoader()
     private let index: [[UInt8]: [Int]]
 
     /// Creates a store from entries.
@@ -53,7 +59,10 @@ public struct TrustStore: Sendable {
 
     /// A store holding the entries of both.
     public func merging(_ other: TrustStore) -> TrustStore {
-        TrustStore(entries + other.entries)
+        var merged = TrustStore(entries + other.entries)
+        merged.linkedDataKeys = linkedDataKeys.merging(other.linkedDataKeys) { first, _ in first }
+        merged.jsonLDContexts.documents = jsonLDContexts.documents.merging(other.jsonLDContexts.documents) { first, _ in first }
+        return merged
     }
 }
 
