@@ -18,7 +18,8 @@ public struct Assessment: Sendable {
     public var ruleSetVersion: String?
 }
 
-/// Turns scanned texts into verified evidence: EU DCCs through the DCC pipeline and the
+/// Turns scanned texts into verified evidence: health credentials of every format through their
+/// inspector and, in the DCC data model they are all mapped to (``HealthEvidence``), the
 /// country's rules, citizen-ID cards and national personal QRs through their parsers (both
 /// unsigned identities), receipts against the site's gate keys, and the identity cross-check
 /// when an identity and a certificate come together.
@@ -83,25 +84,31 @@ public struct CredentialAssessor: Sendable {
                 continue
             }
             let report = CredentialInspector.inspect(text: text, trust: trust, at: now)
-            switch report.format {
-            case .euDCC:
-                let payload = report.payload ?? .null
+            // Every health format (EU DCC, SMART Health Card, WHO DDCC, …) the same way: its payload
+            // in the DCC data model, the country's rules evaluated on it when verified. One that could
+            // not be decoded that far is still a certificate shown, and refused as invalid.
+            let decoded = report.healthEvidence
+            if decoded != nil || InspectionReport.Format.healthFormats.contains(report.format) {
+                let health = decoded ?? HealthEvidence(format: report.format, payload: .null)
+                let payload = health.payload
                 certificatePayload = payload
                 var outcome = RuleOutcome.unavailable
                 if report.isValid, let rules {
-                    outcome = rules.evaluate(
-                        payload: payload, issuedAt: report.claims?.issuedAt, expiresAt: report.claims?.expiresAt, country: country, at: now)
+                    outcome = rules.evaluate(payload: payload, issuedAt: health.issuedAt, expiresAt: health.expiresAt, country: country, at: now)
                 }
                 ruleSetVersion = outcome.version ?? ruleSetVersion
                 evidence.certificate = PresentedEvidence.Certificate(
                     verified: report.isValid,
                     failedChecks: report.errors.map { "\($0.check.rawValue): \($0.code)" },
-                    summary: Self.summary(of: payload, report: report),
+                    summary: Self.summary(of: health, report: report),
                     holder: Self.holder(of: payload),
                     failedRules: outcome.failedRuleIDs,
                     rulesEvaluated: outcome.evaluated,
                     applicableTypeRules: outcome.applicableTypeRules
                 )
+                continue
+            }
+            switch report.format {
             case .vnCitizenID:
                 if let parsed = try? CitizenIDCard(parsing: text) {
                     card = parsed
@@ -176,8 +183,9 @@ public struct CredentialAssessor: Sendable {
         return Subject(idNumber: nil, fullName: full.isEmpty ? nil : full, birthDate: payload["dob"]?.stringValue.map(TextSafety.withoutControls))
     }
 
-    static func summary(of payload: JSONValue, report: InspectionReport) -> CredentialSummary {
-        let validUntil = report.claims?.expiresAt.map(ISO8601Timestamp.format)
+    static func summary(of health: HealthEvidence, report: InspectionReport) -> CredentialSummary {
+        let payload = health.payload
+        let validUntil = health.expiresAt.map(ISO8601Timestamp.format)
         if let v = payload["v"]?.arrayValue?.first {
             let doses = [v["dn"]?.numberValue, v["sd"]?.numberValue].compactMap { $0.map { String(Int($0)) } }
             return CredentialSummary(

@@ -1,7 +1,9 @@
 import Foundation
 
 /// Inspects one credential of a format it recognises. Formats other than the EU DCC plug
-/// in here: add a conforming type to ``CredentialInspector/standardFormats``.
+/// in here: add a conforming type to ``CredentialInspector/standardFormats``. A health
+/// credential's inspector sets ``InspectionReport/healthEvidence`` whenever it decoded the
+/// credential (valid or not): that is all the kiosk pipeline and the country's rules read.
 public protocol CredentialFormatInspector: Sendable {
     /// True when `text` is of this format (normally decided by its prefix or shape).
     func recognizes(_ text: String) -> Bool
@@ -22,7 +24,11 @@ public struct EUDCCFormatInspector: CredentialFormatInspector {
     /// format `who-ddcc`, its holder from `name` and `birthDate`.
     public func inspect(text: String, trust: TrustStore, at clock: Date) -> InspectionReport {
         var report = DCCInspector().inspect(.text(text), trust: trust, at: clock)
-        if report.format == .euDCC, let payload = report.payload { report.holder = Self.holder(of: payload) }
+        if report.format == .euDCC, let payload = report.payload {
+            report.holder = Self.holder(of: payload)
+            report.healthEvidence = HealthEvidence(
+                format: .euDCC, payload: payload, issuedAt: report.claims?.issuedAt, expiresAt: report.claims?.expiresAt)
+        }
         return report
     }
 

@@ -129,7 +129,9 @@ public struct DCCInspector: Sendable {
         if let payload = run.report.payload {
             let issues = WHODDCC.schemaIssues(payload)
             if issues.isEmpty { run.pass(.schema) } else { for issue in issues { run.fail(.schema, issue.code, issue.message) } }
-            run.report.holder = WHODDCC.holder(of: payload)
+            let holder = WHODDCC.holder(of: payload)
+            run.report.holder = holder
+            run.report.healthEvidence = WHODDCC.healthEvidence(of: payload, holder: holder, claims: content.claims)
         }
         if let message { checkSignature(message, trust: trust, &run) }
         checkSignerPeriod(at: clock, &run)

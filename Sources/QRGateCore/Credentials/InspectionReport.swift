@@ -11,10 +11,6 @@ public struct InspectionReport: Sendable {
         public init(rawValue: String) { self.rawValue = rawValue }
         /// EU Digital COVID Certificate (`HC1:`).
         public static let euDCC = Format(rawValue: "eu-dcc")
-        /// WHO DDCC core data set signed in an `HC1:` QR (no claim −260).
-        public static let whoDDCC = Format(rawValue: "who-ddcc")
-        /// DIVOC W3C verifiable credential (`B64:` + a ZIP holding `certificate.json`).
-        public static let divoc = Format(rawValue: "divoc")
         /// Vietnamese citizen-ID card QR.
         public static let vnCitizenID = Format(rawValue: "vn-citizen-id")
         /// Vietnam's national personal QR (PC-COVID / VNeID, v1.1).
@@ -23,8 +19,18 @@ public struct InspectionReport: Sendable {
         public static let qrgateReceipt = Format(rawValue: "qrgate-receipt")
         /// A qrgate declaration token (`QRD1:`).
         public static let qrgateDeclaration = Format(rawValue: "qrgate-declaration")
+        /// SMART Health Card (`shc:/`).
+        public static let smartHealthCard = Format(rawValue: "smart-health-card")
+        /// ICAO Visible Digital Seal for non-constrained environments (a JSON document).
+        public static let icaoVDSNC = Format(rawValue: "icao-vds-nc")
+        /// WHO Digital Documentation of COVID-19 Certificates core data set (`HC1:` without the EU claim).
+        public static let whoDDCC = Format(rawValue: "who-ddcc")
+        /// DIVOC verifiable credential (`B64:` + a ZIP).
+        public static let divoc = Format(rawValue: "divoc")
         /// Not recognised.
         public static let unknown = Format(rawValue: "unknown")
+        /// The formats that certify health (vaccination, test, recovery), as opposed to identities and tokens.
+        public static let healthFormats: Set<Format> = [.euDCC, .smartHealthCard, .icaoVDSNC, .whoDDCC, .divoc]
     }
 
     /// The name of one check.
@@ -164,6 +170,9 @@ public struct InspectionReport: Sendable {
     /// Checks whose `skip` does not make the credential invalid, because the credential has
     /// nothing for them to check (a WHO DDCC signed without CWT claims states no validity).
     public var optionalChecks: Set<Check> = []
+    /// What a health credential certifies, in the DCC data model every format is mapped to
+    /// (``HealthEvidence``); nil for identities, tokens and text that could not be decoded that far.
+    public var healthEvidence: HealthEvidence?
     /// Facts worth logging that are not failures, e.g. a signer certificate read leniently
     /// or a signer certificate outside its own validity period.
     public var notes: [String]

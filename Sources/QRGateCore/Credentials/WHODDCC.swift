@@ -86,3 +86,54 @@ public enum WHODDCC {
         return InspectionReport.Holder(name: name, birthDate: birth.flatMap { $0.isEmpty ? nil : $0 })
     }
 }
+
+extension WHODDCC {
+    /// What the core data set certifies, in the DCC data model (docs/credentials.md): a
+    /// vaccination (DDCC:VS: `disease`, `vaccine` as `vp`, `brand` as `mp`, `manufacturer` as
+    /// `ma`, `dose`/`total_doses`, `date`, `country`) or a test (DDCC:TR: `test.type` as `tt`,
+    /// `test.result` as `tr`, `test.date` as `sc`). Codes keep their DDCC value; a code whose
+    /// system is not the one the DCC value sets use is written `system#code`. Nil when the data
+    /// set certifies neither (a rule then has nothing to read).
+    public static func healthEvidence(
+        of payload: JSONValue, holder: InspectionReport.Holder, claims: InspectionReport.Claims?
+    )
+        -> HealthEvidence
+    {
+        func code(_ value: JSONValue?) -> String? {
+            if let text = value?.stringValue { return text.isEmpty ? nil : text }
+            return value?["code"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        func coded(_ value: JSONValue?, plainSystems: Set<String>) -> String? {
+            guard let code = code(value) else { return nil }
+            guard let system = value?["system"]?.stringValue, !plainSystems.contains(system) else { return code }
+            return system + "#" + code
+        }
+        func country(_ value: JSONValue?) -> String? {
+            guard let text = code(value)?.uppercased() else { return nil }
+            return text.count == 2 ? text : nil
+        }
+        func day(_ text: String?) -> String? {
+            guard let text, text.count >= 10 else { return nil }
+            return String(text.prefix(10))
+        }
+        let snomed: Set<String> = ["http://snomed.info/sct"]
+        var vaccinations: [HealthEvidence.Vaccination] = []
+        var tests: [HealthEvidence.Test] = []
+        if let dose = payload["dose"]?.numberValue, dose == dose.rounded(), abs(dose) < 1000, let date = day(payload["date"]?.stringValue) {
+            vaccinations.append(
+                HealthEvidence.Vaccination(
+                    disease: code(payload["disease"]) ?? HealthEvidence.covid19, vaccine: coded(payload["vaccine"], plainSystems: snomed),
+                    product: code(payload["brand"]).map { $0.hasPrefix("EU/") ? $0 : (coded(payload["brand"], plainSystems: []) ?? $0) },
+                    manufacturer: coded(payload["manufacturer"], plainSystems: []), doseNumber: Int(dose),
+                    seriesDoses: payload["total_doses"]?.numberValue.flatMap { $0 == $0.rounded() && abs($0) < 1000 ? Int($0) : nil },
+                    date: date, country: country(payload["country"])))
+        } else if let test = payload["test"], let result = code(test["result"]), let sampleTime = test["date"]?.stringValue {
+            tests.append(
+                HealthEvidence.Test(
+                    type: coded(test["type"], plainSystems: ["http://loinc.org"]), result: result, sampleTime: sampleTime,
+                    country: country(test["country"])))
+        }
+        return HealthEvidence(
+            format: .whoDDCC, holder: holder, vaccinations: vaccinations, tests: tests, issuedAt: claims?.issuedAt, expiresAt: claims?.expiresAt)
+    }
+}

@@ -68,7 +68,9 @@ public struct DIVOCFormatInspector: CredentialFormatInspector {
                 if case .object(let object) = value {
                     credential = object
                     run.report.payload = value
-                    run.report.holder = Self.holder(of: value)
+                    let holder = Self.holder(of: value)
+                    run.report.holder = holder
+                    run.report.healthEvidence = Self.healthEvidence(of: value, holder: holder)
                     run.pass(.json)
                 } else {
                     run.fail(.json, "not_an_object", "The DIVOC certificate.json is not a JSON object; the credential is malformed. Refuse it.")
@@ -185,6 +187,37 @@ public struct DIVOCFormatInspector: CredentialFormatInspector {
             birth = String(text[..<cut])
         }
         return InspectionReport.Holder(name: name, birthDate: birth.flatMap { $0.isEmpty ? nil : $0 })
+    }
+
+    /// What the credential certifies, in the DCC data model (docs/credentials.md): each
+    /// `evidence` entry of type `Vaccination` a vaccination (`vaccine` as `mp`, `manufacturer`
+    /// as `ma`, `dose`/`totalDoses`, the day of `date`, the facility's country when it is a
+    /// two-letter code, the credential's `issuer`); `issuanceDate` as the issue time.
+    public static func healthEvidence(of credential: JSONValue, holder: InspectionReport.Holder) -> HealthEvidence {
+        var vaccinations: [HealthEvidence.Vaccination] = []
+        for item in credential["evidence"]?.arrayValue ?? [] {
+            let types = item["type"]?.arrayValue ?? [item["type"] ?? .null]
+            guard types.contains(.string("Vaccination")), let dose = Self.wholeNumber(item["dose"]), let date = item["date"]?.stringValue,
+                date.count >= 10
+            else { continue }
+            func text(_ value: JSONValue?) -> String? {
+                value?.stringValue.flatMap { $0.isEmpty || $0 == "-" ? nil : $0 }
+            }
+            let country = text(item["facility"]?["address"]?["addressCountry"]).flatMap { $0.count == 2 ? $0.uppercased() : nil }
+            vaccinations.append(
+                HealthEvidence.Vaccination(
+                    product: text(item["vaccine"]), manufacturer: text(item["manufacturer"]), doseNumber: dose,
+                    seriesDoses: Self.wholeNumber(item["totalDoses"]), date: String(date.prefix(10)), country: country,
+                    issuer: text(credential["issuer"])))
+        }
+        let issued = credential["issuanceDate"]?.stringValue.flatMap(ISO8601Timestamp.parse)
+        return HealthEvidence(format: .divoc, holder: holder, vaccinations: vaccinations, issuedAt: issued)
+    }
+
+    static func wholeNumber(_ value: JSONValue?) -> Int? {
+        if let number = value?.numberValue, number == number.rounded(), abs(number) < 1000 { return Int(number) }
+        if let text = value?.stringValue, let number = Int(text), abs(number) < 1000 { return number }
+        return nil
     }
 
     /// Standard Base64 (whitespace ignored, padding optional), else Base64url.
