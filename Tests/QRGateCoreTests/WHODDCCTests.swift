@@ -85,4 +85,22 @@ import Testing
         #expect(Set(issues.map(\.code)) == ["missing_name", "certificate_groups"])
         #expect(WHODDCC.schemaIssues(.object(["name": .string("A B"), "test": .object([:])])).isEmpty)
     }
+
+    /// WHO's second sample (WorldHealthOrganization/ddcc-validator,
+    /// `test-resources/src/main/resources/WHOQR2Contents.txt`, Apache-2.0) writes absent elements
+    /// as null ("total_doses": null, "date": null); WHO's verifier accepts it, and so does qrgate.
+    static let whoSecondSample =
+        "HC1:6BFOXN*TS0BI$ZD1TH3IK0R4A S6 I-*OK%QIBRM I$WACSQUMGVSPN$K%OKSQ1C%O1$Q$M8WI16YBXN9UP81%LU IY$NO*PB+PDNKTM8AL86H0K54%VB.KBH35UA7UV4WV4S96GZ6WFNPCNQZ6RG8.UKB$K4I98:769PS16S45I:74N4069Q961:6G16IFNM65ZS49R5B:6PW6NY4Y65IQ5OA78L6V EBUA493L3DP.B6/D7MHG.CALBE:FXIE*GR*S5/*GB2PL/IB*0JLTZJJWT0VHH*%CC:HOMOVNVK%80G1QC82/H 9A3LEMN2UK9UF2EN9QRH:PHV-V4PQNXUTULO7REET5QBLJ39ETB6JVP0523HB3MMT03L940+MVEV4$7OX%ISTNH7OS961+3F.582KVS1Q.D8LDA2A6G6Z5LSHPI+Q5LC$VBMEDTJCDIDXXEYB3MHMP7QFFC- 5T0H 85*LPCB597828E:GUA0M21J$GTY351QVVSK24C6YFI1772R*+5S UQ+DZ04K-KJRAQ+1D6WL4WCJRQUMI2TL:MUBW8H6JUULOQXIVYBWB*H.:5ZUFX7F120K5P%4"
+
+    @Test func nullElementsCountAsAbsent() throws {
+        let vector = try CredentialsWorldVectors.load("who-ddcc/who-real-ddcc-vs-1.json")
+        let report = CredentialInspector.inspect(
+            text: Self.whoSecondSample, trust: try Self.trust(vector), at: Date(timeIntervalSince1970: 1_630_000_000))
+        #expect(report.format == .whoDDCC)
+        #expect(report.isValid, "\(report.errors)")
+        #expect(report.payload?["total_doses"] == .null)
+        #expect(report.holder?.birthDate == "1986-09-19")
+        // No vaccination date: nothing for the rules to read, not an invented one.
+        #expect(report.healthEvidence?.payload["v"] == nil)
+    }
 }

@@ -52,19 +52,25 @@ public enum WHODDCC {
     public static func schemaIssues(_ payload: JSONValue) -> [InspectionReport.Issue] {
         var issues: [InspectionReport.Issue] = []
         func fail(_ code: String, _ message: String) { issues.append(InspectionReport.Issue(check: .schema, code: code, message: message)) }
-        if payload["name"]?.stringValue?.isEmpty ?? true {
+        // Issuers write absent elements as null (WHO's own second sample has "total_doses": null,
+        // "date": null), and the WHO verifier accepts that: null counts as absent.
+        func present(_ key: String, in value: JSONValue = payload) -> JSONValue? {
+            guard let item = value[key], !item.isNull else { return nil }
+            return item
+        }
+        if present("name")?.stringValue?.isEmpty ?? true {
             fail("missing_name", "The WHO DDCC names no holder (\"name\"); the issuer produced an invalid certificate. Refuse it.")
         }
-        if let birth = payload["birthDate"], birth.stringValue == nil {
+        if let birth = present("birthDate"), birth.stringValue == nil {
             fail("invalid_birth_date", "The WHO DDCC's birth date (\"birthDate\") is not text; the certificate is malformed. Refuse it.")
         }
         for key in ["dose", "total_doses"] {
-            if let value = payload[key], !(value.numberValue.map { $0 == $0.rounded() && $0 >= 0 } ?? false) {
+            if let value = present(key), !(value.numberValue.map { $0 == $0.rounded() && $0 >= 0 } ?? false) {
                 fail("invalid_dose", "The WHO DDCC's \"\(key)\" is not a whole number; the certificate is malformed. Refuse it.")
             }
         }
-        let hasVaccination = payload["vaccine"] != nil && (payload["date"] != nil || payload["dose"] != nil)
-        let test = payload["test"]
+        let hasVaccination = present("vaccine") != nil && (present("date") != nil || present("dose") != nil)
+        let test = present("test")
         if let test, test.objectValue == nil {
             fail("invalid_test", "The WHO DDCC's \"test\" is not a map; the certificate is malformed. Refuse it.")
         }
