@@ -291,6 +291,12 @@ if Context.environment["QRGATE_BENCHMARKS"] != nil {
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "world-benchmark",
+            dependencies: ["QRGateCore", "QRGateFiles"],
+            path: "Benchmarks/WorldBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "scan-bench",
             dependencies: ["QRGateScanner", "QRGateImaging"],
             path: "Benchmarks/scan",
