@@ -232,15 +232,16 @@ public struct DCCInspector: Sendable {
     }
 
     func checkSignature(_ message: COSESign1, trust: TrustStore, _ run: inout Run) {
+        let noun = run.report.format == .whoDDCC ? "WHO DDCC" : "DCC"
         guard let kid = message.keyIdentifier else {
-            run.fail(.signature, "missing_kid", "The DCC names no signing key (kid); its signature cannot be checked.")
+            run.fail(.signature, "missing_kid", "The \(noun) names no signing key (kid); its signature cannot be checked.")
             return
         }
         let candidates = trust.signers(forKeyIdentifier: kid)
         guard let first = candidates.first else {
             run.fail(
                 .signature, "unknown_kid",
-                "QR is an EU DCC whose signature does not match any trusted certificate (kid \(Self.kidText(kid))). Update the trust list or refuse the certificate."
+                "QR is \(noun == "DCC" ? "an EU DCC" : "a WHO DDCC") whose signature does not match any trusted certificate (kid \(Self.kidText(kid))). Update the trust list or refuse the certificate."
             )
             return
         }
@@ -264,7 +265,7 @@ public struct DCCInspector: Sendable {
         } else {
             run.fail(
                 .signature, "bad_signature",
-                "The DCC's signature does not verify with the trusted certificate for kid \(Self.kidText(kid)); the certificate is forged or damaged. Refuse it."
+                "The \(noun)'s signature does not verify with the trusted certificate for kid \(Self.kidText(kid)); the certificate is forged or damaged. Refuse it."
             )
         }
     }
