@@ -297,6 +297,16 @@ if Context.environment["QRGATE_BENCHMARKS"] != nil {
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "revocation-bench",
+            dependencies: [
+                "QRGateCore", "QRGateFiles", "QRGateCheckIn",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/revocation",
+            exclude: ["run.sh"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "scan-bench",
             dependencies: ["QRGateScanner", "QRGateImaging"],
             path: "Benchmarks/scan",

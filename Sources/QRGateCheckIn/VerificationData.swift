@@ -36,13 +36,37 @@ public final class VerificationData: Sendable {
     private let folderDocuments: [(source: String, json: JSONValue)]
     private let country: String
     private let logger: Logger
+    /// How old the revocation list may get, and what then (`central.revocation_*`).
+    private let revocationPolicy: RevocationPolicy
+    /// Where the installed revocation list's keys are kept (nil: revocation lists are not kept).
+    private let revocationKeysPath: String?
+    /// What the last revocation-list install is doing, for the status page.
+    private let revocationProgress = Mutex<String?>(nil)
+
+    /// How old an installed revocation list may get, and what the gate does then.
+    public struct RevocationPolicy: Sendable {
+        /// Age limit, counted from the list's signed issue time.
+        public var staleAfter: TimeInterval
+        /// Refuse every EU DCC, or check against the old list and note it.
+        public var whenStale: DCCRevocationState.WhenStale
+        /// Creates a policy.
+        public init(staleAfter: TimeInterval = 72 * 3600, whenStale: DCCRevocationState.WhenStale = .refuse) {
+            self.staleAfter = staleAfter
+            self.whenStale = whenStale
+        }
+    }
 
     /// Wraps a snapshot (tests, benchmarks); `operatorTrust` and `folderRules` default to it.
-    public init(snapshot: VerificationSnapshot, country: String, logger: Logger) {
+    public init(
+        snapshot: VerificationSnapshot, country: String, logger: Logger, revocationPolicy: RevocationPolicy = RevocationPolicy(),
+        revocationKeysPath: String? = nil
+    ) {
         operatorTrust = snapshot.trust
         folderDocuments = snapshot.ruleDocuments
         self.country = country
         self.logger = logger
+        self.revocationPolicy = revocationPolicy
+        self.revocationKeysPath = revocationKeysPath
         state = Mutex(snapshot)
     }
 
@@ -52,7 +76,7 @@ public final class VerificationData: Sendable {
     /// files stand; a synced file that is unusable is logged and skipped (the previous snapshot stands, as it did when the sync checked it).
     public static func load(
         trustPath: String, rulesDirectory: String, syncedDirectory: String, country: String, logger: Logger,
-        extraTrustPaths: [String] = []
+        extraTrustPaths: [String] = [], revocationPolicy: RevocationPolicy = RevocationPolicy()
     ) throws -> VerificationData {
         var entries: [TrustStore.Entry] = []
         for path in [trustPath] + extraTrustPaths where FileManager.default.fileExists(atPath: path) {
@@ -70,7 +94,8 @@ public final class VerificationData: Sendable {
         let rules = try CertLogicRuleEvaluator.compile(country: country, documents: documents, valueSets: valueSets)
         let data = VerificationData(
             snapshot: VerificationSnapshot(trust: trust, rules: rules, valueSets: valueSets),
-            country: country, logger: logger)
+            country: country, logger: logger, revocationPolicy: revocationPolicy,
+            revocationKeysPath: syncedDirectory + "/" + Self.revocationKeysFile)
         // Value sets first: the synced rules are then compiled once, with the synced value sets.
         for resource in [Resource.valueSets, .ruleSets, .trustList] {
             let path = syncedDirectory + "/" + resource.fileName
@@ -83,7 +108,89 @@ public final class VerificationData: Sendable {
                     metadata: ["sync.resource": .string(resource.rawValue), "error": .string("\(error)")])
             }
         }
+        data.loadInstalledRevocationList()
         return data
+    }
+
+    /// File name of the installed revocation list's keys in the sync folder.
+    public static let revocationKeysFile = "revocation.keys"
+
+    /// Puts the revocation list installed earlier back in use (its keys file, one sequential read).
+    func loadInstalledRevocationList() {
+        guard let revocationKeysPath, FileManager.default.fileExists(atPath: revocationKeysPath) else { return }
+        do {
+            let file = try RevocationKeyFile(path: revocationKeysPath)
+            let index = try file.index()
+            let state = DCCRevocationState(
+                index: index, version: file.version, issuedAt: file.issuedAt, staleAfter: revocationPolicy.staleAfter,
+                whenStale: revocationPolicy.whenStale)
+            self.state.withLock { $0.trust.revocation = state }
+            logger.notice(
+                "revocation list in use",
+                metadata: [
+                    "revocation.version": "\(file.version)", "revocation.entries": "\(index.count)",
+                    "revocation.index_bytes": "\(index.residentBytes)",
+                ])
+        } catch {
+            logger.error(
+                "installed revocation list unusable; revocation is not checked until the next sync installs one",
+                metadata: ["error": .string("\(error)")])
+        }
+    }
+
+    /// What the revocation list install is doing (`installing: 400000 entries read`), or the list in
+    /// use (`version 7: 1000000 entries`), or nil when there is none.
+    public var revocationStatus: String? {
+        if let progress = revocationProgress.withLock({ $0 }) { return progress }
+        return current.trust.revocation.map { "version \($0.version): \($0.index.count) entries" }
+    }
+
+    /// Prepares a synced revocation list (`qrgate-revocation-1`): its index keys computed, sorted
+    /// and written to the keys file, the index built; returns the step that puts it in use. Logs
+    /// its progress and shows it in ``revocationStatus``. Throws when the list is unusable (the
+    /// list in use then stays).
+    public func prepareRevocationList(_ payload: Data, version: Int64, issuedAt: Date) throws -> @Sendable () -> Void {
+        guard let revocationKeysPath else { return {} }
+        let logger = self.logger
+        let started = ContinuousClock.now
+        defer { revocationProgress.withLock { $0 = nil } }
+        func report(_ text: String) {
+            revocationProgress.withLock { $0 = "installing version \(version): \(text)" }
+        }
+        report("reading")
+        var lastLogged = 0
+        var keys = try DCCRevocationResource.keys(of: Array(payload)) { read in
+            report("\(read) entries read")
+            if read - lastLogged >= 1_000_000 {
+                lastLogged = read
+                logger.info("revocation list install", metadata: ["revocation.version": "\(version)", "revocation.entries_read": "\(read)"])
+            }
+        }
+        report("sorting \(keys.count) entries")
+        keys.sort()
+        var kept = 0
+        for key in keys where kept == 0 || keys[kept - 1] != key {
+            keys[kept] = key
+            kept += 1
+        }
+        keys.removeLast(keys.count - kept)
+        report("writing \(kept) entries")
+        try RevocationKeyFile.install(keys, version: version, issuedAt: issuedAt, to: revocationKeysPath)
+        keys = []
+        report("indexing \(kept) entries")
+        let file = try RevocationKeyFile(path: revocationKeysPath)
+        let index = try file.index()
+        let state = DCCRevocationState(
+            index: index, version: version, issuedAt: issuedAt, staleAfter: revocationPolicy.staleAfter, whenStale: revocationPolicy.whenStale)
+        logger.notice(
+            "revocation list prepared",
+            metadata: [
+                "revocation.version": "\(version)", "revocation.entries": "\(index.count)", "revocation.index_bytes": "\(index.residentBytes)",
+                "revocation.seconds": "\((ContinuousClock.now - started).components.seconds)",
+            ])
+        return { [self] in
+            self.state.withLock { $0.trust.revocation = state }
+        }
     }
 
     /// The snapshot for the next scan.
@@ -101,6 +208,7 @@ public final class VerificationData: Sendable {
                 throw CountryRuleSet.LoadError(source: resource.fileName, reason: "the trust list names no signer certificate")
             }
             next.trust = TrustStore(operatorTrust.entries + synced)
+            next.trust.revocation = base.trust.revocation
         case .ruleSets:
             let documents = try Self.ruleDocuments(data)
             // A synced set without rules for this country leaves the folder's rules in force.

@@ -60,9 +60,12 @@ struct CentralLink {
             let sync = CentralSync(
                 endpoint: endpoint,
                 resources: SyncResource.standard(
-                    prepareTrustList: { data in try verification?.prepare(.trustList, data: data) ?? {} },
-                    prepareRuleSets: { data in try verification?.prepare(.ruleSets, data: data) ?? {} },
-                    prepareValueSets: { data in try verification?.prepare(.valueSets, data: data) ?? {} }),
+                    prepareTrustList: { envelope in try verification?.prepare(.trustList, data: envelope.payload) ?? {} },
+                    prepareRuleSets: { envelope in try verification?.prepare(.ruleSets, data: envelope.payload) ?? {} },
+                    prepareValueSets: { envelope in try verification?.prepare(.valueSets, data: envelope.payload) ?? {} },
+                    prepareRevocationList: { envelope in
+                        try verification?.prepareRevocationList(envelope.payload, version: envelope.version, issuedAt: envelope.issuedAt) ?? {}
+                    }),
                 verifier: try ResourceVerifier(pemFile: configuration.statePath(keyFile)),
                 stateStore: SyncStateStore(database: database),
                 directory: configuration.statePath("central"),

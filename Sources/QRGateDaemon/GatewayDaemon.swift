@@ -53,7 +53,10 @@ public struct GatewayDaemon: Sendable {
         let demo = try configuration.demo()
         let verification = try VerificationData.load(
             trustPath: trustPath, rulesDirectory: configuration.trust.rulesDirectory, syncedDirectory: configuration.statePath("central"),
-            country: configuration.gate.country, logger: logger, extraTrustPaths: demo.map { [$0.trustDirectory] } ?? [])
+            country: configuration.gate.country, logger: logger, extraTrustPaths: demo.map { [$0.trustDirectory] } ?? [],
+            revocationPolicy: VerificationData.RevocationPolicy(
+                staleAfter: configuration.central.revocationMaxAgeHours * 3600,
+                whenStale: DCCRevocationState.WhenStale(rawValue: configuration.central.revocationWhenStale) ?? .refuse))
         let snapshot = verification.current
         let demoMode = demo != nil || GateDemo.trustsDemo(snapshot.trust)
         if demoMode {
@@ -135,6 +138,13 @@ public struct GatewayDaemon: Sendable {
                 "\"trust_list_age_seconds\":" + (issued.map { String(Int(now.timeIntervalSince($0))) } ?? "null"),
             ]
             fields.append("\"trust_list_stale\":\(trustListStaleNow(now))")
+            let revocation = snapshot.trust.revocation
+            fields.append("\"revocation_list_version\":" + (revocation.map { String($0.version) } ?? "null"))
+            fields.append("\"revocation_entries\":" + (revocation.map { String($0.index.count) } ?? "null"))
+            fields.append(
+                "\"revocation_list_issued_at\":" + (revocation.map { JSONValue.string($0.issuedAt.formatted(.iso8601)).serialized() } ?? "null"))
+            fields.append("\"revocation_list_stale\":\(revocation?.isStale(at: now) ?? false)")
+            fields.append("\"revocation_status\":" + (verification.revocationStatus.map { JSONValue.string($0).serialized() } ?? "null"))
             return "{" + fields.joined(separator: ",") + "}"
         }
         var tls: TLSConfiguration?

@@ -17,39 +17,56 @@ import Darwin
 
 /// One resource the gate keeps in sync with the central service.
 public struct SyncResource: Sendable {
-    /// Name in `sync_state` and in the signed envelope (`trust-list`, `rule-sets`, `value-sets`).
+    /// Name in `sync_state` and in the signed envelope (`trust-list`, `rule-sets`, `value-sets`, `revocation-list`).
     public var name: String
     /// Path under the central base URL (`/v1/trust-list`).
     public var path: String
     /// File name in the sync folder.
     public var fileName: String
+    /// Largest body accepted for this resource; nil: the sync's own limit.
+    public var maxBytes: Int?
     /// Parses and checks the envelope's payload after the signature, name and version checks, and
-    /// returns the step that puts it in use (the daemon compiles a trust store, a rule set or value
-    /// sets here, once). The file is written between the two steps, so the next start finds what
-    /// is in use. A throw rejects the update and changes nothing.
-    public var prepare: @Sendable (Data) throws -> @Sendable () -> Void
+    /// returns the step that puts it in use (the daemon compiles a trust store, a rule set, value
+    /// sets or a revocation index here, once). The file is written between the two steps, so the
+    /// next start finds what is in use. A throw rejects the update and changes nothing.
+    public var prepare: @Sendable (SignedResourceEnvelope) throws -> @Sendable () -> Void
 
     /// Creates a resource.
     public init(
-        name: String, path: String, fileName: String, prepare: @escaping @Sendable (Data) throws -> @Sendable () -> Void = { _ in {} }
+        name: String, path: String, fileName: String, maxBytes: Int? = nil,
+        prepare: @escaping @Sendable (SignedResourceEnvelope) throws -> @Sendable () -> Void = { _ in {} }
     ) {
         self.name = name
         self.path = path
         self.fileName = fileName
+        self.maxBytes = maxBytes
         self.prepare = prepare
     }
 
-    /// The three standard resources, each with its preparing step.
+    /// `sync_state` name of the EU DCC revocation list.
+    public static let revocationListName = "revocation-list"
+
+    /// The standard resources, each with its preparing step; the revocation list only when a
+    /// step for it is given.
     public static func standard(
-        prepareTrustList: @escaping @Sendable (Data) throws -> @Sendable () -> Void = { _ in {} },
-        prepareRuleSets: @escaping @Sendable (Data) throws -> @Sendable () -> Void = { _ in {} },
-        prepareValueSets: @escaping @Sendable (Data) throws -> @Sendable () -> Void = { _ in {} }
+        prepareTrustList: @escaping @Sendable (SignedResourceEnvelope) throws -> @Sendable () -> Void = { _ in {} },
+        prepareRuleSets: @escaping @Sendable (SignedResourceEnvelope) throws -> @Sendable () -> Void = { _ in {} },
+        prepareValueSets: @escaping @Sendable (SignedResourceEnvelope) throws -> @Sendable () -> Void = { _ in {} },
+        prepareRevocationList: (@Sendable (SignedResourceEnvelope) throws -> @Sendable () -> Void)? = nil
     ) -> [SyncResource] {
-        [
+        var resources = [
             SyncResource(name: CentralSync.trustListResource, path: "/v1/trust-list", fileName: "trust-list.json", prepare: prepareTrustList),
             SyncResource(name: "rule-sets", path: "/v1/rule-sets", fileName: "rule-sets.json", prepare: prepareRuleSets),
             SyncResource(name: "value-sets", path: "/v1/value-sets", fileName: "value-sets.json", prepare: prepareValueSets),
         ]
+        if let prepareRevocationList {
+            // Tens of millions of 16-byte hashes in base64: far larger than the other lists.
+            resources.append(
+                SyncResource(
+                    name: revocationListName, path: "/v1/revocation-list", fileName: "revocation-list.json", maxBytes: 1 << 30,
+                    prepare: prepareRevocationList))
+        }
+        return resources
     }
 }
 
@@ -229,7 +246,7 @@ public struct CentralSync: Sendable {
                 request.headers.add(name: "If-None-Match", value: etag)
             }
             let response = try await client.execute(request, timeout: .nanoseconds(endpoint.requestTimeout.nanoseconds))
-            let body = Data(try await response.body.collect(upTo: maxBytes).readableBytesView)
+            let body = Data(try await response.body.collect(upTo: resource.maxBytes ?? maxBytes).readableBytesView)
             let date = now()
             switch response.status.code {
             case 304:
@@ -241,7 +258,7 @@ public struct CentralSync: Sendable {
                 try Self.checkSupersedes(envelope, installed: stored, resource: resource.name)
                 let publish: @Sendable () -> Void
                 do {
-                    publish = try resource.prepare(envelope.payload)
+                    publish = try resource.prepare(envelope)
                 } catch {
                     throw CentralLinkError(
                         code: .verificationFailed,

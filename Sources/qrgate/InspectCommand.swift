@@ -18,6 +18,9 @@ struct InspectCommand: ParsableCommand {
         help:
             "Trusted signers: a file or folder (PEM certificates or public keys, base64 DER, DER, trust-list JSON); a folder's unusable files are skipped with a warning."
     ) var trust: String?
+    @Option(
+        help: "An EU DCC revocation list (qrgate-revocation-1 JSON, docs/revocation.md): adds the revocation check."
+    ) var revocation: String?
     @Option(help: "Verify as of this time (ISO 8601, offset Z, +02:00, +0200 or none = UTC); default now.") var at: String?
     @Option(help: "Read the credential from the QR code in this image.") var image: String?
     @Argument(help: "The credential text, or - for standard input.") var text: String?
@@ -32,7 +35,7 @@ struct InspectCommand: ParsableCommand {
 
     func run() throws {
         let clock = at.flatMap { ISO8601Timestamp.parse($0) } ?? Date()
-        let store: TrustStore
+        var store: TrustStore
         if let trust {
             do {
                 let loaded = try TrustStore.loadReporting(path: trust)
@@ -44,6 +47,17 @@ struct InspectCommand: ParsableCommand {
             }
         } else {
             store = TrustStore()
+        }
+        if let revocation {
+            do {
+                let bytes = try Data(contentsOf: URL(fileURLWithPath: revocation))
+                let index = try DCCRevocationIndex(store: InMemoryRevocationKeys(try DCCRevocationResource.keys(of: Array(bytes))))
+                // A list given by hand is checked as it is: no age limit applies to it.
+                store.revocation = DCCRevocationState(index: index, version: 0, issuedAt: clock, staleAfter: .infinity, whenStale: .warn)
+            } catch {
+                printError("qrgate inspect: revocation list \(revocation): \(error)")
+                throw ExitStatus.negative
+            }
         }
         let credential: String
         if let image {
@@ -69,7 +83,8 @@ struct InspectCommand: ParsableCommand {
         var lines = ["format: \(report.format.rawValue)"]
         for check in report.checks.keys.sorted(by: { a, b in
             // Every format's checks are a subsequence of this order (DIVOC: prefix, zip, json, signature).
-            let order = [InspectionReport.Check.prefix, .zip, .json] + InspectionReport.Check.dccChecks.dropFirst()
+            let order: [InspectionReport.Check] =
+                [.prefix, .zip, .json] + InspectionReport.Check.dccChecks.dropFirst().dropLast() + [.revocation, .validity]
             return (order.firstIndex(of: a) ?? 99, a.rawValue) < (order.firstIndex(of: b) ?? 99, b.rawValue)
         }) {
             lines.append("  \(check.rawValue): \(report.checks[check]!.rawValue)")

@@ -26,6 +26,7 @@ struct QRGateCommand: AsyncParsableCommand {
             TokenCommand.self,
             ChainCommand.self,
             DemoCommand.self,
+            TrustCommand.self,
         ]
     )
 

@@ -27,8 +27,8 @@ import Testing
         var endpoint = CentralEndpoint(baseURL: receiver.baseURL, gateID: "gate-01")
         // Generous: the suite runs in parallel with others on two cores; no test here waits for it.
         endpoint.requestTimeout = .seconds(30)
-        let prepare: @Sendable (Data) throws -> @Sendable () -> Void = { data in
-            guard (try? JSONSerialization.jsonObject(with: data)) != nil else { throw Rejected() }
+        let prepare: @Sendable (SignedResourceEnvelope) throws -> @Sendable () -> Void = { envelope in
+            guard (try? JSONSerialization.jsonObject(with: envelope.payload)) != nil else { throw Rejected() }
             return {}
         }
         return CentralSync(

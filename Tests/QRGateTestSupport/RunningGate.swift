@@ -22,7 +22,7 @@ public final class RunningGate {
     /// The daemon's standard error (its log), written to a file.
     public let logFile: URL
     /// The child process.
-    public let process = Process()
+    public private(set) var process = Process()
     /// systemd's notification socket, as the daemon sees it.
     public let notifications: NotifySocketListener
 
@@ -52,6 +52,18 @@ public final class RunningGate {
     /// throws at once when the daemon exits before).
     public func start(yaml: String = "", environment extra: [String: String] = [:]) throws {
         try ("state_directory: \(state.path)\n" + yaml).write(to: config, atomically: true, encoding: .utf8)
+        try launch(environment: extra)
+    }
+
+    /// Stops the daemon (SIGTERM) and starts it again on the same state and configuration, as
+    /// systemd does on a restart; returns once it said READY=1 again (on a new port).
+    public func restart(environment extra: [String: String] = [:]) throws {
+        _ = stop()
+        process = Process()
+        try launch(environment: extra)
+    }
+
+    private func launch(environment extra: [String: String]) throws {
         process.executableURL = QRGateBinary.url
         process.arguments = ["run", "--config", config.path]
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("QRGATE_") }

@@ -14,6 +14,12 @@ public struct TestDCCIssuer {
     /// kid = first 8 bytes of SHA-256 over the DER.
     public var keyIdentifier: [UInt8] { Array(SHA256.hash(data: certificateDER).prefix(8)) }
 
+    /// An issuer with a given key and certificate (e.g. a DSC issued by a test CSCA).
+    public init(key: P256.Signing.PrivateKey, certificateDER: [UInt8]) {
+        self.key = key
+        self.certificateDER = certificateDER
+    }
+
     /// A new issuer whose certificate is valid around `now`, with an extended-key-usage
     /// extension listing `extendedKeyUsage` (dotted OIDs) when given.
     public init(now: Date = Date(), extendedKeyUsage: [String]? = nil) throws {

@@ -244,6 +244,10 @@ public struct AdmissionPolicy: Sendable, Hashable {
             if let certificate = evidence.certificate {
                 if evidence.trustListStale {
                     refusals.append(.trustListStale)
+                } else if certificate.failedChecks.contains("revocation: revoked") {
+                    refusals.append(.certificateRevoked)
+                } else if certificate.failedChecks.contains("revocation: revocation_list_stale") {
+                    refusals.append(.revocationListStale)
                 } else if !certificate.verified {
                     refusals.append(.certificateInvalid(certificate.failedChecks.joined(separator: ", ")))
                 } else if !certificate.rulesEvaluated {

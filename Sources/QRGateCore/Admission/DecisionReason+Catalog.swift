@@ -104,6 +104,14 @@ extension DecisionReason {
     public static let nothingRecognised = DecisionReason(
         code: "nothing_recognised", english: "Code not recognised; please show a certificate or ID card QR",
         vietnamese: "Không nhận dạng được mã; vui lòng xuất trình chứng nhận hoặc mã QR căn cước")
+    /// The issuer's revocation list names the certificate.
+    public static let certificateRevoked = DecisionReason(
+        code: "revoked", english: "This certificate has been revoked by its issuer; please ask the issuer for a new one",
+        vietnamese: "Chứng nhận này đã bị cơ quan cấp thu hồi; vui lòng liên hệ cơ quan cấp để được cấp lại")
+    /// The revocation list is older than the gate's policy allows (`central.revocation_when_stale: refuse`).
+    public static let revocationListStale = DecisionReason(
+        code: "revocation_list_stale", english: "The gate's list of revoked certificates is out of date; please ask staff",
+        vietnamese: "Danh sách chứng nhận bị thu hồi của cổng đã cũ; vui lòng liên hệ nhân viên")
     /// The trust list is too old to verify certificates.
     public static let trustListStale = DecisionReason(
         code: "trust_list_stale", english: "The gate's certificate list is out of date; please ask staff",

@@ -113,11 +113,13 @@ public struct DCCInspector: Sendable {
         if let payload = run.report.payload { checkSchema(payload, &run) }
         if let message { checkSignature(message, trust: trust, &run) }
         checkKeyUsage(&run)
+        if let revocation = trust.revocation { checkRevocation(message, claims, revocation, at: clock, &run) }
         if let claims { checkValidity(claims, at: clock, &run) }
 
         for check in InspectionReport.Check.dccChecks where run.report.checks[check] == nil {
             run.report.checks[check] = .skip
         }
+        if trust.revocation != nil, run.report.checks[.revocation] == nil { run.report.checks[.revocation] = .skip }
         return run.report
     }
 
@@ -165,6 +167,34 @@ public struct DCCInspector: Sendable {
             return ""
         }
         return text[first...last]
+    }
+
+    /// The `revocation` check: the installed list must not name the certificate by any of its
+    /// three hashes under the signer's `kid`, and must not be older than its policy allows.
+    func checkRevocation(_ message: COSESign1?, _ claims: CWTClaims?, _ state: DCCRevocationState, at clock: Date, _ run: inout Run) {
+        guard let message, let claims, let kid = message.keyIdentifier else { return }
+        let hashes = DCCRevocationHashes(uvci: DCCRevocationHashes.uvci(in: claims.healthCertificate), issuer: claims.issuer, message: message)
+        if state.index.revokes(kid: kid, hashes) {
+            run.fail(
+                .revocation, "revoked",
+                "The issuer has revoked this certificate (revocation list version \(state.version)); it cannot be accepted. The holder should ask the issuer for a new one."
+            )
+            return
+        }
+        if state.isStale(at: clock) {
+            let age = Int(clock.timeIntervalSince(state.issuedAt) / 3600)
+            switch state.whenStale {
+            case .refuse:
+                run.fail(
+                    .revocation, "revocation_list_stale",
+                    "The revocation list is \(age) h old (version \(state.version)), older than this gate accepts; connect the gate to the central service so it can sync the list."
+                )
+                return
+            case .warn:
+                run.report.notes.append("revocation list is \(age) h old (version \(state.version)); checked against it anyway")
+            }
+        }
+        run.pass(.revocation)
     }
 
     struct Run {

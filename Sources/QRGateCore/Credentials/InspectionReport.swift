@@ -55,6 +55,8 @@ public struct InspectionReport: Sendable {
         public static let signature = Check(rawValue: "signature")
         /// The signer's extended key usage against the DCC type.
         public static let keyUsage = Check(rawValue: "key_usage")
+        /// The revocation list does not name the certificate (run when a list is installed).
+        public static let revocation = Check(rawValue: "revocation")
         /// `iat ≤ clock ≤ exp`.
         public static let validity = Check(rawValue: "validity")
         /// The single check of formats without a signature (citizen-ID QR).

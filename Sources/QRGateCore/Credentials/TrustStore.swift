@@ -35,6 +35,9 @@ public struct TrustStore: Sendable {
     /// no other context is ever loaded.
     public var jsonLDContexts = JSONLDDocumentLoader()
     private let index: [[UInt8]: [Int]]
+    /// The EU DCC revocation list in use, if one is installed: a DCC it names fails the
+    /// `revocation` check (`revoked`). Without one the check is not run.
+    public var revocation: DCCRevocationState?
 
     /// Creates a store from entries.
     public init(_ entries: [Entry] = []) {
@@ -62,6 +65,7 @@ public struct TrustStore: Sendable {
         var merged = TrustStore(entries + other.entries)
         merged.linkedDataKeys = linkedDataKeys.merging(other.linkedDataKeys) { first, _ in first }
         merged.jsonLDContexts.documents = jsonLDContexts.documents.merging(other.jsonLDContexts.documents) { first, _ in first }
+        merged.revocation = revocation ?? other.revocation
         return merged
     }
 }

@@ -59,22 +59,7 @@ public struct DeclarationQuestions: Sendable, Equatable {
     }
 }
 
-/// Why a questions document was not accepted.
-public struct DeclarationQuestionsError: GateError {
-    /// `invalid_questions`.
-    public var code: String
-    /// What is wrong and what to change.
-    public var message: String
-    /// Source file that raised the error.
-    public var file: String
-    /// Source line that raised the error.
-    public var line: Int
-
-    /// Creates the error.
-    public init(code: String, message: String, file: String = #fileID, line: Int = #line) {
-        self.code = code
-        self.message = message
-        self.file = file
-        self.line = line
-    }
-}
+/// Why a questions document was not accepted (code `invalid_questions`).
+public typealias DeclarationQuestionsError = CodedError<DeclarationQuestionsErrors>
+/// The domain of ``DeclarationQuestionsError``.
+public enum DeclarationQuestionsErrors: ErrorDomain {}

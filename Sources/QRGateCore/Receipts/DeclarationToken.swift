@@ -2,24 +2,9 @@ import Crypto
 import Foundation
 
 /// Why a declaration token did not verify.
-public struct DeclarationTokenError: GateError {
-    /// Stable code: `prefix`, `encoding`, `claims`, `unknown_kid`, `signature`, `future`, `free_text_too_long`, `other_site`.
-    public var code: String
-    /// What it means and what to do.
-    public var message: String
-    /// Source file that raised the error.
-    public var file: String
-    /// Source line that raised the error.
-    public var line: Int
-
-    /// Creates an error.
-    public init(code: String, message: String, file: String = #fileID, line: Int = #line) {
-        self.code = code
-        self.message = message
-        self.file = file
-        self.line = line
-    }
-}
+public typealias DeclarationTokenError = CodedError<DeclarationTokenErrors>
+/// The domain of ``DeclarationTokenError``: codes `prefix`, `encoding`, `claims`, `unknown_kid`, `signature`, `future`, `free_text_too_long`, `other_site`.
+public enum DeclarationTokenErrors: ErrorDomain {}
 
 /// The health-declaration token `QRD1:` + Base45(zlib(COSE_Sign1(CBOR claims))), ES256, signed by
 /// the health-declaration service: who declared, the answers, and when.

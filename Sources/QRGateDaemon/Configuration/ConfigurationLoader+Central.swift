@@ -57,6 +57,22 @@ extension ConfigurationLoader {
                 return nil
             }
         ),
+        (
+            "central.revocation_max_age_hours",
+            { c, v in
+                guard let hours = Double(v), hours >= 1, hours <= 8760 else { return "a number of hours from 1 to 8760" }
+                c.central.revocationMaxAgeHours = hours
+                return nil
+            }
+        ),
+        (
+            "central.revocation_when_stale",
+            { c, v in
+                guard ["refuse", "warn"].contains(v) else { return "refuse or warn" }
+                c.central.revocationWhenStale = v
+                return nil
+            }
+        ),
     ]
 
     private static func path(_ value: String, _ set: (String) -> Void) -> String? {

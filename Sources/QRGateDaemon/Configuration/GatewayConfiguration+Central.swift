@@ -29,6 +29,10 @@ extension GatewayConfiguration {
         public var syncIntervalSeconds = 900.0
         /// Hours after which the trust list is stale (`central.trust_list_max_age_hours`).
         public var trustListMaxAgeHours = 72.0
+        /// Hours after which the EU DCC revocation list is stale (`central.revocation_max_age_hours`).
+        public var revocationMaxAgeHours = 72.0
+        /// What a stale revocation list does (`central.revocation_when_stale`: `refuse` or `warn`).
+        public var revocationWhenStale = "refuse"
         /// Send batch bodies gzip-compressed (`central.gzip_requests`).
         public var gzipRequests = false
         /// The defaults (forwarding off).

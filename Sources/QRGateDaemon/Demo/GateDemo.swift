@@ -178,25 +178,10 @@ public struct GateDemo: Sendable {
     }
 }
 
-/// The demo folder cannot be used, and what to do.
-public struct GateDemoError: GateError {
-    /// `missing` or `invalid`.
-    public var code: String
-    /// What to do.
-    public var message: String
-    /// Where it was raised.
-    public var file: String
-    /// Where it was raised.
-    public var line: Int
-
-    /// Creates the error.
-    public init(_ code: String, _ message: String, file: String = #fileID, line: Int = #line) {
-        self.code = code
-        self.message = message
-        self.file = file
-        self.line = line
-    }
-}
+/// The demo folder cannot be used, and what to do (codes `missing`, `invalid`).
+public typealias GateDemoError = CodedError<GateDemoErrors>
+/// The domain of ``GateDemoError``.
+public enum GateDemoErrors: ErrorDomain {}
 
 extension GatewayConfiguration {
     /// The demo this configuration trusts (`trust.demo_directory`), or nil. A demo folder without
