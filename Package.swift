@@ -297,6 +297,12 @@ if Context.environment["QRGATE_BENCHMARKS"] != nil {
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "world-benchmark",
+            dependencies: ["QRGateCore", "QRGateFiles"],
+            path: "Benchmarks/WorldBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "revocation-bench",
             dependencies: [
                 "QRGateCore", "QRGateFiles", "QRGateCheckIn",

@@ -42,11 +42,20 @@ extension TrustStore {
         }
         var entries: [Entry] = []
         var skipped: [TrustStoreError] = []
+        var linkedDataKeys: [String: LinkedDataKey] = [:]
         for file in files {
             let name = (file as NSString).lastPathComponent
             if name.lowercased().hasSuffix(".crl") { continue }  // country signing CAs' CRLs: addCredentialMaterial
             guard let data = FileManager.default.contents(atPath: file) else {
                 skipped.append(TrustStoreError(.unreadable, "Trust file \(name) cannot be read and was skipped. Check its permissions."))
+                continue
+            }
+            if LinkedDataKey.isKeyFile(name) {
+                do {
+                    linkedDataKeys[String(name.dropLast(4))] = try LinkedDataKey(pem: Array(data), fileName: name)
+                } catch {
+                    skipped.append(TrustStoreError(error.code, error.message + " The file was skipped; the other trust files are used."))
+                }
                 continue
             }
             do {
@@ -57,6 +66,49 @@ extension TrustStore {
         }
         var store = TrustStore(entries)
         addCredentialMaterial(folder: path, certificates: entries, to: &store, skipped: &skipped)
+        store.linkedDataKeys = linkedDataKeys
+        let contexts = (path as NSString).appendingPathComponent("contexts")
+        if FileManager.default.fileExists(atPath: (contexts as NSString).appendingPathComponent("index.json")) {
+            store.jsonLDContexts = loadContexts(folder: contexts, skipped: &skipped)
+        }
         return LoadedTrustStore(store: store, skipped: skipped)
+    }
+
+    /// The JSON-LD contexts of a trust folder's `contexts/`: `index.json` maps each context URL
+    /// to a file name in that folder. A context file that cannot be read or parsed is skipped
+    /// (reported), so credentials using it fail with `context_unavailable`.
+    static func loadContexts(folder: String, skipped: inout [TrustStoreError]) -> JSONLDDocumentLoader {
+        var loader = JSONLDDocumentLoader()
+        let indexPath = (folder as NSString).appendingPathComponent("index.json")
+        guard let data = FileManager.default.contents(atPath: indexPath), case .object(let index)? = try? JSONValue(parsing: Array(data)) else {
+            skipped.append(
+                TrustStoreError(
+                    .invalidTrustList, "contexts/index.json is not a JSON object of context URL → file name; no JSON-LD context is available."))
+            return loader
+        }
+        var parsed: [String: JSONValue] = [:]
+        for url in index.keys.sorted() {
+            guard let name = index[url]?.stringValue, !name.isEmpty, !name.contains("/"), !name.hasPrefix(".") else {
+                skipped.append(
+                    TrustStoreError(.invalidTrustList, "contexts/index.json maps \(url) to something other than a file name of that folder; skipped.")
+                )
+                continue
+            }
+            if let document = parsed[name] {
+                loader.documents[url] = document
+                continue
+            }
+            guard let bytes = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(name)),
+                let document = try? JSONValue(parsing: Array(bytes)), document["@context"] != nil
+            else {
+                skipped.append(
+                    TrustStoreError(
+                        .unreadable, "JSON-LD context file contexts/\(name) (for \(url)) cannot be read or is not a JSON-LD context; skipped."))
+                continue
+            }
+            parsed[name] = document
+            loader.documents[url] = document
+        }
+        return loader
     }
 }

@@ -19,10 +19,12 @@ public struct EUDCCFormatInspector: CredentialFormatInspector {
     public func recognizes(_ text: String) -> Bool {
         DCCInspector.trimmed(text).hasPrefix(DCCInspector.prefix)
     }
-    /// Runs the DCC pipeline; the holder comes from the payload's `nam` and `dob`.
+    /// Runs the DCC pipeline; the holder comes from the payload's `nam` and `dob`. A WHO DDCC
+    /// (an `HC1:` QR without claim −260) is told apart after CBOR decoding and reported as
+    /// format `who-ddcc`, its holder from `name` and `birthDate`.
     public func inspect(text: String, trust: TrustStore, at clock: Date) -> InspectionReport {
         var report = DCCInspector().inspect(.text(text), trust: trust, at: clock)
-        if let payload = report.payload {
+        if report.format == .euDCC, let payload = report.payload {
             report.holder = Self.holder(of: payload)
             report.healthEvidence = HealthEvidence(
                 format: .euDCC, payload: payload, issuedAt: report.claims?.issuedAt, expiresAt: report.claims?.expiresAt)
@@ -53,6 +55,7 @@ public enum CredentialInspector {
     public static let standardFormats: [any CredentialFormatInspector] = [
         EUDCCFormatInspector(), CitizenIDFormatInspector(), VietnamPersonalQRFormatInspector(),
         SmartHealthCardFormatInspector(), VDSNCFormatInspector(),
+        DIVOCFormatInspector(),
     ]
 
     /// Inspects `text`. Text no format recognises yields format `unknown` with the DCC

@@ -85,6 +85,7 @@ public struct DCCInspector: Sendable {
         }
 
         var claims: CWTClaims?
+        var ddcc: WHODDCC.Content?
         if let message {
             do {
                 let decoded = try CWTClaims(decoding: message.payload)
@@ -93,10 +94,22 @@ public struct DCCInspector: Sendable {
                 run.report.payload = decoded.healthCertificate.jsonValue
                 run.pass(.cbor)
             } catch {
-                run.fail(.cbor, error.code.description, error.message)
+                // Without claim −260 the payload may be the WHO DDCC core data set (its own format).
+                if error.code == .missingHealthCertificate || error.code == .notAMap, let content = WHODDCC.content(ofPayload: message.payload) {
+                    ddcc = content
+                    run.report.format = .whoDDCC
+                    run.report.claims = content.claims
+                    run.report.payload = content.coreDataSet.jsonValue
+                    run.pass(.cbor)
+                } else {
+                    run.fail(.cbor, error.code.description, error.message)
+                }
             }
         }
 
+        if let ddcc {
+            return finishDDCC(ddcc, message: message, trust: trust, at: clock, &run)
+        }
         if let payload = run.report.payload { checkSchema(payload, &run) }
         if let message { checkSignature(message, trust: trust, &run) }
         checkKeyUsage(&run)
@@ -107,6 +120,42 @@ public struct DCCInspector: Sendable {
             run.report.checks[check] = .skip
         }
         if trust.revocation != nil, run.report.checks[.revocation] == nil { run.report.checks[.revocation] = .skip }
+        return run.report
+    }
+
+    /// The checks after `cbor` for a WHO DDCC: its own schema, the signature as for an EU DCC
+    /// (no key usage: DDCC signers carry no DCC types), and validity only when CWT claims
+    /// carry it. A core data set signed without claims has no validity to check: `validity` is
+    /// `skip` and does not make the credential invalid.
+    func finishDDCC(_ content: WHODDCC.Content, message: COSESign1?, trust: TrustStore, at clock: Date, _ run: inout Run) -> InspectionReport {
+        if let payload = run.report.payload {
+            let issues = WHODDCC.schemaIssues(payload)
+            if issues.isEmpty { run.pass(.schema) } else { for issue in issues { run.fail(.schema, issue.code, issue.message) } }
+            let holder = WHODDCC.holder(of: payload)
+            run.report.holder = holder
+            run.report.healthEvidence = WHODDCC.healthEvidence(of: payload, holder: holder, claims: content.claims)
+        }
+        if let message { checkSignature(message, trust: trust, &run) }
+        checkSignerPeriod(at: clock, &run)
+        if let claims = content.claims, claims.issuedAt != nil || claims.expiresAt != nil {
+            if let issuedAt = claims.issuedAt, clock < issuedAt {
+                run.fail(
+                    .validity, "not_yet_valid",
+                    "The WHO DDCC was issued at \(ISO8601Timestamp.format(issuedAt)), after the current time \(ISO8601Timestamp.format(clock)); check the kiosk clock."
+                )
+            } else if let expiresAt = claims.expiresAt, clock > expiresAt {
+                run.fail(
+                    .validity, "expired", "The WHO DDCC expired at \(ISO8601Timestamp.format(expiresAt)); the holder needs a current certificate.")
+            } else {
+                run.pass(.validity)
+            }
+        } else {
+            run.report.optionalChecks.insert(.validity)
+            run.report.notes.append("the WHO DDCC carries no CWT claims, so it states no validity period to check")
+        }
+        for check in WHODDCC.checks where run.report.checks[check] == nil {
+            run.report.checks[check] = .skip
+        }
         return run.report
     }
 
@@ -213,15 +262,16 @@ public struct DCCInspector: Sendable {
     }
 
     func checkSignature(_ message: COSESign1, trust: TrustStore, _ run: inout Run) {
+        let noun = run.report.format == .whoDDCC ? "WHO DDCC" : "DCC"
         guard let kid = message.keyIdentifier else {
-            run.fail(.signature, "missing_kid", "The DCC names no signing key (kid); its signature cannot be checked.")
+            run.fail(.signature, "missing_kid", "The \(noun) names no signing key (kid); its signature cannot be checked.")
             return
         }
         let candidates = trust.signers(forKeyIdentifier: kid)
         guard let first = candidates.first else {
             run.fail(
                 .signature, "unknown_kid",
-                "QR is an EU DCC whose signature does not match any trusted certificate (kid \(Self.kidText(kid))). Update the trust list or refuse the certificate."
+                "QR is \(noun == "DCC" ? "an EU DCC" : "a WHO DDCC") whose signature does not match any trusted certificate (kid \(Self.kidText(kid))). Update the trust list or refuse the certificate."
             )
             return
         }
@@ -245,7 +295,7 @@ public struct DCCInspector: Sendable {
         } else {
             run.fail(
                 .signature, "bad_signature",
-                "The DCC's signature does not verify with the trusted certificate for kid \(Self.kidText(kid)); the certificate is forged or damaged. Refuse it."
+                "The \(noun)'s signature does not verify with the trusted certificate for kid \(Self.kidText(kid)); the certificate is forged or damaged. Refuse it."
             )
         }
     }
@@ -278,17 +328,7 @@ public struct DCCInspector: Sendable {
     public static let signerNotYetValid = "signer_certificate_not_yet_valid"
 
     func checkValidity(_ claims: CWTClaims, at clock: Date, _ run: inout Run) {
-        if let signer = run.report.signer {
-            let cert = signer.certificate
-            // A signature made with a key outside its certificate's validity proves nothing:
-            // the signature check fails even when the mathematics holds.
-            if clock < cert.notBefore || clock > cert.notAfter {
-                run.fail(
-                    .signature, clock < cert.notBefore ? Self.signerNotYetValid : Self.signerExpired,
-                    "The signer certificate (kid \(Self.kidText(signer.keyIdentifier))) is valid from \(ISO8601Timestamp.format(cert.notBefore)) to \(ISO8601Timestamp.format(cert.notAfter)), not at \(ISO8601Timestamp.format(clock)); a certificate signed with it cannot be trusted. Check the kiosk clock, else refuse it."
-                )
-            }
-        }
+        checkSignerPeriod(at: clock, &run)
         guard let issuedAt = claims.issuedAt, let expiresAt = claims.expiresAt else {
             run.fail(
                 .validity, "missing_claim",
@@ -306,6 +346,19 @@ public struct DCCInspector: Sendable {
                 "The DCC expired at \(ISO8601Timestamp.format(expiresAt)); the holder needs a current certificate.")
         } else {
             run.pass(.validity)
+        }
+    }
+
+    /// A signature made with a key outside its certificate's validity proves nothing: the
+    /// signature check fails even when the mathematics holds.
+    func checkSignerPeriod(at clock: Date, _ run: inout Run) {
+        guard let signer = run.report.signer else { return }
+        let cert = signer.certificate
+        if clock < cert.notBefore || clock > cert.notAfter {
+            run.fail(
+                .signature, clock < cert.notBefore ? Self.signerNotYetValid : Self.signerExpired,
+                "The signer certificate (kid \(Self.kidText(signer.keyIdentifier))) is valid from \(ISO8601Timestamp.format(cert.notBefore)) to \(ISO8601Timestamp.format(cert.notAfter)), not at \(ISO8601Timestamp.format(clock)); a certificate signed with it cannot be trusted. Check the kiosk clock, else refuse it."
+            )
         }
     }
 }

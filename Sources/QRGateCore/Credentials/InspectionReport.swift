@@ -61,6 +61,10 @@ public struct InspectionReport: Sendable {
         public static let validity = Check(rawValue: "validity")
         /// The single check of formats without a signature (citizen-ID QR).
         public static let format = Check(rawValue: "format")
+        /// A DIVOC QR's ZIP archive and its `certificate.json` entry.
+        public static let zip = Check(rawValue: "zip")
+        /// A DIVOC certificate's JSON text.
+        public static let json = Check(rawValue: "json")
         /// The checks of an EU DCC, in pipeline order.
         public static let dccChecks: [Check] = [.prefix, .base45, .zlib, .cose, .cbor, .schema, .signature, .keyUsage, .validity]
         /// Orders by name.
@@ -165,6 +169,9 @@ public struct InspectionReport: Sendable {
     public var signer: TrustStore.Entry?
     /// The holder, when the credential could be decoded that far.
     public var holder: Holder?
+    /// Checks whose `skip` does not make the credential invalid, because the credential has
+    /// nothing for them to check (a WHO DDCC signed without CWT claims states no validity).
+    public var optionalChecks: Set<Check> = []
     /// What a health credential certifies, in the DCC data model every format is mapped to
     /// (``HealthEvidence``); nil for identities, tokens and text that could not be decoded that far.
     public var healthEvidence: HealthEvidence?
@@ -187,8 +194,12 @@ public struct InspectionReport: Sendable {
         self.notes = notes
     }
 
-    /// Whether the credential is valid: at least one check ran and every check passed.
-    public var isValid: Bool { !checks.isEmpty && checks.values.allSatisfy { $0 == .pass } }
+    /// Whether the credential is valid: at least one check ran and every check passed, except
+    /// ``optionalChecks`` that were skipped.
+    public var isValid: Bool {
+        checks.contains { $0.value == .pass }
+            && checks.allSatisfy { $0.value == .pass || ($0.value == .skip && optionalChecks.contains($0.key)) }
+    }
 
     /// `valid` or `invalid`.
     public var verdict: String { isValid ? "valid" : "invalid" }

@@ -28,6 +28,12 @@ public struct TrustStore: Sendable {
 
     /// All entries, in the order given.
     public let entries: [Entry]
+    /// Keys of Linked Data proofs (DIVOC), by file base name: `did_india` for `did:india`
+    /// (see ``LinkedDataKey/fileBaseName(forVerificationMethod:)``).
+    public var linkedDataKeys: [String: LinkedDataKey] = [:]
+    /// The JSON-LD contexts that Linked Data proofs may use (a trust folder's `contexts/`);
+    /// no other context is ever loaded.
+    public var jsonLDContexts = JSONLDDocumentLoader()
     private let index: [[UInt8]: [Int]]
     /// SMART Health Card issuers: their JWKS and revocation lists.
     public var healthCardIssuers = HealthCardIssuers()
@@ -63,6 +69,8 @@ public struct TrustStore: Sendable {
         var merged = TrustStore(entries + other.entries)
         merged.healthCardIssuers = healthCardIssuers.merging(other.healthCardIssuers)
         merged.countrySigningAuthorities = countrySigningAuthorities.merging(other.countrySigningAuthorities)
+        merged.linkedDataKeys = linkedDataKeys.merging(other.linkedDataKeys) { first, _ in first }
+        merged.jsonLDContexts.documents = jsonLDContexts.documents.merging(other.jsonLDContexts.documents) { first, _ in first }
         merged.revocation = revocation ?? other.revocation
         return merged
     }
