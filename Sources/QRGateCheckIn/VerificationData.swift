@@ -24,6 +24,9 @@ public final class VerificationData: Sendable {
         case ruleSets = "rule-sets"
         /// `value-sets.json`: `{valueSetId: [codes]}`.
         case valueSets = "value-sets"
+        /// `credential-trust.json`: a trust folder for every format (``TrustFolderArchive``), unpacked
+        /// into `credential-trust/` beside it and read as a trust folder.
+        case credentialTrust = "credential-trust"
 
         /// File name in the sync folder.
         public var fileName: String { rawValue + ".json" }
@@ -42,6 +45,11 @@ public final class VerificationData: Sendable {
     private let revocationKeysPath: String?
     /// What the last revocation-list install is doing, for the status page.
     private let revocationProgress = Mutex<String?>(nil)
+    /// The synced parts of the trust store: the trust list's signers and the credential-trust
+    /// folder's material; the snapshot's store is the operator's merged with both.
+    private let synced = Mutex<(signers: TrustStore, credentialTrust: TrustStore)>((TrustStore(), TrustStore()))
+    /// Where the synced credential-trust folder is unpacked (nil: not kept).
+    private let credentialTrustFolder: String?
 
     /// How old an installed revocation list may get, and what the gate does then.
     public struct RevocationPolicy: Sendable {
@@ -59,9 +67,10 @@ public final class VerificationData: Sendable {
     /// Wraps a snapshot (tests, benchmarks); `operatorTrust` and `folderRules` default to it.
     public init(
         snapshot: VerificationSnapshot, country: String, logger: Logger, revocationPolicy: RevocationPolicy = RevocationPolicy(),
-        revocationKeysPath: String? = nil
+        revocationKeysPath: String? = nil, credentialTrustFolder: String? = nil
     ) {
         operatorTrust = snapshot.trust
+        self.credentialTrustFolder = credentialTrustFolder
         folderDocuments = snapshot.ruleDocuments
         self.country = country
         self.logger = logger
@@ -95,7 +104,8 @@ public final class VerificationData: Sendable {
         let data = VerificationData(
             snapshot: VerificationSnapshot(trust: trust, rules: rules, valueSets: valueSets),
             country: country, logger: logger, revocationPolicy: revocationPolicy,
-            revocationKeysPath: syncedDirectory + "/" + Self.revocationKeysFile)
+            revocationKeysPath: syncedDirectory + "/" + Self.revocationKeysFile,
+            credentialTrustFolder: syncedDirectory + "/" + Self.credentialTrustFolderName)
         // Value sets first: the synced rules are then compiled once, with the synced value sets.
         for resource in [Resource.valueSets, .ruleSets, .trustList] {
             let path = syncedDirectory + "/" + resource.fileName
@@ -109,7 +119,41 @@ public final class VerificationData: Sendable {
             }
         }
         data.loadInstalledRevocationList()
+        data.loadInstalledCredentialTrust()
         return data
+    }
+
+    /// Folder name, in the sync folder, of the unpacked credential-trust resource.
+    public static let credentialTrustFolderName = "credential-trust"
+
+    /// The trust store of the operator's folders with the synced signers and credential trust.
+    private func composedTrust(signers: TrustStore, credentialTrust: TrustStore, revocation: DCCRevocationState?) -> TrustStore {
+        var trust = operatorTrust.merging(signers).merging(credentialTrust)
+        trust.revocation = revocation
+        return trust
+    }
+
+    /// Reads the credential-trust folder a sync unpacked earlier (skipped files are logged).
+    func loadInstalledCredentialTrust() {
+        guard let credentialTrustFolder, FileManager.default.fileExists(atPath: credentialTrustFolder) else { return }
+        do {
+            let material = try readCredentialTrust(folder: credentialTrustFolder)
+            let signers = synced.withLock { value in
+                value.credentialTrust = material
+                return value.signers
+            }
+            state.withLock { $0.trust = composedTrust(signers: signers, credentialTrust: material, revocation: $0.trust.revocation) }
+        } catch {
+            logger.error("installed credential trust unusable; the next sync installs it again", metadata: ["error": .string("\(error)")])
+        }
+    }
+
+    private func readCredentialTrust(folder: String) throws -> TrustStore {
+        let loaded = try TrustStore.loadReporting(path: folder)
+        for skipped in loaded.skipped {
+            logger.warning("credential trust file skipped", metadata: ["trust.path": .string(folder), "error": .string("\(skipped)")])
+        }
+        return loaded.store
     }
 
     /// File name of the installed revocation list's keys in the sync folder.
@@ -208,8 +252,37 @@ public final class VerificationData: Sendable {
                 throw CountryRuleSet.LoadError(source: resource.fileName, reason: "the trust list names no signer certificate")
             }
             // The synced signers beside the operator's files, whose other formats' material stays.
-            next.trust = operatorTrust.merging(TrustStore(synced))
-            next.trust.revocation = base.trust.revocation
+            let signers = TrustStore(synced)
+            let credentialTrust = self.synced.withLock { $0.credentialTrust }
+            next.trust = composedTrust(signers: signers, credentialTrust: credentialTrust, revocation: base.trust.revocation)
+            let publishedTrust = next
+            let logger = self.logger
+            return { [self] in
+                self.synced.withLock { $0.signers = signers }
+                state.withLock { $0 = publishedTrust }
+                logger.notice(
+                    "verification data installed",
+                    metadata: ["sync.resource": .string(resource.rawValue), "verification.versions": .string(publishedTrust.versions)])
+            }
+        case .credentialTrust:
+            guard let credentialTrustFolder else { return {} }
+            let archive = try TrustFolderArchive.decode(Array(data))
+            try archive.install(into: credentialTrustFolder)
+            let material = try readCredentialTrust(folder: credentialTrustFolder)
+            let signers = self.synced.withLock { $0.signers }
+            next.trust = composedTrust(signers: signers, credentialTrust: material, revocation: base.trust.revocation)
+            let publishedTrust = next
+            let logger = self.logger
+            return { [self] in
+                self.synced.withLock { $0.credentialTrust = material }
+                state.withLock { $0 = publishedTrust }
+                logger.notice(
+                    "verification data installed",
+                    metadata: [
+                        "sync.resource": .string(resource.rawValue), "credential_trust.files": "\(archive.files.count)",
+                        "verification.versions": .string(publishedTrust.versions),
+                    ])
+            }
         case .ruleSets:
             let documents = try Self.ruleDocuments(data)
             // A synced set without rules for this country leaves the folder's rules in force.

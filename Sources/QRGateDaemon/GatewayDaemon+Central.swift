@@ -65,7 +65,8 @@ struct CentralLink {
                     prepareValueSets: { envelope in try verification?.prepare(.valueSets, data: envelope.payload) ?? {} },
                     prepareRevocationList: { envelope in
                         try verification?.prepareRevocationList(envelope.payload, version: envelope.version, issuedAt: envelope.issuedAt) ?? {}
-                    }),
+                    },
+                    prepareCredentialTrust: { envelope in try verification?.prepare(.credentialTrust, data: envelope.payload) ?? {} }),
                 verifier: try ResourceVerifier(pemFile: configuration.statePath(keyFile)),
                 stateStore: SyncStateStore(database: database),
                 directory: configuration.statePath("central"),

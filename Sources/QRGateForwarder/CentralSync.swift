@@ -45,14 +45,17 @@ public struct SyncResource: Sendable {
 
     /// `sync_state` name of the EU DCC revocation list.
     public static let revocationListName = "revocation-list"
+    /// `sync_state` name of the trust material of the other formats (a packed trust folder).
+    public static let credentialTrustName = "credential-trust"
 
-    /// The standard resources, each with its preparing step; the revocation list only when a
-    /// step for it is given.
+    /// The standard resources, each with its preparing step; the revocation list and the
+    /// credential trust only when a step for them is given.
     public static func standard(
         prepareTrustList: @escaping @Sendable (SignedResourceEnvelope) throws -> @Sendable () -> Void = { _ in {} },
         prepareRuleSets: @escaping @Sendable (SignedResourceEnvelope) throws -> @Sendable () -> Void = { _ in {} },
         prepareValueSets: @escaping @Sendable (SignedResourceEnvelope) throws -> @Sendable () -> Void = { _ in {} },
-        prepareRevocationList: (@Sendable (SignedResourceEnvelope) throws -> @Sendable () -> Void)? = nil
+        prepareRevocationList: (@Sendable (SignedResourceEnvelope) throws -> @Sendable () -> Void)? = nil,
+        prepareCredentialTrust: (@Sendable (SignedResourceEnvelope) throws -> @Sendable () -> Void)? = nil
     ) -> [SyncResource] {
         var resources = [
             SyncResource(name: CentralSync.trustListResource, path: "/v1/trust-list", fileName: "trust-list.json", prepare: prepareTrustList),
@@ -65,6 +68,13 @@ public struct SyncResource: Sendable {
                 SyncResource(
                     name: revocationListName, path: "/v1/revocation-list", fileName: "revocation-list.json", maxBytes: 1 << 30,
                     prepare: prepareRevocationList))
+        }
+        if let prepareCredentialTrust {
+            // Every format's trust material as one trust folder (JWKS, CSCAs and CRLs, DIVOC keys and contexts).
+            resources.append(
+                SyncResource(
+                    name: credentialTrustName, path: "/v1/credential-trust", fileName: "credential-trust.json", maxBytes: 64 << 20,
+                    prepare: prepareCredentialTrust))
         }
         return resources
     }

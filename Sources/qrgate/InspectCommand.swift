@@ -81,11 +81,9 @@ struct InspectCommand: ParsableCommand {
     /// The human-readable report.
     static func describe(_ report: InspectionReport) -> String {
         var lines = ["format: \(report.format.rawValue)"]
+        let order = InspectionReport.Check.canonicalOrder(of: report.format)
         for check in report.checks.keys.sorted(by: { a, b in
-            // Every format's checks are a subsequence of this order (DIVOC: prefix, zip, json, signature).
-            let order: [InspectionReport.Check] =
-                [.prefix, .zip, .json] + InspectionReport.Check.dccChecks.dropFirst().dropLast() + [.revocation, .validity]
-            return (order.firstIndex(of: a) ?? 99, a.rawValue) < (order.firstIndex(of: b) ?? 99, b.rawValue)
+            (order.firstIndex(of: a) ?? 99, a.rawValue) < (order.firstIndex(of: b) ?? 99, b.rawValue)
         }) {
             lines.append("  \(check.rawValue): \(report.checks[check]!.rawValue)")
         }

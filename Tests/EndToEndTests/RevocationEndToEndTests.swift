@@ -26,7 +26,7 @@ import Testing
     static func codes(_ json: JSONValue) -> [String] { json["reasons"]?.arrayValue?.compactMap { $0["code"]?.stringValue } ?? [] }
 
     /// Polls the operator status until the revocation list of `version` is in use.
-    static func waitForList(_ gate: RunningGate, version: Int, operatorToken: String) -> JSONValue? {
+    static func waitForList(_ gate: RunningGate, version: Int, operatorToken: String) async -> JSONValue? {
         let deadline = Date().addingTimeInterval(60)
         repeat {
             if let answer = LoopbackExchange.send("GET", "/v1/status", port: gate.port, headers: ["Authorization": "Bearer " + operatorToken]),
@@ -35,7 +35,7 @@ import Testing
             {
                 return json
             }
-            usleep(250_000)
+            try? await Task.sleep(for: .milliseconds(250))
         } while Date() < deadline && gate.isRunning
         return nil
     }
@@ -56,55 +56,57 @@ import Testing
             receiver.serve(
                 try .enveloped(payload, name: "revocation-list", version: 1, issuedAt: Date(), key: P256.Signing.PrivateKey()),
                 at: "/v1/revocation-list")
-            let gate = try RunningGate(
-                gate: "gate-r", site: "site-r", mode: "entry",
-                yaml: """
-                    trust:
-                      rules_directory: \(AdmissionAttackTests.rules)
-                    scanner:
-                      dedup_seconds: 0
-                    central:
-                      url: \(receiver.baseURL)
-                      signing_key_file: central.pem
-                      revocation_max_age_hours: 24
-                    """,
-                prepare: { state in
-                    try FileManager.default.createDirectory(at: state.appendingPathComponent("trust"), withIntermediateDirectories: true)
-                    try Data(der).write(to: state.appendingPathComponent("trust/dsc.der"))
-                    try centralKey.publicKey.pemRepresentation.write(
-                        to: state.appendingPathComponent("central.pem"), atomically: true, encoding: .utf8)
-                })
+            let gate = try await offThePool {
+                try RunningGate(
+                    gate: "gate-r", site: "site-r", mode: "entry",
+                    yaml: """
+                        trust:
+                          rules_directory: \(AdmissionAttackTests.rules)
+                        scanner:
+                          dedup_seconds: 0
+                        central:
+                          url: \(receiver.baseURL)
+                          signing_key_file: central.pem
+                          revocation_max_age_hours: 24
+                        """,
+                    prepare: { state in
+                        try FileManager.default.createDirectory(at: state.appendingPathComponent("trust"), withIntermediateDirectories: true)
+                        try Data(der).write(to: state.appendingPathComponent("trust/dsc.der"))
+                        try centralKey.publicKey.pemRepresentation.write(
+                            to: state.appendingPathComponent("central.pem"), atomically: true, encoding: .utf8)
+                    })
+            }
             defer { gate.stop() }
-            let kiosk = try gate.token(role: "kiosk")
-            let operatorToken = try gate.token(role: "operator")
+            let kiosk = try await offThePool { try gate.token(role: "kiosk") }
+            let operatorToken = try await offThePool { try gate.token(role: "operator") }
             // The first sync runs at start; wait until the gate has tried the revocation list.
             func refusedList() -> Bool {
                 gate.log.split(separator: "\n").contains { $0.contains("central resource sync failed") && $0.contains("revocation-list") }
             }
             let tried = Date().addingTimeInterval(30)
-            while !refusedList() && Date() < tried { usleep(200_000) }
+            while !refusedList() && Date() < tried { try await Task.sleep(for: .milliseconds(200)) }
             #expect(refusedList(), "\(gate.log)")
-            let beforeList = try gate.scan([revoked], token: kiosk)
+            let beforeList = try await offThePool { try gate.scan([revoked], token: kiosk) }
             #expect(beforeList.json["decision"] == "admit", "a list signed by another key is not used: \(beforeList.json)")
 
             // The list signed by the central key: installed at the next sync (the gate restarts to sync now).
             receiver.serve(
                 try .enveloped(payload, name: "revocation-list", version: 2, issuedAt: Date(), key: centralKey), at: "/v1/revocation-list")
-            try gate.restart()
-            let status = try #require(Self.waitForList(gate, version: 2, operatorToken: operatorToken), "\(gate.log)")
+            try await offThePool { try gate.restart() }
+            let status = try #require(await Self.waitForList(gate, version: 2, operatorToken: operatorToken), "\(gate.log)")
             #expect(status["verification"]?["revocation_entries"]?.numberValue == 1)
             #expect(status["verification"]?["revocation_list_stale"]?.boolValue == false)
 
-            let refused = try gate.scan([revoked], token: kiosk)
+            let refused = try await offThePool { try gate.scan([revoked], token: kiosk) }
             #expect(refused.json["decision"] == "refuse")
             #expect(Self.codes(refused.json) == ["revoked"], "\(refused.json)")
-            let admitted = try gate.scan([good], token: kiosk)
+            let admitted = try await offThePool { try gate.scan([good], token: kiosk) }
             #expect(admitted.json["decision"] == "admit", "\(admitted.json)")
 
             // The central service goes away; after a restart the installed list still refuses.
             receiver.stopListening()
-            try gate.restart()
-            let again = try gate.scan([revoked], token: kiosk)
+            try await offThePool { try gate.restart() }
+            let again = try await offThePool { try gate.scan([revoked], token: kiosk) }
             #expect(Self.codes(again.json) == ["revoked"], "\(again.json)")
             #expect(gate.stop() == 0)
         }

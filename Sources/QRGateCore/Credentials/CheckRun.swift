@@ -39,3 +39,17 @@ struct CheckRun {
         return report
     }
 }
+
+extension InspectionReport.Check {
+    /// The checks of `format` in its canonical order (the order of the README's credential table),
+    /// for reports written for people.
+    public static func canonicalOrder(of format: InspectionReport.Format) -> [InspectionReport.Check] {
+        switch format {
+        case .euDCC, .whoDDCC: Array(dccChecks.dropLast()) + [.revocation, .validity]
+        case .smartHealthCard: smartHealthCardChecks
+        case .icaoVDSNC: vdsNCChecks
+        case .divoc: [.prefix, .zip, .json, .signature]
+        default: [.prefix, .format]
+        }
+    }
+}
