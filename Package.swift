@@ -291,6 +291,12 @@ if Context.environment["QRGATE_BENCHMARKS"] != nil {
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "shc-benchmark",
+            dependencies: ["QRGateCore", "QRGateFiles"],
+            path: "Benchmarks/shc",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "world-benchmark",
             dependencies: ["QRGateCore", "QRGateFiles"],
             path: "Benchmarks/WorldBenchmark",

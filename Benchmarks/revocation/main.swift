@@ -12,17 +12,14 @@ import QRGateFiles
 //   install N DIR   a qrgate-revocation-1 list of N entries through VerificationData.prepareRevocationList
 //                   (parse, hash, sort, write, index), as the central sync installs it
 
-func residentMiB() -> Double {
+/// A memory figure of this process from /proc/self/status (`VmRSS:` now, `VmHWM:` the peak), in MiB.
+func statusMiB(_ field: String) -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-    let value = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }?.split(separator: " ").dropFirst().first
+    let value = status.split(separator: "\n").first { $0.hasPrefix(field) }?.split(separator: " ").dropFirst().first
     return (Double(value ?? "0") ?? 0) / 1024
 }
-
-func peakMiB() -> Double {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-    let value = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }?.split(separator: " ").dropFirst().first
-    return (Double(value ?? "0") ?? 0) / 1024
-}
+func residentMiB() -> Double { statusMiB("VmRSS:") }
+func peakMiB() -> Double { statusMiB("VmHWM:") }
 
 struct Generator: RandomNumberGenerator {
     var state: UInt64

@@ -8,6 +8,8 @@ public enum PresentedKind: String, Sendable, Hashable, CaseIterable, Comparable 
     case certificate
     /// An unsigned identity: a citizen-ID card QR or a national personal QR.
     case identityCard = "identity_card"
+    /// Some of the codes of a chunked SMART Health Card (`shc:/C/N/…`), the rest not yet read.
+    case certificatePart = "certificate_part"
     /// A `QRD1:` health-declaration token.
     case declaration
     /// A qrgate receipt.
@@ -22,6 +24,8 @@ public enum PresentationNeed: String, Sendable, Hashable, Comparable {
     case certificate
     /// A health declaration (token or the touchscreen).
     case declaration
+    /// The other codes of a chunked SMART Health Card (`shc:/C/N/…`) of which some were read.
+    case certificateChunks = "certificate_chunks"
 
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 }
@@ -59,6 +63,13 @@ extension CheckInPipeline {
         if evidence.declaration != nil { kinds.insert(.declaration) }
         if evidence.receipt != nil { kinds.insert(.receipt) }
         if declaration != nil { kinds.insert(.declaration) }
+        // Part of a chunked health card: wait for the rest, whatever the direction; the window's
+        // end decides it with what it has (an incomplete card is refused).
+        if let chunks = SmartHealthCardQR.chunkProgress(texts), !chunks.isComplete {
+            kinds.remove(.certificate)
+            kinds.insert(.certificatePart)
+            return PresentationPreview(kinds: kinds, needs: [.certificateChunks])
+        }
         guard configuration.direction == .fixed(.entry), !kinds.isEmpty, policy.resident(in: evidence) == nil else {
             return PresentationPreview(kinds: kinds, needs: [])
         }
@@ -137,7 +148,7 @@ actor PresentationDesk {
             step.decide = (texts, declaration, origin)
             return step
         }
-        if let open = pending, !open.kinds.isDisjoint(with: alone.kinds) {
+        if let open = pending, !open.kinds.isDisjoint(with: alone.kinds), !SmartHealthCardQR.continues(open.texts, with: texts) {
             step.flush = open
             pending = nil
         }

@@ -40,6 +40,7 @@ public enum ScreenView {
             let text: (en: String, vi: String) =
                 switch kind {
                 case .certificate: ("Certificate read", "Đã đọc chứng nhận")
+                case .certificatePart: ("Part of a health card read", "Đã đọc một phần thẻ sức khỏe")
                 case .identityCard: ("ID read (card or personal QR)", "Đã đọc mã định danh (CCCD hoặc mã QR cá nhân)")
                 case .declaration: ("Health declaration read", "Đã đọc tờ khai y tế")
                 case .receipt: ("Receipt read", "Đã đọc biên nhận")
@@ -51,6 +52,7 @@ public enum ScreenView {
                 switch need {
                 case .certificate: ("now show your vaccination certificate", "bây giờ đưa chứng nhận tiêm chủng")
                 case .declaration: ("now show your health declaration", "bây giờ đưa tờ khai y tế")
+                case .certificateChunks: ("now show the other codes of your health card", "bây giờ đưa các mã còn lại của thẻ sức khỏe")
                 }
             return ["code": .string(need.rawValue), "en": .string(text.en), "vi": .string(text.vi)]
         }

@@ -78,7 +78,7 @@ public final class VerificationData: Sendable {
         trustPath: String, rulesDirectory: String, syncedDirectory: String, country: String, logger: Logger,
         extraTrustPaths: [String] = [], revocationPolicy: RevocationPolicy = RevocationPolicy()
     ) throws -> VerificationData {
-        var entries: [TrustStore.Entry] = []
+        var trust = TrustStore()
         for path in [trustPath] + extraTrustPaths where FileManager.default.fileExists(atPath: path) {
             let loaded = try TrustStore.loadReporting(path: path)
             for skipped in loaded.skipped {
@@ -86,9 +86,9 @@ public final class VerificationData: Sendable {
                     "trust file skipped",
                     metadata: ["trust.path": .string(path), "error": .string("\(skipped)")])
             }
-            entries += loaded.store.entries
+            // Merged whole: the signers and the other formats' material (SMART Health Card issuers, country signing CAs).
+            trust = trust.merging(loaded.store)
         }
-        let trust = TrustStore(entries)
         let documents = try RuleFiles.documents(in: rulesDirectory)
         let valueSets = ValueSets.bundled.compressed()
         let rules = try CertLogicRuleEvaluator.compile(country: country, documents: documents, valueSets: valueSets)
@@ -207,7 +207,8 @@ public final class VerificationData: Sendable {
             guard !synced.isEmpty else {
                 throw CountryRuleSet.LoadError(source: resource.fileName, reason: "the trust list names no signer certificate")
             }
-            next.trust = TrustStore(operatorTrust.entries + synced)
+            // The synced signers beside the operator's files, whose other formats' material stays.
+            next.trust = operatorTrust.merging(TrustStore(synced))
             next.trust.revocation = base.trust.revocation
         case .ruleSets:
             let documents = try Self.ruleDocuments(data)

@@ -55,9 +55,9 @@ public final class RevocationKeyFile: RevocationKeyStore, @unchecked Sendable {
     /// The key at `index`, read from the file.
     public func key(at index: Int) -> RevocationKey? {
         guard index >= 0, index < count else { return nil }
-        var bytes = [UInt8](repeating: 0, count: 16)
-        guard pread(descriptor, &bytes, 16, off_t(Self.headerBytes + index * 16)) == 16 else { return nil }
-        return RevocationKey(bytes: bytes)
+        var halves: (UInt64, UInt64) = (0, 0)
+        guard pread(descriptor, &halves, 16, off_t(Self.headerBytes + index * 16)) == 16 else { return nil }
+        return RevocationKey(high: UInt64(bigEndian: halves.0), low: UInt64(bigEndian: halves.1))
     }
 
     /// Every key in order, read in large sequential chunks (building the index reads each once).
@@ -69,9 +69,14 @@ public final class RevocationKeyFile: RevocationKeyStore, @unchecked Sendable {
             let wanted = Swift.min(chunkKeys, count - done)
             let read = pread(descriptor, &buffer, wanted * 16, off_t(Self.headerBytes + done * 16))
             guard read == wanted * 16 else { throw DCCRevocationError("damaged", "the revocation list file could not be read at key \(done)") }
-            for offset in 0..<wanted {
-                try body(RevocationKey(bytes: buffer[offset * 16..<offset * 16 + 16])!)
+            let chunk = buffer.withUnsafeBytes { raw in
+                (0..<wanted).map { offset in
+                    RevocationKey(
+                        high: UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: offset * 16, as: UInt64.self)),
+                        low: UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: offset * 16 + 8, as: UInt64.self)))
+                }
             }
+            for key in chunk { try body(key) }
             done += wanted
         }
     }

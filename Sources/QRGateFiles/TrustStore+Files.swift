@@ -45,6 +45,7 @@ extension TrustStore {
         var linkedDataKeys: [String: LinkedDataKey] = [:]
         for file in files {
             let name = (file as NSString).lastPathComponent
+            if name.lowercased().hasSuffix(".crl") { continue }  // country signing CAs' CRLs: addCredentialMaterial
             guard let data = FileManager.default.contents(atPath: file) else {
                 skipped.append(TrustStoreError(.unreadable, "Trust file \(name) cannot be read and was skipped. Check its permissions."))
                 continue
@@ -64,6 +65,7 @@ extension TrustStore {
             }
         }
         var store = TrustStore(entries)
+        addCredentialMaterial(folder: path, certificates: entries, to: &store, skipped: &skipped)
         store.linkedDataKeys = linkedDataKeys
         let contexts = (path as NSString).appendingPathComponent("contexts")
         if FileManager.default.fileExists(atPath: (contexts as NSString).appendingPathComponent("index.json")) {

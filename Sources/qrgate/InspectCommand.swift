@@ -16,7 +16,7 @@ struct InspectCommand: ParsableCommand {
     @Flag(help: "Print the report as one JSON object.") var json = false
     @Option(
         help:
-            "Trusted signers: a file or folder (PEM certificates or public keys, base64 DER, DER, trust-list JSON); a folder's unusable files are skipped with a warning."
+            "Trusted signers: a file or folder (PEM certificates or public keys, base64 DER, DER, trust-list JSON); a folder may also hold SMART Health Card issuers (<iss without https://>/.well-known/jwks.json, crl/<kid>.json beside it) and ICAO country signing CAs with their DER CRLs (*.crl, crl/*.crl); a folder's unusable files are skipped with a warning."
     ) var trust: String?
     @Option(
         help: "An EU DCC revocation list (qrgate-revocation-1 JSON, docs/revocation.md): adds the revocation check."

@@ -10,8 +10,48 @@ struct TrustCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trust",
         abstract: "Work with the gate's trusted signers.",
-        subcommands: [Import.self]
+        subcommands: [Import.self, Pack.self]
     )
+
+    /// `qrgate trust pack FOLDER`: a trust folder as the `credential-trust` resource.
+    struct Pack: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "pack",
+            abstract: "Pack a trust folder (every format's trust material) into one credential-trust file for the central service.",
+            discussion: """
+                The file (qrgate-trust-folder-1, docs/trust-list.md) is what 'qrgate-central publish credential-trust FILE' \
+                signs and serves; gates unpack it and read it as a trust folder.
+                """
+        )
+
+        @Argument(help: "The trust folder.") var folder: String
+        @Option(name: .long, help: "Write the archive here (default: standard output).") var out: String?
+
+        func run() throws {
+            let archive: TrustFolderArchive
+            do {
+                archive = try TrustFolderArchive.pack(folder: folder)
+            } catch {
+                printError("qrgate trust pack: \(error.message)")
+                throw ExitStatus.negative
+            }
+            // The folder must read as a trust folder, as the gates will read it.
+            let loaded = try? TrustStore.loadReporting(path: folder)
+            for skipped in loaded?.skipped ?? [] { printError("qrgate trust pack: warning: \(skipped)") }
+            let bytes = Data(archive.encoded())
+            if let out {
+                do {
+                    try bytes.write(to: URL(fileURLWithPath: out), options: .atomic)
+                } catch {
+                    printError("qrgate trust pack: cannot write \(out): \(error.localizedDescription)")
+                    throw ExitStatus.negative
+                }
+                printError("qrgate trust pack: \(archive.files.count) files into \(out)")
+            } else {
+                FileHandle.standardOutput.write(bytes)
+            }
+        }
+    }
 
     /// `qrgate trust import FILE`: the trust lists operators get, into the gate's trust folder.
     struct Import: ParsableCommand {

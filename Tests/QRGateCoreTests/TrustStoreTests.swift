@@ -149,7 +149,7 @@ import Testing
         }
         #expect(loaded.skipped.first { $0.message.contains("key.pem") }?.message.contains("PRIVATE KEY") == true)
         #expect(loaded.skipped.first { $0.message.contains("jwks.json") }?.code == .unsupportedContent)
-        #expect(loaded.skipped.first { $0.message.contains("AU_CSCA.crl") }?.code == .unsupportedContent)
+        #expect(loaded.skipped.first { $0.message.contains("AU_CSCA.crl") }?.code == .unrecognizedFormat)
         // The good certificate still verifies.
         let now = Date()
         let report = CredentialInspector.inspect(text: try Self.vaccination(issuer, now: now), trust: loaded.store, at: now)

@@ -64,7 +64,8 @@ public struct CredentialAssessor: Sendable {
         var ruleSetVersion: String?
         var declarant: Subject?
 
-        for text in texts {
+        // The codes of a chunked SMART Health Card (shown over several scans) are one credential.
+        for text in SmartHealthCardQR.joiningChunks(texts) {
             if text.hasPrefix(DeclarationToken.prefix) {
                 do {
                     let verified = try DeclarationToken.verify(text, keyring: declarationKeyring, at: now)

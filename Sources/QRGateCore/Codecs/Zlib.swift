@@ -36,6 +36,15 @@ public enum Zlib {
         return inflater.output
     }
 
+    /// Inflates a raw DEFLATE stream (RFC 1951, no zlib header or checksum), as a SMART Health
+    /// Card's `zip: "DEF"` payload carries it. Bytes after the final block are ignored (some
+    /// issuers append a gzip-style CRC-32 and length); output beyond `limits` is refused.
+    public static func inflateRaw(_ data: [UInt8], limits: Limits = Limits()) throws(ZlibError) -> [UInt8] {
+        var inflater = Inflater(input: data, position: 0, maxOutput: limits.maxOutputBytes)
+        try inflater.run()
+        return inflater.output
+    }
+
     /// Compresses `data` into a zlib stream (one fixed-Huffman block).
     public static func deflate(_ data: [UInt8]) -> [UInt8] {
         var writer = BitWriter()

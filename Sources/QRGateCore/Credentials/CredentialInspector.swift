@@ -54,6 +54,7 @@ public enum CredentialInspector {
     /// ``PipeSeparatedQR``, so their order does not matter.
     public static let standardFormats: [any CredentialFormatInspector] = [
         EUDCCFormatInspector(), CitizenIDFormatInspector(), VietnamPersonalQRFormatInspector(),
+        SmartHealthCardFormatInspector(), VDSNCFormatInspector(),
         DIVOCFormatInspector(),
     ]
 

@@ -11,7 +11,7 @@ extension TrustStore {
         if lowercased.hasSuffix(".crl") {
             throw TrustStoreError(
                 .unsupportedContent,
-                "\(fileName) is a certificate revocation list; CRLs are not used to verify EU DCCs (yet), so the file is not a signer."
+                "\(fileName) is a certificate revocation list, not a signer; give the trust folder that holds it and its country signing CA (CRLs are read from the folder or its crl/ folder)."
             )
         }
         if lowercased.hasSuffix(".json") {
@@ -20,7 +20,7 @@ extension TrustStore {
             {
                 throw TrustStoreError(
                     .unsupportedContent,
-                    "\(fileName) is a JWKS (a key set, as SMART Health Card issuers publish); JWKS keys are not used to verify EU DCCs (yet), so the file is not a signer."
+                    "\(fileName) is a JWKS (a SMART Health Card issuer's key set) outside an issuer folder, so it names no issuer; put it at <trust folder>/<iss without https://>/.well-known/jwks.json."
                 )
             }
             return try trustListEntries(contents, fileName: fileName)

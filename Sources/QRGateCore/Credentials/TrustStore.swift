@@ -35,6 +35,10 @@ public struct TrustStore: Sendable {
     /// no other context is ever loaded.
     public var jsonLDContexts = JSONLDDocumentLoader()
     private let index: [[UInt8]: [Int]]
+    /// SMART Health Card issuers: their JWKS and revocation lists.
+    public var healthCardIssuers = HealthCardIssuers()
+    /// ICAO country signing CAs (with their CRLs) that VDS-NC signer certificates chain to.
+    public var countrySigningAuthorities = CountrySigningAuthorities()
     /// The EU DCC revocation list in use, if one is installed: a DCC it names fails the
     /// `revocation` check (`revoked`). Without one the check is not run.
     public var revocation: DCCRevocationState?
@@ -63,6 +67,8 @@ public struct TrustStore: Sendable {
     /// A store holding the entries of both.
     public func merging(_ other: TrustStore) -> TrustStore {
         var merged = TrustStore(entries + other.entries)
+        merged.healthCardIssuers = healthCardIssuers.merging(other.healthCardIssuers)
+        merged.countrySigningAuthorities = countrySigningAuthorities.merging(other.countrySigningAuthorities)
         merged.linkedDataKeys = linkedDataKeys.merging(other.linkedDataKeys) { first, _ in first }
         merged.jsonLDContexts.documents = jsonLDContexts.documents.merging(other.jsonLDContexts.documents) { first, _ in first }
         merged.revocation = revocation ?? other.revocation

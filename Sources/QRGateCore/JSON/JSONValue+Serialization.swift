@@ -33,6 +33,12 @@ extension JSONValue {
             exponent = exponent.dropFirst()
         }
         let digits = exponent.drop { $0 == "0" }
+        // JavaScript writes 1e-6 ≤ |n| < 1e-4 in full (`0.00001`), where Swift already uses an exponent.
+        if sign == "-", let power = Int(digits), power <= 6 {
+            let negative = mantissa.hasPrefix("-")
+            let significant = mantissa.filter { $0 != "-" && $0 != "." }
+            return (negative ? "-" : "") + "0." + String(repeating: "0", count: power - 1) + significant
+        }
         return mantissa + "e" + sign + (digits.isEmpty ? "0" : String(digits))
     }
 
