@@ -63,7 +63,8 @@ public struct InspectionReport: Sendable {
         public static let format = Check(rawValue: "format")
         /// A DIVOC QR's ZIP archive and its `certificate.json` entry.
         public static let zip = Check(rawValue: "zip")
-        /// A DIVOC certificate's JSON text.
+        /// A JSON document's structure: a DIVOC's `certificate.json`, a VDS-NC's `data.hdr`, `data.msg`,
+        /// `sig.alg/cer/sigvl`.
         public static let json = Check(rawValue: "json")
         /// The checks of an EU DCC, in pipeline order.
         public static let dccChecks: [Check] = [.prefix, .base45, .zlib, .cose, .cbor, .schema, .signature, .keyUsage, .validity]

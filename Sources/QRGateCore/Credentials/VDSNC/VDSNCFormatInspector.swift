@@ -4,8 +4,6 @@ import SwiftASN1
 import X509
 
 extension InspectionReport.Check {
-    /// VDS-NC: the JSON document's structure (`data.hdr`, `data.msg`, `sig.alg/cer/sigvl`).
-    public static let json = Self(rawValue: "json")
     /// VDS-NC: the signer certificate carried in `sig.cer`.
     public static let certificate = Self(rawValue: "certificate")
     /// VDS-NC: the signer certificate issued by a trusted CSCA and not on its CRL.
