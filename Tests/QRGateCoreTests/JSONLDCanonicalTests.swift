@@ -47,6 +47,30 @@ import Testing
         }
     }
 
+    /// A hub with 2,000 blank-node neighbours that tie: the hub itself is unique, so each
+    /// neighbour is labelled in one step and the whole takes linear work.
+    @Test func aUniqueHubWithManyTiedNeighboursIsCanonicalized() throws {
+        let leaves = (0..<2000).map { _ in JSONValue.object(["https://ex.org/q": .string("x")]) }
+        let document = JSONValue.object(["https://ex.org/p": .array(leaves)])
+        let canonical = try Self.canonical(document)
+        #expect(canonical.split(separator: "\n").count == 4000)
+        #expect(canonical.contains("_:c14n2000 "))
+    }
+
+    /// Two identical hubs of 500 tied neighbours: labelling a hub means trying every order of
+    /// its neighbours; the bound on tied nodes refuses it at once.
+    @Test func twoIdenticalHubsAreRefusedAsTooComplex() throws {
+        let leaves = (0..<500).map { _ in JSONValue.object(["https://ex.org/q": .string("x")]) }
+        let hub = JSONValue.object(["https://ex.org/p": .array(leaves)])
+        let document = JSONValue.object(["https://ex.org/hubs": .array([hub, hub])])
+        do {
+            _ = try Self.canonical(document)
+            Issue.record("two hubs of 500 tied neighbours were canonicalized")
+        } catch let error as JSONLDError {
+            #expect(error.code == .tooComplex)
+        }
+    }
+
     @Test func deepNestingIsRefusedAsTooComplex() throws {
         var value = JSONValue.string("x")
         for _ in 0..<200 { value = .object(["https://ex.org/p": value]) }

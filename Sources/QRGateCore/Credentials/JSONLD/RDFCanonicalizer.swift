@@ -3,19 +3,23 @@ import Crypto
 /// RDF Dataset Canonicalization, URDNA2015 (W3C RDF Dataset Canonicalization, the algorithm
 /// published as RDFC-1.0): blank nodes get canonical labels `_:c14n0`, `_:c14n1`, … from
 /// SHA-256 hashes of their first-degree quads, ties broken by the N-degree hash over every
-/// permutation of related blank nodes. The permutations are bounded by
-/// ``maxHashSteps``: a dataset built to make the labelling exponential fails with
+/// permutation of related blank nodes. The work is bounded by ``maxHashSteps`` (one step per
+/// node of a permutation, per N-degree hash and per related-node hash; at most
+/// ``maxIndistinguishable`` tied nodes around one node): a dataset built to make the
+/// labelling exponential, or a node with thousands of indistinguishable neighbours, fails with
 /// `too_complex` instead of running without end.
 public struct RDFCanonicalizer: Sendable {
-    /// Most permutations and recursive N-degree hashes in one canonicalization.
-    public var maxHashSteps = 20_000
+    /// Most steps (permutations, N-degree hashes, related-node hashes) in one canonicalization.
+    public var maxHashSteps = 50_000
+    /// Most blank nodes that tie around one node (their every order is a permutation to try).
+    public var maxIndistinguishable = 16
 
     /// Creates a canonicalizer.
     public init() {}
 
     /// The canonical N-Quads document of `quads`: one line per distinct quad, sorted.
     public func canonicalNQuads(_ quads: [RDFQuad]) throws(JSONLDError) -> String {
-        var state = State(quads: quads, maxSteps: maxHashSteps)
+        var state = State(quads: quads, maxSteps: maxHashSteps, maxGroup: maxIndistinguishable)
         try state.run()
         var lines = Set<String>()
         for quad in quads { lines.insert(state.relabel(quad).nQuads) }
@@ -53,10 +57,12 @@ public struct RDFCanonicalizer: Sendable {
         var firstDegree: [String: String] = [:]
         var steps = 0
         let maxSteps: Int
+        let maxGroup: Int
 
-        init(quads: [RDFQuad], maxSteps: Int) {
+        init(quads: [RDFQuad], maxSteps: Int, maxGroup: Int) {
             self.quads = quads
             self.maxSteps = maxSteps
+            self.maxGroup = maxGroup
             for (index, quad) in quads.enumerated() {
                 for term in [quad.subject, quad.object, quad.graph] {
                     if case .blank(let label)? = term, quadsOf[label]?.last != index { quadsOf[label, default: []].append(index) }
@@ -148,6 +154,7 @@ public struct RDFCanonicalizer: Sendable {
                 let quad = quads[index]
                 for (term, position) in [(quad.subject, "s"), (quad.object, "o"), (quad.graph, "g")] {
                     guard case .blank(let other)? = term, other != label else { continue }
+                    try spend()  // each related node costs a hash: a node with thousands of twins is bounded too
                     let hash = hashRelated(other, quad, issuer, position: position)
                     related[hash, default: []].append(other)
                 }
@@ -157,7 +164,14 @@ public struct RDFCanonicalizer: Sendable {
                 data += hash
                 var chosenPath = ""
                 var chosenIssuer: Issuer? = nil
-                var permutations = Permutations(related[hash]!)
+                let group = related[hash]!
+                guard group.count <= maxGroup else {
+                    throw JSONLDError(
+                        .tooComplex,
+                        "The credential has \(group.count) indistinguishable blank nodes around one node (at most \(maxGroup) are labelled); RDF canonicalization would have to try every order of them, so it is refused as too complex."
+                    )
+                }
+                var permutations = Permutations(group)
                 while let permutation = permutations.next() {
                     try spend()
                     var copy = issuer
@@ -165,6 +179,7 @@ public struct RDFCanonicalizer: Sendable {
                     var recursion: [String] = []
                     var skip = false
                     for node in permutation {
+                        try spend()
                         if let known = canonical.issued[node] {
                             path += "_:" + known
                         } else {
