@@ -370,6 +370,7 @@ if Context.environment["QRGATE_BENCHMARKS"] != nil {
             dependencies: [
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             path: "Benchmarks/central",
             exclude: ["run.sh"],

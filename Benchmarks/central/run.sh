@@ -73,7 +73,7 @@ while [ "$done_rows" -lt "$rows" ]; do
     SELECT gen_random_uuid(), t, 'g' || (p % 10000), 'site-b' || (p % 10000 / 10), CASE WHEN g % 2 = 0 THEN 'entry' ELSE 'exit' END, g, 'admit', 'd',
       'k' || p, jsonb_build_object('subject', jsonb_build_object('id_number', 'id' || p, 'name', 'Person ' || p), 'flags', '[]'::jsonb,
         'reasons', '[]'::jsonb, 'credential', jsonb_build_object('kind', 'eu_dcc', 'verified', true), 'hash', md5(g::text), 'previous_hash', md5((g-1)::text))
-    FROM (SELECT g, (g * 7919) % 200000 AS p, now() - make_interval(secs => (g % 5184000)) AS t
+    FROM (SELECT g, (g::bigint * 7919) % 200000 AS p, now() - make_interval(secs => (g % 5184000)) AS t
           FROM generate_series($done_rows, $done_rows + $batch - 1) g) s
     ON CONFLICT DO NOTHING"
   done_rows=$((done_rows + batch))

@@ -90,7 +90,7 @@ public enum BatchReader {
 
     static func record(_ value: JSONValue, index: Int) throws(BatchProblem) -> IngestRecord {
         guard case .object(let fields) = value else { throw BatchProblem(message: "record \(index) is not a JSON object", recordID: nil) }
-        guard let idText = fields["id"]?.stringValue else { throw BatchProblem(message: "record \(index) has no id", recordID: nil) }
+        guard let idText = fields["id"]?.stringValue, !idText.isEmpty else { throw BatchProblem(message: "record \(index) has no id", recordID: nil) }
         func bad(_ message: String) -> BatchProblem { BatchProblem(message: "record \(idText): \(message)", recordID: idText) }
         guard let id = UUID(uuidString: idText) else { throw bad("id is not a UUID") }
         func text(_ key: String) throws(BatchProblem) -> String {

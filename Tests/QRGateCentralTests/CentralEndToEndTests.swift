@@ -155,5 +155,7 @@ struct CentralEndToEndTests {
         #expect(stored.count == union.count, "every record once")
         #expect(Set(stored) == Set(union.map { $0.lowercased() }), "the central set equals the union of the local sets")
         #expect(try central.sql("SELECT count(*) FROM check_ins WHERE gate = 'gate-b'") == "180")
+        // Both gates reported their status (version, outbox, synced lists) for the fleet view.
+        #expect(try central.sql("SELECT count(*) FROM gate_status WHERE report ? 'outbox_depth' AND report->>'version' <> 'unknown'") == "2")
     }
 }
