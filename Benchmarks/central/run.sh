@@ -3,7 +3,7 @@
 # (scripts/with-postgres), 1,000 simulated gates sending 100-record batches over loopback to one,
 # then two release-built qrgate-central processes; then the site-wide "inside" query and the
 # tracing query on 10 million records, with their EXPLAIN ANALYZE plans.
-#   Benchmarks/central/run.sh [SECONDS] [ROWS]
+#   Benchmarks/central/run.sh [SECONDS] [ROWS]      (SECONDS 0: the queries only)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-30}
@@ -48,6 +48,7 @@ port2=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); 
 "${psql[@]}" -c "INSERT INTO principals (kind, name, site, token_sha256)
   SELECT 'gate', 'load-' || g, 'site-' || (g / 10), encode(sha256(convert_to('load-token-' || g, 'UTF8')), 'hex') FROM generate_series(0, 999) g"
 
+if [ "$seconds" -gt 0 ]; then
 echo "== ingest: 1,000 gates, 100 records per batch, ${seconds} s"
 start_central "$port1"
 "$bin/central-load-generator" "$port1" "${pids[0]}" 1000 100 "$seconds"
@@ -56,6 +57,9 @@ start_central "$port2"
 "${psql[@]}" -c "SELECT 'stored ' || count(*) || ' records; PostgreSQL size per million records: ' ||
   round(sum_size / count(*) * 1e6 / 1048576) || ' MiB (table, TOAST and indexes)'
   FROM check_ins, (SELECT sum(pg_total_relation_size(inhrelid)) AS sum_size FROM pg_inherits WHERE inhparent = 'check_ins'::regclass) s GROUP BY sum_size"
+
+fi
+[ "$seconds" -gt 0 ] || start_central "$port1"
 
 echo "== queries on $rows records"
 # Bulk rows made in SQL (the ingest path was measured above): 1,000 sites of 10 gates, 200,000
@@ -81,14 +85,14 @@ while [ "$done_rows" -lt "$rows" ]; do
 done
 "${psql[@]}" -c "VACUUM ANALYZE check_ins"
 echo "-- inside site-b42 (window 168 h):"
-"${psql[@]}" -c "EXPLAIN (ANALYZE, BUFFERS) SELECT count(*) FROM (
+"${psql[@]}" -c "SET jit = off" -c "EXPLAIN (ANALYZE, BUFFERS) SELECT count(*) FROM (
   SELECT DISTINCT ON (pairing_key) * FROM check_ins WHERE site = 'site-b42' AND pairing_key IS NOT NULL AND recorded_at >= now() - interval '168 hours'
   ORDER BY pairing_key, recorded_at DESC, sequence DESC) c WHERE c.direction = 'entry' AND c.decision <> 'refuse'"
 echo "-- trace id42 within ±2 h:"
-"${psql[@]}" -c "EXPLAIN (ANALYZE, BUFFERS) WITH visits AS (
+"${psql[@]}" -c "SET jit = off" -c "EXPLAIN (ANALYZE, BUFFERS) WITH visits AS MATERIALIZED (
     SELECT site, recorded_at, pairing_key FROM check_ins WHERE record ? 'subject' AND record->'subject'->>'id_number' = 'id42')
-  SELECT count(*) FROM (SELECT DISTINCT c.* FROM visits v JOIN check_ins c
-    ON c.site = v.site AND c.recorded_at BETWEEN v.recorded_at - interval '2 hours' AND v.recorded_at + interval '2 hours'
+  SELECT count(*) FROM (SELECT DISTINCT ON (c.id) c.* FROM visits v CROSS JOIN LATERAL (
+      SELECT * FROM check_ins w WHERE w.site = v.site AND w.recorded_at BETWEEN v.recorded_at - interval '2 hours' AND v.recorded_at + interval '2 hours') c
     WHERE c.pairing_key IS DISTINCT FROM v.pairing_key AND coalesce(c.record->'subject'->>'id_number', '') <> 'id42') c"
 echo "-- the same through the API (operator token), wall time:"
 token=$("$bin/qrgate-central" operator add bench --config "$(config "$port1")")

@@ -86,13 +86,16 @@ extension CentralDatabase {
         let window = "\(hours) hours"
         return try await jsonDocument(
             """
-            WITH visits AS (
+            WITH visits AS MATERIALIZED (
                 SELECT site, recorded_at, pairing_key FROM check_ins
                 WHERE record ? 'subject' AND record->'subject'->>'id_number' = \(idNumber)
             )
             SELECT coalesce(jsonb_agg(\(unescaped: Self.checkInJSON) ORDER BY c.recorded_at), '[]'::jsonb)::text FROM (
-                SELECT DISTINCT c.* FROM visits v JOIN check_ins c
-                    ON c.site = v.site AND c.recorded_at BETWEEN v.recorded_at - \(window)::interval AND v.recorded_at + \(window)::interval
+                SELECT DISTINCT ON (c.id) c.* FROM visits v CROSS JOIN LATERAL (
+                    -- One index range scan on (site, recorded_at) per visit.
+                    SELECT * FROM check_ins w
+                    WHERE w.site = v.site AND w.recorded_at BETWEEN v.recorded_at - \(window)::interval AND v.recorded_at + \(window)::interval
+                ) c
                 WHERE c.pairing_key IS DISTINCT FROM v.pairing_key
                     AND coalesce(c.record->'subject'->>'id_number', '') <> \(idNumber)
             ) c

@@ -30,6 +30,9 @@ public final class CentralDatabase: Sendable {
             host: parsed.host, port: parsed.port, username: parsed.user, password: password, database: parsed.database, tls: .disable)
         configuration.options.maximumConnections = poolSize
         configuration.options.minimumConnections = 0
+        // Every query here is short and index-driven; JIT compilation cost seconds on the tracing
+        // query at 10 million records for nothing (docs/PERFORMANCE.md).
+        configuration.options.additionalStartupParameters = [("jit", "off")]
         self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.logger = logger
     }
