@@ -66,10 +66,12 @@ echo "== queries on $rows records"
 # people, spread over 60 days, with the same jsonb shape as ingested records.
 have=$("${psql[@]}" -c "SELECT count(*) FROM check_ins")
 "$bin/qrgate-central" migrate --config "$(config "$port1")" >/dev/null
-"${psql[@]}" -c "DO \$\$ DECLARE m int; BEGIN FOR m IN 0..2 LOOP
-  EXECUTE format('CREATE TABLE IF NOT EXISTS check_ins_bench_%s PARTITION OF check_ins FOR VALUES FROM (%L) TO (%L)', m,
-    date_trunc('month', now()) - make_interval(months => m + 1) , date_trunc('month', now()) - make_interval(months => m));
-  END LOOP; END \$\$" 2>/dev/null || true
+# Monthly partitions named as qrgate-central names them, for the 60 days the rows cover.
+"${psql[@]}" -c "DO \$\$ DECLARE m int; s timestamptz; BEGIN FOR m IN 0..3 LOOP
+  s := date_trunc('month', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' - make_interval(months => m);
+  EXECUTE format('CREATE TABLE IF NOT EXISTS check_ins_%s PARTITION OF check_ins FOR VALUES FROM (%L) TO (%L)',
+    to_char(s AT TIME ZONE 'UTC', 'YYYY_MM'), s, s + interval '1 month');
+  END LOOP; END \$\$"
 batch=1000000
 done_rows=0
 while [ "$done_rows" -lt "$rows" ]; do
