@@ -10,7 +10,8 @@ let package = Package(
     name: "qrgate",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "qrgate", targets: ["qrgate"])
+        .executable(name: "qrgate", targets: ["qrgate"]),
+        .executable(name: "qrgate-central", targets: ["qrgate-central"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -28,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.36.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.4.0"),
+        // Only the central service (qrgate-central) links the PostgreSQL client; the gate never does.
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // C libraries from Debian (apt providers are informational; scripts/install-deps installs them).
@@ -178,6 +181,37 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // The reference central tracing service on PostgreSQL: ingest, distribution, fleet,
+        // site views and tracing. Its own modules; `qrgate` depends on none of them.
+        .target(
+            name: "QRGateCentral",
+            dependencies: [
+                "QRGateCore",
+                "QRGateForwarder",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "qrgate-central",
+            dependencies: [
+                "QRGateCentral",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         .target(
             name: "QRGateTestSupport",
             dependencies: [
@@ -262,6 +296,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The central service against a real PostgreSQL (scripts/with-postgres), and gates forwarding to it.
+        .testTarget(
+            name: "QRGateCentralTests",
+            dependencies: [
+                "QRGateCentral", "qrgate-central", "qrgate", "QRGateForwarder", "QRGateStore", "QRGateCore", "QRGateTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Tests that start the built `qrgate` binary (daemon, commands) on loopback.
         .testTarget(
             name: "EndToEndTests",
@@ -339,6 +384,17 @@ if Context.environment["QRGATE_BENCHMARKS"] != nil {
             name: "qrgate-export-benchmark",
             dependencies: ["QRGateStore", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/export",
+            exclude: ["run.sh"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "central-load-generator",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Benchmarks/central",
             exclude: ["run.sh"],
             swiftSettings: swiftSettings
         ),

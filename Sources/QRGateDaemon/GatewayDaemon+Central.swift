@@ -22,7 +22,8 @@ struct CentralLink {
         database: GateDatabase,
         status: GatewayStatusBoard,
         logger: Logger,
-        verification: VerificationData? = nil
+        verification: VerificationData? = nil,
+        version: String = "unknown"
     ) throws -> CentralLink {
         let central = configuration.central
         let monitor = ForwarderMonitor { snapshot in
@@ -56,6 +57,11 @@ struct CentralLink {
         var services: [any Service] = [
             ForwarderService(endpoint: endpoint, store: CheckInStore(database: database), configuration: forwarding, monitor: monitor, logger: logger)
         ]
+        // The gate's own figures for the central fleet view, on their own schedule.
+        services.append(
+            GateStatusReporter(
+                endpoint: endpoint, monitor: monitor, stateStore: SyncStateStore(database: database), version: version,
+                interval: .seconds(min(central.syncIntervalSeconds, 300)), logger: logger))
         if let keyFile = central.signingKeyFile {
             let sync = CentralSync(
                 endpoint: endpoint,

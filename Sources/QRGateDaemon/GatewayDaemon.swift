@@ -25,6 +25,8 @@ public struct GatewayDaemon: Sendable {
     public var environment: [String: String]
     /// Time.
     public var clock: any GateClock
+    /// The gate's version, as its status reports to the central service name it.
+    public var version = "unknown"
 
     /// Creates the daemon.
     public init(
@@ -83,7 +85,7 @@ public struct GatewayDaemon: Sendable {
             "receipt key ready",
             metadata: ["receipts.key_source": .string(keys.source), "receipts.site_keys": .stringConvertible(keys.keyring.count)])
         let central = try CentralLink.make(
-            configuration: configuration, database: database, status: status, logger: logger, verification: verification)
+            configuration: configuration, database: database, status: status, logger: logger, verification: verification, version: version)
         let policy = try AdmissionPolicy(configuration: configuration)
         var pipeline = CheckInPipeline(
             configuration: configuration.checkIn,

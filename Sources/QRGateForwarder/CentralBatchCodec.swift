@@ -54,6 +54,12 @@ public enum CentralBatchCodec {
         out.string(record.hash)
         out.raw(",\"previous_hash\":")
         out.string(record.previousHash)
+        // The site-keyed pairing key, so that the central service pairs an entry at one gate of
+        // the site with an exit at another (absent once purged, like the subject).
+        if let subjectKey = record.subjectKey {
+            out.raw(",\"pairing_key\":")
+            out.string(subjectKey)
+        }
         if let subject = record.subject {
             out.raw(",\"subject\":{\"id_number\":")
             out.string(subject.idNumber)

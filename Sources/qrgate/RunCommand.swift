@@ -31,7 +31,9 @@ struct RunCommand: AsyncParsableCommand {
         }
         let logger = makeLogger(level: configuration.logLevel)
         do {
-            try await GatewayDaemon(configuration: configuration).run(logger: logger)
+            var daemon = GatewayDaemon(configuration: configuration)
+            daemon.version = qrgateVersion
+            try await daemon.run(logger: logger)
         } catch let error as ConfigurationError {
             logger.critical("invalid configuration", metadata: ["error": .string("\(error)")])
             throw ExitStatus.invalidConfiguration

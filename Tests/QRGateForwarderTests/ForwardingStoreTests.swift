@@ -80,6 +80,7 @@ import Testing
             #expect(wire["hash"] == .string(record.hash))
             #expect(wire["previous_hash"] == .string(record.previousHash))
             #expect(wire["subject"]?["name"] == record.subject?.fullName.map(JSONValue.string))
+            #expect(wire["pairing_key"] == record.subjectKey.map(JSONValue.string), "the site-wide pairing key travels while kept")
         }
     }
 }
