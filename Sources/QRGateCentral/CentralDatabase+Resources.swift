@@ -9,6 +9,7 @@ public enum SyncedResourceKind: String, CaseIterable, Sendable {
     case ruleSets = "rule-sets"
     case valueSets = "value-sets"
     case revocationList = "revocation-list"
+    case credentialTrust = "credential-trust"
 }
 
 /// One published version, as served.

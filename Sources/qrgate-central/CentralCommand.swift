@@ -137,7 +137,7 @@ struct CentralCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Sign FILE with the central signing key as the next version of KIND and serve it to the gates.")
         @OptionGroup var options: Options
-        @Argument(help: "trust-list, rule-sets, value-sets or revocation-list.") var kind: String
+        @Argument(help: "trust-list, rule-sets, value-sets, revocation-list or credential-trust.") var kind: String
         @Argument(help: "The resource's bytes (installed on the gates exactly as signed).") var file: String
 
         func run() async throws {
