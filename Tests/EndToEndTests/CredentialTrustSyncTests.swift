@@ -65,10 +65,11 @@ import Testing
             #expect(!Self.codes(verified.json).contains("certificate_invalid"), "the card verifies now: \(verified.json)")
 
             // Without the central service, the unpacked folder is read at start.
-            // The gate stops first: cancelling the in-process receiver while one of the gate's requests is
-            // in flight traps in NIO (a response writer deinited unfinished).
+            // The gate stops first, and starts again only once the receiver has closed: a connection
+            // that reaches the in-process receiver while it shuts down traps in NIO.
             _ = try await offThePool { gate.stop() }
-            receiver.stopListening()
+            await receiver.stopListeningAndWait()
+            #expect(!receiver.isServing)
             try await offThePool { try gate.restart() }
             let again = try await offThePool { try gate.scan([card], token: kiosk) }
             #expect(!Self.codes(again.json).contains("certificate_invalid"), "\(again.json)")

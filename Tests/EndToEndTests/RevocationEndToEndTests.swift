@@ -104,10 +104,11 @@ import Testing
             #expect(admitted.json["decision"] == "admit", "\(admitted.json)")
 
             // The central service goes away; after a restart the installed list still refuses.
-            // The gate stops first: cancelling the in-process receiver while one of the gate's requests is
-            // in flight traps in NIO (a response writer deinited unfinished).
+            // The gate stops first, and starts again only once the receiver has closed: a connection
+            // that reaches the in-process receiver while it shuts down traps in NIO.
             _ = try await offThePool { gate.stop() }
-            receiver.stopListening()
+            await receiver.stopListeningAndWait()
+            #expect(!receiver.isServing)
             try await offThePool { try gate.restart() }
             let again = try await offThePool { try gate.scan([revoked], token: kiosk) }
             #expect(Self.codes(again.json) == ["revoked"], "\(again.json)")

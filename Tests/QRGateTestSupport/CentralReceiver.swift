@@ -142,6 +142,17 @@ public final class CentralReceiver: Sendable {
         state.withLock { $0.listening = false }
     }
 
+    /// Whether the server is up. After ``stopListening()`` it takes a moment to close; a client
+    /// that connects meanwhile races the server's shutdown, which traps in NIO: wait for this to
+    /// turn false before starting one.
+    public var isServing: Bool { state.withLock { $0.running } }
+
+    /// Stops listening and waits (at most 10 s) until the server has closed.
+    public func stopListeningAndWait() async {
+        stopListening()
+        for _ in 0..<500 where isServing { try? await Task.sleep(for: .milliseconds(20)) }
+    }
+
     /// Listens again on the same port.
     public func startListening() {
         state.withLock { $0.listening = true }
