@@ -1,4 +1,5 @@
 import Foundation
+import QRGateCore
 import Yams
 
 /// The central service's settings: defaults, then one YAML file, then `QRGATE_CENTRAL_*`

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import PostgresNIO
+import QRGateCore
 import QRGateForwarder
 
 /// The resources the gates sync, under the names `CentralSync` requests.

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOCore
 import PostgresNIO
+import QRGateCore
 import Synchronization
 
 /// The central service's PostgreSQL: a connection pool, the schema's migrations, and the

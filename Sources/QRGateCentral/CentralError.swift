@@ -1,7 +1,9 @@
 import QRGateCore
 
 /// Why the central service refused a configuration, a request or a command, with what to do.
-public struct CentralError: GateError {
+public typealias CentralError = CodedError<CentralErrors>
+/// The domain of ``CentralError``: what the central service refuses.
+public enum CentralErrors: ErrorDomain {
     /// Kinds of failure.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Kind: String {
@@ -21,22 +23,5 @@ public struct CentralError: GateError {
         /// The thing asked for does not exist.
         public static let notFound = Code(kind: .notFound)
         public var description: String { kind.rawValue }
-    }
-
-    /// What went wrong.
-    public var code: Code
-    /// What it means and what to do.
-    public var message: String
-    /// Source file that raised the error.
-    public var file: String
-    /// Source line that raised the error.
-    public var line: Int
-
-    /// Creates an error.
-    public init(code: Code, message: String, file: String = #fileID, line: Int = #line) {
-        self.code = code
-        self.message = message
-        self.file = file
-        self.line = line
     }
 }

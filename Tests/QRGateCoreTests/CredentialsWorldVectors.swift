@@ -1,5 +1,7 @@
 import Foundation
 import QRGateCore
+import QRGateFiles
+import Testing
 
 /// Locates and reads the credentials-world vectors in Tests/Fixtures/credentials-world (copied
 /// from the shared conformance data, see its README).
@@ -16,6 +18,19 @@ enum CredentialsWorldVectors {
             guard let format else { return true }
             return (try? load(path))?["format"]?.stringValue == format
         }
+    }
+
+    /// The trust folder `folder` (relative to `root`), every file of it usable.
+    static func trust(folder: String) throws -> TrustStore {
+        let loaded = try TrustStore.loadReporting(path: root.appendingPathComponent(folder).path)
+        #expect(loaded.skipped.isEmpty, "\(loaded.skipped)")
+        return loaded.store
+    }
+
+    /// The trust folder a vector names (`trust`), or an empty store when it names none.
+    static func trust(of vector: JSONValue) throws -> TrustStore {
+        guard let folder = vector["trust"]?.stringValue else { return TrustStore() }
+        return try trust(folder: folder)
     }
 
     static func load(_ path: String) throws -> JSONValue {

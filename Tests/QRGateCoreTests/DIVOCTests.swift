@@ -9,13 +9,7 @@ import Testing
 /// context the trust folder does not ship, archives too large to be a credential.
 @Suite struct DIVOCTests {
     static let vectors = CredentialsWorldVectors.files("divoc")
-    static let trustFolder = CredentialsWorldVectors.root.appendingPathComponent("trust/divoc").path
-
-    static func trust() throws -> TrustStore {
-        let loaded = try TrustStore.loadReporting(path: trustFolder)
-        #expect(loaded.skipped.isEmpty, "\(loaded.skipped)")
-        return loaded.store
-    }
+    static func trust() throws -> TrustStore { try CredentialsWorldVectors.trust(folder: "trust/divoc") }
 
     @Test("divoc vector", arguments: vectors)
     func vector(_ path: String) throws {

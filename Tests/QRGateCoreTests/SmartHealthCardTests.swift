@@ -8,19 +8,13 @@ import Testing
 @Suite struct SmartHealthCardTests {
     static let vectors = CredentialsWorldVectors.files("shc")
 
-    static func trust(_ vector: JSONValue) throws -> TrustStore {
-        guard let folder = vector["trust"]?.stringValue else { return TrustStore() }
-        let loaded = try TrustStore.loadReporting(path: CredentialsWorldVectors.root.appendingPathComponent(folder).path)
-        #expect(loaded.skipped.isEmpty, "\(loaded.skipped)")
-        return loaded.store
-    }
-
     @Test("shc vector", arguments: vectors)
     func vector(_ path: String) throws {
         let vector = try CredentialsWorldVectors.load(path)
         let expected = try #require(vector["expected"])
         let report = CredentialInspector.inspect(
-            text: CredentialsWorldVectors.text(of: vector), trust: try Self.trust(vector), at: CredentialsWorldVectors.at(vector))
+            text: CredentialsWorldVectors.text(of: vector), trust: try CredentialsWorldVectors.trust(of: vector),
+            at: CredentialsWorldVectors.at(vector))
         let json = report.json()
         #expect(json["format"] == vector["format"])
         #expect(json["verdict"] == expected["verdict"], "\(report.errors)")
@@ -75,7 +69,7 @@ import Testing
         let (text, vector) = try Self.vectorText("shc-gen-valid-multi-chunk")
         let chunks = text.split(separator: "\n").map(String.init)
         #expect(chunks.count == 3)
-        let trust = try Self.trust(vector)
+        let trust = try CredentialsWorldVectors.trust(of: vector)
         let at = CredentialsWorldVectors.at(vector)
         func inspect(_ codes: [String]) -> InspectionReport {
             SmartHealthCardFormatInspector.inspect(codes: codes, issuers: trust.healthCardIssuers, at: at)
@@ -129,7 +123,7 @@ import Testing
     /// that claims the spec issuer, even though both JWKS are trusted.
     @Test func aKeyOfAnotherTrustedIssuerIsNotUsed() throws {
         let (_, vector) = try Self.vectorText("shc-real-senegal-vax")
-        let issuers = try Self.trust(vector).healthCardIssuers
+        let issuers = try CredentialsWorldVectors.trust(of: vector).healthCardIssuers
         #expect(issuers.issuers.count == 3)
         guard case .key = issuers.lookup(issuer: "https://senegal.tbi.ohms.oracle.com", keyIdentifier: "VEccqX9LvPZJXqv11staEs0qPN2OR9bMS_PXEAZODXg")
         else {
@@ -153,7 +147,7 @@ import Testing
     /// A rid listed with a timestamp revokes only the cards issued before it.
     @Test func aRevocationTimestampRevokesOnlyEarlierCards() throws {
         let (text, vector) = try Self.vectorText("shc-gen-revoked-rid-before-timestamp")
-        var trust = try Self.trust(vector)
+        var trust = try CredentialsWorldVectors.trust(of: vector)
         let at = CredentialsWorldVectors.at(vector)
         #expect(CredentialInspector.inspect(text: text, trust: trust, at: at).errors.first?.code == "revoked")
         var issuers = HealthCardIssuers()

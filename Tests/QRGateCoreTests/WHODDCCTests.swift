@@ -8,19 +8,13 @@ import Testing
 @Suite struct WHODDCCTests {
     static let vectors = CredentialsWorldVectors.files("who-ddcc")
 
-    static func trust(_ vector: JSONValue) throws -> TrustStore {
-        guard let folder = vector["trust"]?.stringValue else { return TrustStore() }
-        let loaded = try TrustStore.loadReporting(path: CredentialsWorldVectors.root.appendingPathComponent(folder).path)
-        #expect(loaded.skipped.isEmpty, "\(loaded.skipped)")
-        return loaded.store
-    }
-
     @Test("who-ddcc vector", arguments: vectors)
     func vector(_ path: String) throws {
         let vector = try CredentialsWorldVectors.load(path)
         let expected = try #require(vector["expected"])
         let report = CredentialInspector.inspect(
-            text: CredentialsWorldVectors.text(of: vector), trust: try Self.trust(vector), at: CredentialsWorldVectors.at(vector))
+            text: CredentialsWorldVectors.text(of: vector), trust: try CredentialsWorldVectors.trust(of: vector),
+            at: CredentialsWorldVectors.at(vector))
         let json = report.json()
         #expect(json["format"] == vector["format"])
         #expect(json["verdict"] == expected["verdict"], "\(report.errors)")
@@ -72,7 +66,8 @@ import Testing
         let name = Array("Eddie".utf8)
         let start = try #require((0...(cose.count - name.count)).first { Array(cose[$0..<$0 + name.count]) == name })
         tampered[start] = UInt8(ascii: "F")
-        let report = DCCInspector().inspect(.cose(tampered), trust: try Self.trust(vector), at: CredentialsWorldVectors.at(vector))
+        let report = DCCInspector().inspect(
+            .cose(tampered), trust: try CredentialsWorldVectors.trust(of: vector), at: CredentialsWorldVectors.at(vector))
         #expect(report.format == .whoDDCC)
         #expect(report.status(.schema) == .pass)
         #expect(report.errors.map(\.code) == ["bad_signature"])
@@ -95,7 +90,7 @@ import Testing
     @Test func nullElementsCountAsAbsent() throws {
         let vector = try CredentialsWorldVectors.load("who-ddcc/who-real-ddcc-vs-1.json")
         let report = CredentialInspector.inspect(
-            text: Self.whoSecondSample, trust: try Self.trust(vector), at: Date(timeIntervalSince1970: 1_630_000_000))
+            text: Self.whoSecondSample, trust: try CredentialsWorldVectors.trust(of: vector), at: Date(timeIntervalSince1970: 1_630_000_000))
         #expect(report.format == .whoDDCC)
         #expect(report.isValid, "\(report.errors)")
         #expect(report.payload?["total_doses"] == .null)

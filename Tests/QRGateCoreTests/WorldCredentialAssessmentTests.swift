@@ -6,9 +6,7 @@ import Testing
 /// WHO DDCCs and DIVOC credentials in the kiosk pipeline: mapped to the DCC data model
 /// (``HealthEvidence``), summarised for the record, and read by a country rule as an EU DCC is.
 @Suite struct WorldCredentialAssessmentTests {
-    static func trust(_ folder: String) throws -> TrustStore {
-        try TrustStore.load(path: CredentialsWorldVectors.root.appendingPathComponent(folder).path)
-    }
+    static func trust(_ folder: String) throws -> TrustStore { try CredentialsWorldVectors.trust(folder: folder) }
 
     static func assessor(_ trust: TrustStore) -> CredentialAssessor {
         CredentialAssessor(

@@ -217,7 +217,9 @@ public struct ZipArchive: Sendable {
 }
 
 /// Why a ZIP archive could not be read.
-public struct ZipError: GateError {
+public typealias ZipError = CodedError<ZipErrors>
+/// The domain of ``ZipError``: what can be wrong with a ZIP archive.
+public enum ZipErrors: ErrorDomain {
     /// What went wrong, for programs.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private let name: String
@@ -238,19 +240,5 @@ public struct ZipError: GateError {
         public static let missingEntry = Code("missing_entry")
         /// The snake_case name of the code.
         public var description: String { name }
-    }
-    /// What went wrong.
-    public var code: Code
-    /// What went wrong and what a person can do.
-    public var message: String
-    /// Source file that raised the error.
-    public var file: String
-    /// Source line that raised the error.
-    public var line: Int
-    init(_ code: Code, _ message: String, file: String = #fileID, line: Int = #line) {
-        self.file = file
-        self.line = line
-        self.code = code
-        self.message = message
     }
 }

@@ -1,13 +1,18 @@
-/// The domain a ``CodedError`` belongs to: an empty enum whose name tells the errors of one
-/// area apart as types (so `catch let error as DCCRevocationError` still means what it says).
-public protocol ErrorDomain: Sendable {}
+/// The domain a ``CodedError`` belongs to: an enum whose name tells the errors of one area apart
+/// as types (so `catch let error as DCCRevocationError` still means what it says), and which names
+/// the area's codes: plain snake_case words (`String`, the default), or a closed set of its own.
+public protocol ErrorDomain: Sendable {
+    /// The codes of this area.
+    associatedtype Code: Sendable, Hashable, CustomStringConvertible = String
+}
 
-/// The ``GateError`` of an area whose codes are plain snake_case words: one shape for all of them,
-/// told apart by their ``ErrorDomain``. An area with a closed set of codes a program switches
-/// on gives its error a `Code` type of its own instead.
+/// The one struct behind ``GateError``s: a code, a message, where it was raised; areas are told
+/// apart by their ``ErrorDomain``, which also says what a code is (a word, or a closed set).
 public struct CodedError<Domain: ErrorDomain>: GateError {
-    /// What went wrong, a snake_case word.
-    public var code: String
+    /// The codes of this error's area.
+    public typealias Code = Domain.Code
+    /// What went wrong, for programs.
+    public var code: Code
     /// What went wrong and what a person can do.
     public var message: String
     /// Source file that raised the error.
@@ -16,7 +21,7 @@ public struct CodedError<Domain: ErrorDomain>: GateError {
     public var line: Int
 
     /// Creates an error.
-    public init(_ code: String, _ message: String, file: String = #fileID, line: Int = #line) {
+    public init(_ code: Code, _ message: String, file: String = #fileID, line: Int = #line) {
         self.code = code
         self.message = message
         self.file = file
@@ -24,7 +29,7 @@ public struct CodedError<Domain: ErrorDomain>: GateError {
     }
 
     /// Creates an error (labelled form).
-    public init(code: String, message: String, file: String = #fileID, line: Int = #line) {
+    public init(code: Code, message: String, file: String = #fileID, line: Int = #line) {
         self.init(code, message, file: file, line: line)
     }
 }

@@ -28,7 +28,9 @@ public struct JSONLDDocumentLoader: Sendable {
 }
 
 /// Why JSON-LD processing stopped.
-public struct JSONLDError: GateError {
+public typealias JSONLDError = CodedError<JSONLDErrors>
+/// The domain of ``JSONLDError``: why JSON-LD processing stops.
+public enum JSONLDErrors: ErrorDomain {
     /// What went wrong, for programs.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private let name: String
@@ -45,20 +47,6 @@ public struct JSONLDError: GateError {
         public static let tooComplex = Code("too_complex")
         /// The snake_case name of the code.
         public var description: String { name }
-    }
-    /// What went wrong.
-    public var code: Code
-    /// What went wrong and what a person can do.
-    public var message: String
-    /// Source file that raised the error.
-    public var file: String
-    /// Source line that raised the error.
-    public var line: Int
-    init(_ code: Code, _ message: String, file: String = #fileID, line: Int = #line) {
-        self.file = file
-        self.line = line
-        self.code = code
-        self.message = message
     }
 }
 

@@ -1,5 +1,7 @@
 /// Why a SMART Health Card text could not be read or verified.
-public struct SmartHealthCardError: GateError {
+public typealias SmartHealthCardError = CodedError<SmartHealthCardErrors>
+/// The domain of ``SmartHealthCardError``: why a SMART Health Card is refused.
+public enum SmartHealthCardErrors: ErrorDomain {
     /// What went wrong, for programs.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private let name: String
@@ -48,20 +50,5 @@ public struct SmartHealthCardError: GateError {
         public static let expired = Code("expired")
         /// The snake_case name of the code.
         public var description: String { name }
-    }
-    /// What went wrong.
-    public var code: Code
-    /// What went wrong and what a person can do.
-    public var message: String
-    /// Source file that raised the error.
-    public var file: String
-    /// Source line that raised the error.
-    public var line: Int
-    /// Creates the error.
-    public init(_ code: Code, _ message: String, file: String = #fileID, line: Int = #line) {
-        self.code = code
-        self.message = message
-        self.file = file
-        self.line = line
     }
 }
